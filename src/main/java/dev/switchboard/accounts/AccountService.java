@@ -1,0 +1,133 @@
+package dev.switchboard.accounts;
+
+import dev.switchboard.catalog.Catalog;
+import dev.switchboard.catalog.IntegrationDefinition;
+import dev.switchboard.error.ApiException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** The integrated-account rules of contract §3 on top of a store. */
+public final class AccountService {
+
+    private static final Set<String> CREATE_KEYS = Set.of("integration", "tenant_id", "context");
+    private static final Set<String> PATCH_KEYS = Set.of("context");
+
+    private final AccountStore store;
+    private final Catalog catalog;
+    private final ContextValidator validator;
+    private final Clock clock;
+
+    public AccountService(AccountStore store, Catalog catalog, BaseUrlPolicy baseUrlPolicy, Clock clock) {
+        this.store = store;
+        this.catalog = catalog;
+        this.validator = new ContextValidator(baseUrlPolicy);
+        this.clock = clock;
+    }
+
+    public IntegratedAccount create(Map<String, Object> body) {
+        rejectUnknownKeys(body, CREATE_KEYS);
+        if (!(body.get("integration") instanceof String name)) {
+            throw ApiException.badRequest("'integration' is required: one of " + catalog.integrationNames());
+        }
+        IntegrationDefinition integration = catalog.integration(name).orElseThrow(() -> ApiException.badRequest(
+                "unknown integration '" + name + "'; known: " + catalog.integrationNames()));
+        if (!(body.get("tenant_id") instanceof String tenantId) || tenantId.isBlank()) {
+            throw ApiException.badRequest("'tenant_id' is required and must be a non-empty string");
+        }
+        Map<String, Object> context = objectField(body, "context");
+        validator.check(integration, context);
+        Instant now = clock.instant();
+        var account = new IntegratedAccount(UUID.randomUUID().toString(), name, tenantId,
+                AccountStatus.ACTIVE, context, now, now);
+        store.insert(account);
+        return account;
+    }
+
+    public IntegratedAccount get(String id) {
+        return store.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    public List<IntegratedAccount> list(Optional<String> tenantId) {
+        return store.list(tenantId);
+    }
+
+    /**
+     * Shallow-merges new context keys (a {@code null} value removes a key) and marks the
+     * account active again: new credentials deserve a new try.
+     */
+    public IntegratedAccount patch(String id, Map<String, Object> body) {
+        rejectUnknownKeys(body, PATCH_KEYS);
+        Map<String, Object> changes = objectField(body, "context");
+        IntegratedAccount account = get(id);
+        var merged = new HashMap<>(account.context());
+        changes.forEach((key, value) -> {
+            if (value == null) {
+                merged.remove(key);
+            } else {
+                merged.put(key, value);
+            }
+        });
+        validator.check(integrationOf(account), merged);
+        var updated = account.withContext(merged, clock.instant());
+        if (!store.update(updated)) {
+            throw notFound(id);
+        }
+        return updated;
+    }
+
+    public void delete(String id) {
+        if (!store.delete(id)) {
+            throw notFound(id);
+        }
+    }
+
+    /** The provider refused the account's credentials. */
+    public void markNeedsReauth(IntegratedAccount account) {
+        store.update(account.withStatus(AccountStatus.NEEDS_REAUTH, clock.instant()));
+    }
+
+    public IntegrationDefinition integrationOf(IntegratedAccount account) {
+        return catalog.integration(account.integration()).orElseThrow(() -> new IllegalStateException(
+                "account " + account.id() + " names integration " + account.integration() + ", which is not loaded"));
+    }
+
+    /** The account as the API returns it, secrets masked. */
+    public Map<String, Object> view(IntegratedAccount account) {
+        var view = new LinkedHashMap<String, Object>();
+        view.put("id", account.id());
+        view.put("integration", account.integration());
+        view.put("tenant_id", account.tenantId());
+        view.put("status", account.status().wire());
+        view.put("created_at", account.createdAt().toString());
+        view.put("updated_at", account.updatedAt().toString());
+        view.put("context", ContextSecrets.masked(integrationOf(account).context().properties(), account.context()));
+        return view;
+    }
+
+    private static ApiException notFound(String id) {
+        return ApiException.of(404, "no integrated account with id '" + id + "'");
+    }
+
+    private static void rejectUnknownKeys(Map<String, Object> body, Set<String> known) {
+        for (String key : body.keySet()) {
+            if (!known.contains(key)) {
+                throw ApiException.badRequest("unknown key '" + key + "'; the body takes " + known.stream().sorted().toList());
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> objectField(Map<String, Object> body, String key) {
+        if (!(body.get(key) instanceof Map<?, ?> value)) {
+            throw ApiException.badRequest("'" + key + "' is required and must be an object");
+        }
+        return (Map<String, Object>) value;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.switchboard.accounts;
+
+import dev.switchboard.catalog.ContextProperty;
+import dev.switchboard.catalog.IntegrationDefinition;
+import dev.switchboard.error.ApiException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Checks an account's context against its integration's schema, naming every problem. */
+public final class ContextValidator {
+
+    private final BaseUrlPolicy baseUrlPolicy;
+
+    public ContextValidator(BaseUrlPolicy baseUrlPolicy) {
+        this.baseUrlPolicy = baseUrlPolicy;
+    }
+
+    /** @throws ApiException 400 listing missing and invalid keys */
+    public void check(IntegrationDefinition integration, Map<String, Object> context) {
+        List<String> missing = new ArrayList<>();
+        Map<String, Object> invalid = new LinkedHashMap<>();
+        checkObject(integration, "", integration.context().properties(), List.of(), context, missing, invalid);
+        var alternatives = integration.context().oneOf();
+        boolean satisfied = alternatives.isEmpty() || alternatives.stream()
+                .anyMatch(keys -> keys.stream().allMatch(context::containsKey));
+        if (!satisfied) {
+            missing.add(alternatives.stream()
+                    .map(keys -> String.join(" and ", keys))
+                    .collect(Collectors.joining(" or ")));
+        }
+        if (!missing.isEmpty() || !invalid.isEmpty()) {
+            var insight = new LinkedHashMap<String, Object>();
+            if (!missing.isEmpty()) {
+                insight.put("missing_required_context_fields", missing);
+            }
+            if (!invalid.isEmpty()) {
+                insight.put("invalid_context_fields", invalid);
+            }
+            throw ApiException.invalid("context is not valid for " + integration.label(), insight);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void checkObject(IntegrationDefinition integration, String prefix, Map<String, ContextProperty> schema,
+            List<String> required, Map<String, Object> value, List<String> missing, Map<String, Object> invalid) {
+        for (String key : required) {
+            if (!value.containsKey(key)) {
+                missing.add(prefix + key);
+            }
+        }
+        value.forEach((key, item) -> {
+            String name = prefix + key;
+            ContextProperty property = schema.get(key);
+            if (property == null) {
+                invalid.put(name, "is not a " + integration.label() + " context key; known keys: "
+                        + schema.keySet().stream().sorted().toList());
+            } else if (property.type().equals("object")) {
+                if (item instanceof Map<?, ?> nested) {
+                    checkObject(integration, name + ".", property.properties(), property.required(),
+                            (Map<String, Object>) nested, missing, invalid);
+                } else {
+                    invalid.put(name, "must be an object");
+                }
+            } else if (!(item instanceof String text) || text.isBlank()) {
+                invalid.put(name, "must be a non-empty string");
+            } else if ("url".equals(property.format())) {
+                baseUrlPolicy.refusal(integration, text).ifPresent(why -> invalid.put(name, why));
+            } else if ("date-time".equals(property.format()) && !isTimestamp(text)) {
+                invalid.put(name, "must be an ISO-8601 date-time, e.g. 2026-11-29T10:15:30Z");
+            }
+        });
+    }
+
+    private static boolean isTimestamp(String text) {
+        try {
+            OffsetDateTime.parse(text);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.switchboard.api;
+
+import dev.switchboard.error.ApiException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Expands bracket-syntax query parameters: {@code a[b]=c} is {@code {"a":{"b":"c"}}},
+ * {@code a[]=x&a[]=y} is {@code {"a":["x","y"]}}, and {@code a[b][c]=d} nests further.
+ */
+final class BracketQuery {
+
+    private BracketQuery() {
+    }
+
+    static Map<String, Object> expand(Map<String, List<String>> parameters) {
+        var result = new LinkedHashMap<String, Object>();
+        parameters.forEach((key, values) -> {
+            List<String> path = path(key);
+            for (String value : values) {
+                put(result, key, path, value);
+            }
+        });
+        return result;
+    }
+
+    /** {@code a[b][]} → [a, b, ""]; malformed brackets are a 400. */
+    static List<String> path(String key) {
+        int open = key.indexOf('[');
+        if (open == 0) {
+            throw malformed(key);
+        }
+        var parts = new ArrayList<String>();
+        parts.add(open < 0 ? key : key.substring(0, open));
+        int at = open;
+        while (at >= 0 && at < key.length()) {
+            int close = key.indexOf(']', at);
+            if (key.charAt(at) != '[' || close < 0) {
+                throw malformed(key);
+            }
+            parts.add(key.substring(at + 1, close));
+            at = close + 1;
+        }
+        return parts;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void put(Map<String, Object> root, String key, List<String> path, String value) {
+        Object node = root;
+        for (int i = 0; i < path.size(); i++) {
+            String part = path.get(i);
+            boolean last = i == path.size() - 1;
+            String next = last ? null : path.get(i + 1);
+            Object child = last ? value : next.isEmpty() ? new ArrayList<>() : new LinkedHashMap<String, Object>();
+            if (node instanceof List<?> list) {
+                if (!part.isEmpty()) {
+                    throw conflict(key);
+                }
+                ((List<Object>) list).add(child);
+                node = child;
+                continue;
+            }
+            var map = (Map<String, Object>) node;
+            Object existing = map.get(part);
+            if (existing == null) {
+                map.put(part, child);
+                node = child;
+            } else if (last && existing instanceof String first) {
+                // a=x&a=y: a repeated plain parameter becomes a list.
+                map.put(part, new ArrayList<>(List.of(first, value)));
+            } else if (last && existing instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
+                ((List<Object>) list).add(value);
+            } else if (!last && (existing instanceof Map) == !next.isEmpty()) {
+                node = existing;
+            } else {
+                throw conflict(key);
+            }
+        }
+    }
+
+    private static ApiException malformed(String key) {
+        return ApiException.badRequest("query parameter '" + key + "' has malformed brackets");
+    }
+
+    private static ApiException conflict(String key) {
+        return ApiException.badRequest("query parameter '" + key + "' conflicts with another of the same name");
+    }
+}

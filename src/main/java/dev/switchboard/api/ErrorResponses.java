@@ -1,0 +1,53 @@
+package dev.switchboard.api;
+
+import dev.switchboard.error.ApiException;
+import dev.switchboard.mapping.Json;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.LinkedHashMap;
+import org.eclipse.jetty.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Writes every failure in the one JSON error shape of contract §5. */
+final class ErrorResponses {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+
+    private ErrorResponses() {
+    }
+
+    static void api(ApiException e, Context ctx) {
+        var body = body(e.status(), e.getMessage());
+        body.putAll(e.extras());
+        e.headers().forEach(ctx::header);
+        write(ctx, e.status(), body);
+    }
+
+    /** Javalin's own refusals: unknown route, wrong method, body too large. */
+    static void javalin(HttpResponseException e, Context ctx) {
+        write(ctx, e.getStatus(), body(e.getStatus(), e.getMessage()));
+    }
+
+    /** A bug: the caller learns only that it happened; the log gets the details. */
+    static void unexpected(Exception e, Context ctx) {
+        LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+        write(ctx, 500, body(500, "unexpected server error"));
+    }
+
+    static void notFound(Context ctx) {
+        write(ctx, 404, body(404, "no endpoint " + ctx.method() + " " + ctx.path()));
+    }
+
+    private static LinkedHashMap<String, Object> body(int status, String message) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("statusCode", status);
+        body.put("error", HttpStatus.getMessage(status));
+        body.put("message", message);
+        return body;
+    }
+
+    private static void write(Context ctx, int status, Object body) {
+        ctx.status(status).contentType("application/json").result(Json.write(body));
+    }
+}

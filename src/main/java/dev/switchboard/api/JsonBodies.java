@@ -1,0 +1,34 @@
+package dev.switchboard.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.switchboard.error.ApiException;
+import dev.switchboard.mapping.Json;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.Map;
+
+/** Reads a request body that must be one JSON object. */
+final class JsonBodies {
+
+    private JsonBodies() {
+    }
+
+    static Map<String, Object> object(Context ctx) {
+        byte[] bytes = ctx.bodyAsBytes();
+        if (bytes.length == 0) {
+            throw ApiException.badRequest("the request body is empty; it must be a JSON object");
+        }
+        Object parsed;
+        try {
+            parsed = Json.parse(bytes);
+        } catch (JsonProcessingException e) {
+            var where = e.getLocation();
+            throw ApiException.badRequest("the request body is not valid JSON"
+                    + (where == null ? "" : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")"));
+        } catch (IOException e) {
+            throw ApiException.badRequest("the request body could not be read");
+        }
+        return Json.asObject(parsed).orElseThrow(() ->
+                ApiException.badRequest("the request body must be a JSON object"));
+    }
+}

@@ -1,0 +1,39 @@
+package dev.switchboard.catalog;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The loaded, validated definitions: integrations, unified models, and their operations. */
+public final class Catalog {
+
+    private final Map<String, IntegrationDefinition> integrations;
+    private final Map<String, UnifiedModel> models;
+    private final Map<OperationKey, Operation> operations;
+
+    record OperationKey(String integration, String resource, String method) {
+    }
+
+    Catalog(Map<String, IntegrationDefinition> integrations, Map<String, UnifiedModel> models,
+            Map<OperationKey, Operation> operations) {
+        this.integrations = Map.copyOf(integrations);
+        this.models = Map.copyOf(models);
+        this.operations = Map.copyOf(operations);
+    }
+
+    public Optional<IntegrationDefinition> integration(String name) {
+        return Optional.ofNullable(integrations.get(name));
+    }
+
+    public List<String> integrationNames() {
+        return integrations.keySet().stream().sorted().toList();
+    }
+
+    public Optional<UnifiedModel> model(String resource) {
+        return Optional.ofNullable(models.get(resource));
+    }
+
+    public Optional<Operation> operation(String integration, String resource, String method) {
+        return Optional.ofNullable(operations.get(new OperationKey(integration, resource, method)));
+    }
+}

@@ -1,0 +1,279 @@
+package dev.switchboard.catalog;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.switchboard.mapping.Json;
+import dev.switchboard.mapping.Mapping;
+import dev.switchboard.mapping.MappingException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads a catalog folder ({@code integrations/} and {@code models/}) and validates every
+ * file in it: unknown keys, broken expressions, stray files and definitions that do not
+ * agree with each other all stop the load with a message naming the file.
+ */
+public final class CatalogLoader {
+
+    private static final String INTEGRATION_FILE = "integration.json";
+    private static final String ERROR_RULE_FILE = "error.jsonata";
+    private static final Set<String> METHOD_FILES =
+            Set.of("request_body.jsonata", "query.jsonata", "path.jsonata", "response.jsonata");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
+
+    private static final ObjectMapper STRICT = Json.MAPPER.copy()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final Path root;
+
+    private CatalogLoader(Path root) {
+        this.root = root;
+    }
+
+    /** The catalog shipped inside the application. */
+    public static Catalog loadBundled() {
+        try {
+            URI uri = CatalogLoader.class.getResource("/catalog").toURI();
+            if (uri.getScheme().equals("jar")) {
+                try {
+                    return load(FileSystems.getFileSystem(uri).provider().getPath(uri));
+                } catch (FileSystemNotFoundException notOpenYet) {
+                    return load(FileSystems.newFileSystem(uri, Map.of()).provider().getPath(uri));
+                }
+            }
+            return load(Path.of(uri));
+        } catch (URISyntaxException | IOException e) {
+            throw new DefinitionException("cannot open the bundled catalog: " + e.getMessage());
+        }
+    }
+
+    /** A catalog folder on disk, e.g. one being written for a new integration. */
+    public static Catalog load(Path root) {
+        return new CatalogLoader(root).load();
+    }
+
+    private Catalog load() {
+        Map<String, UnifiedModel> models = loadModels();
+        Map<String, IntegrationDefinition> integrations = new TreeMap<>();
+        Map<Catalog.OperationKey, Operation> operations = new HashMap<>();
+        for (Path folder : children(root.resolve("integrations"))) {
+            if (!Files.isDirectory(folder)) {
+                throw fail(folder, "only integration folders belong here");
+            }
+            var definition = read(folder.resolve(INTEGRATION_FILE), IntegrationDefinition.class);
+            if (!definition.name().equals(name(folder))) {
+                throw fail(folder.resolve(INTEGRATION_FILE), "name '" + definition.name()
+                        + "' differs from its folder's name '" + name(folder) + "'");
+            }
+            integrations.put(definition.name(), definition);
+            operations.putAll(loadOperations(folder, definition, models));
+        }
+        if (integrations.isEmpty()) {
+            throw fail(root.resolve("integrations"), "no integration found");
+        }
+        checkModelsNameKnownIntegrations(models, operations.keySet());
+        return new Catalog(integrations, models, operations);
+    }
+
+    private Map<String, UnifiedModel> loadModels() {
+        Path modelsRoot = root.resolve("models");
+        Map<String, UnifiedModel> models = new HashMap<>();
+        try (Stream<Path> files = Files.walk(modelsRoot)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                String relative = relative(modelsRoot, file);
+                if (!relative.endsWith(".json")) {
+                    throw fail(file, "only .json model files belong under models/");
+                }
+                var model = read(file, UnifiedModel.class);
+                String expected = relative.substring(0, relative.length() - ".json".length());
+                if (!model.resource().equals(expected)) {
+                    throw fail(file, "resource '" + model.resource() + "' differs from its path '" + expected + "'");
+                }
+                models.put(model.resource(), model);
+            }
+        } catch (IOException e) {
+            throw fail(modelsRoot, "cannot read: " + e.getMessage());
+        }
+        return models;
+    }
+
+    private Map<Catalog.OperationKey, Operation> loadOperations(
+            Path folder, IntegrationDefinition definition, Map<String, UnifiedModel> models) {
+        Mapping errorRule = compile(folder.resolve(ERROR_RULE_FILE));
+        checkNoStrayFolders(folder, definition);
+        Map<Catalog.OperationKey, Operation> operations = new HashMap<>();
+        for (var resource : definition.resources().entrySet()) {
+            Path integrationFile = folder.resolve(INTEGRATION_FILE);
+            UnifiedModel model = Optional.ofNullable(models.get(resource.getKey())).orElseThrow(() ->
+                    fail(integrationFile, "resource '" + resource.getKey() + "' has no model under models/"));
+            for (var method : resource.getValue().entrySet()) {
+                Path methodFolder = folder.resolve(resource.getKey()).resolve(method.getKey());
+                MethodModel methodModel = Optional.ofNullable(model.methods().get(method.getKey())).orElseThrow(() ->
+                        fail(integrationFile, "the model of '" + resource.getKey() + "' has no method '"
+                                + method.getKey() + "'"));
+                FieldRules rules = Optional.ofNullable(methodModel.integrations().get(definition.name()))
+                        .orElseThrow(() -> fail(integrationFile, "the model of '" + resource.getKey()
+                                + "' lists no field rules for " + definition.name() + " in '" + method.getKey() + "'"));
+                operations.put(new Catalog.OperationKey(definition.name(), resource.getKey(), method.getKey()),
+                        loadOperation(methodFolder, definition, model, method.getKey(), method.getValue(),
+                                rules, errorRule));
+            }
+        }
+        return operations;
+    }
+
+    private Operation loadOperation(Path folder, IntegrationDefinition definition, UnifiedModel model,
+            String methodName, Endpoint endpoint, FieldRules rules, Mapping errorRule) {
+        if (!Files.isDirectory(folder)) {
+            throw fail(folder, "missing: integration.json declares this method, so its mappings must be here");
+        }
+        for (Path file : children(folder)) {
+            if (!METHOD_FILES.contains(name(file))) {
+                throw fail(file, "unknown file; a method folder holds only " + new TreeSet<>(METHOD_FILES));
+            }
+        }
+        Optional<Mapping> path = optional(folder.resolve("path.jsonata"));
+        if (PLACEHOLDER.matcher(endpoint.path()).find() && path.isEmpty()) {
+            throw fail(folder.resolve("path.jsonata"), "missing: the endpoint path has placeholders to fill");
+        }
+        return new Operation(definition, model, methodName, endpoint, rules,
+                compile(folder.resolve("request_body.jsonata")),
+                optional(folder.resolve("query.jsonata")),
+                path,
+                compile(folder.resolve("response.jsonata")),
+                errorRule);
+    }
+
+    /** A folder that integration.json does not declare is a typo or a leftover: both are bugs. */
+    private void checkNoStrayFolders(Path folder, IntegrationDefinition definition) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String relative = relative(folder, file);
+                if (relative.equals(INTEGRATION_FILE) || relative.equals(ERROR_RULE_FILE)) {
+                    continue;
+                }
+                int methodEnd = relative.lastIndexOf('/');
+                int resourceEnd = methodEnd < 0 ? -1 : relative.lastIndexOf('/', methodEnd - 1);
+                boolean declared = resourceEnd > 0
+                        && definition.resources().getOrDefault(relative.substring(0, resourceEnd), Map.of())
+                                .containsKey(relative.substring(resourceEnd + 1, methodEnd));
+                if (!declared) {
+                    throw fail(file, "not declared in integration.json 'resources'");
+                }
+            }
+        } catch (IOException e) {
+            throw fail(folder, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private void checkModelsNameKnownIntegrations(Map<String, UnifiedModel> models,
+            Set<Catalog.OperationKey> operations) {
+        for (UnifiedModel model : models.values()) {
+            for (var method : model.methods().entrySet()) {
+                for (String integration : method.getValue().integrations().keySet()) {
+                    var key = new Catalog.OperationKey(integration, model.resource(), method.getKey());
+                    if (!operations.contains(key)) {
+                        throw fail(root.resolve("models").resolve(model.resource() + ".json"),
+                                "lists '" + integration + "' for '" + method.getKey()
+                                        + "', but no such integration declares that method");
+                    }
+                }
+            }
+        }
+    }
+
+    private <T> T read(Path file, Class<T> type) {
+        if (!Files.isRegularFile(file)) {
+            throw fail(file, "missing");
+        }
+        try {
+            return STRICT.readValue(Files.readAllBytes(file), type);
+        } catch (UnrecognizedPropertyException e) {
+            throw fail(file, "unknown key '" + e.getPropertyName() + "' at " + jsonPath(e));
+        } catch (ValueInstantiationException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw fail(file, cause.getMessage() + " (at " + jsonPath(e) + ")");
+        } catch (JsonProcessingException e) {
+            throw fail(file, e.getOriginalMessage() + " (at " + jsonPath(e) + ")");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String jsonPath(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException databind) {
+            var path = new StringBuilder("$");
+            for (var reference : databind.getPath()) {
+                path.append(reference.getFieldName() != null ? "." + reference.getFieldName()
+                        : "[" + reference.getIndex() + "]");
+            }
+            return path.toString();
+        }
+        return "$";
+    }
+
+    private Optional<Mapping> optional(Path file) {
+        return Files.isRegularFile(file) ? Optional.of(compile(file)) : Optional.empty();
+    }
+
+    private Mapping compile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw fail(file, "missing");
+        }
+        try {
+            return Mapping.compile(display(file), Files.readString(file, StandardCharsets.UTF_8));
+        } catch (MappingException e) {
+            throw new DefinitionException(e.getMessage());
+        } catch (IOException e) {
+            throw fail(file, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private static List<Path> children(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new DefinitionException(folder + ": missing folder");
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private DefinitionException fail(Path file, String problem) {
+        return new DefinitionException(display(file) + ": " + problem);
+    }
+
+    /** The file as its author knows it: relative to the catalog root. */
+    private String display(Path file) {
+        return "catalog/" + relative(root, file);
+    }
+
+    private static String relative(Path base, Path file) {
+        return base.relativize(file).toString().replace('\\', '/');
+    }
+
+    private static String name(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.switchboard.catalog;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One field of a unified model, in a small subset of JSON Schema.
+ *
+ * @param type        {@code string}, {@code object}, {@code array}, {@code boolean}, {@code number}
+ * @param description what the field means, for people and for generated docs
+ * @param format      {@code date-time}: an ISO-8601 timestamp
+ * @param enumValues  the allowed values of a string
+ * @param properties  an object's fields, where the model fixes them
+ * @param items       an array's element schema
+ */
+public record FieldSchema(
+        @JsonProperty("type") String type,
+        @JsonProperty("description") String description,
+        @JsonProperty("format") String format,
+        @JsonProperty("enum") List<String> enumValues,
+        @JsonProperty("properties") Map<String, FieldSchema> properties,
+        @JsonProperty("items") FieldSchema items) {
+
+    private static final Set<String> TYPES = Set.of("string", "object", "array", "boolean", "number");
+
+    public FieldSchema {
+        if (!TYPES.contains(type)) {
+            throw new IllegalArgumentException("type must be one of " + TYPES + ", not '" + type + "'");
+        }
+        if (format != null && !format.equals("date-time")) {
+            throw new IllegalArgumentException("format must be 'date-time', not '" + format + "'");
+        }
+        if (type.equals("array") && items == null) {
+            throw new IllegalArgumentException("an array needs 'items'");
+        }
+        enumValues = enumValues == null ? List.of() : List.copyOf(enumValues);
+        properties = properties == null ? Map.of() : Map.copyOf(properties);
+    }
+
+    public boolean isTimestamp() {
+        return "date-time".equals(format);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.switchboard.catalog;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One unified method of a resource.
+ *
+ * @param body         the request body fields it takes
+ * @param status       the HTTP status of its success
+ * @param integrations per integration, which body fields are required and supported
+ */
+public record MethodModel(
+        @JsonProperty("body") List<String> body,
+        @JsonProperty("status") int status,
+        @JsonProperty("integrations") Map<String, FieldRules> integrations) {
+
+    public MethodModel {
+        body = body == null ? List.of() : List.copyOf(body);
+        if (status < 200 || status > 299) {
+            throw new IllegalArgumentException("status must be a 2xx code");
+        }
+        if (integrations == null || integrations.isEmpty()) {
+            throw new IllegalArgumentException("missing key 'integrations'");
+        }
+        integrations = Map.copyOf(integrations);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.switchboard.catalog;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A unified resource's schema ({@code models/<resource>.json}): its request fields, its
+ * response fields, and per method what each integration requires and supports.
+ */
+public record UnifiedModel(
+        @JsonProperty("resource") String resource,
+        @JsonProperty("description") String description,
+        @JsonProperty("request_fields") Map<String, FieldSchema> requestFields,
+        @JsonProperty("response_fields") Map<String, FieldSchema> responseFields,
+        @JsonProperty("methods") Map<String, MethodModel> methods) {
+
+    public UnifiedModel {
+        if (resource == null || requestFields == null || responseFields == null || methods == null) {
+            throw new IllegalArgumentException(
+                    "a model needs 'resource', 'request_fields', 'response_fields' and 'methods'");
+        }
+        // Kept in file order: error messages and docs list fields as the model does.
+        requestFields = Collections.unmodifiableMap(new LinkedHashMap<>(requestFields));
+        responseFields = Collections.unmodifiableMap(new LinkedHashMap<>(responseFields));
+        methods = Map.copyOf(methods);
+        for (var method : methods.entrySet()) {
+            for (String field : method.getValue().body()) {
+                if (!requestFields.containsKey(field)) {
+                    throw new IllegalArgumentException(
+                            "method '" + method.getKey() + "' takes '" + field + "', which is not a request field");
+                }
+            }
+            for (var rules : method.getValue().integrations().entrySet()) {
+                for (String field : rules.getValue().required()) {
+                    checkBodyField(method, rules.getKey(), field);
+                }
+                for (String field : rules.getValue().supported()) {
+                    checkBodyField(method, rules.getKey(), field);
+                }
+            }
+        }
+    }
+
+    private static void checkBodyField(Map.Entry<String, MethodModel> method, String integration, String field) {
+        if (!method.getValue().body().contains(field)) {
+            throw new IllegalArgumentException("integration '" + integration + "' of method '" + method.getKey()
+                    + "' names '" + field + "', which the method does not take");
+        }
+    }
+}

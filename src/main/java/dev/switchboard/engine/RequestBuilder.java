@@ -1,0 +1,132 @@
+package dev.switchboard.engine;
+
+import dev.switchboard.accounts.ContextSecrets;
+import dev.switchboard.accounts.IntegratedAccount;
+import dev.switchboard.catalog.Operation;
+import dev.switchboard.mapping.Json;
+import dev.switchboard.mapping.Mapping;
+import dev.switchboard.mapping.MappingException;
+import dev.switchboard.transport.AuthHeaders;
+import dev.switchboard.transport.RemoteRequest;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Runs an operation's request mappings and assembles the provider call. */
+final class RequestBuilder {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
+
+    private RequestBuilder() {
+    }
+
+    /** What the request mappings see: the body, the query and the context without its secrets. */
+    static Map<String, Object> mappingInput(Operation operation, IntegratedAccount account, ValidatedBody body,
+            Map<String, Object> query) {
+        var input = new LinkedHashMap<String, Object>();
+        input.put("body", body.fields());
+        input.put("query", query);
+        input.put("context", ContextSecrets.withoutSecrets(
+                operation.integration().context().properties(), account.context()));
+        return input;
+    }
+
+    static RemoteRequest build(Operation operation, IntegratedAccount account, Map<String, Object> input,
+            ValidatedBody body, List<Map.Entry<String, String>> remoteQuery) throws MappingException {
+        Map<String, Object> payload = object(operation.requestBody(), input);
+        if (body.remoteData().isPresent()) {
+            payload = DeepMerge.merge(payload, body.remoteData().get());
+        }
+        var query = new ArrayList<Map.Entry<String, String>>();
+        if (operation.query().isPresent()) {
+            object(operation.query().get(), input).forEach((name, value) -> addQuery(query, name, value));
+        }
+        for (var entry : remoteQuery) {
+            // remote_query wins over a mapped parameter of the same name.
+            query.removeIf(existing -> existing.getKey().equals(entry.getKey()));
+        }
+        query.addAll(remoteQuery);
+
+        String path = fillPath(operation, input);
+        String base = account.context().get("base_url") instanceof String override
+                ? override : operation.integration().baseUrl();
+        URI uri = URI.create(stripTrailingSlash(base) + path + queryString(query));
+
+        var headers = new LinkedHashMap<>(operation.integration().headers());
+        headers.put("Content-Type", "application/json");
+        var authorization = AuthHeaders.authorization(operation.integration().auth(), account.context())
+                .orElseThrow(() -> new IllegalStateException("account " + account.id() + " holds no credential"));
+        headers.put(authorization.getKey(), authorization.getValue());
+        return new RemoteRequest(operation.endpoint().method(), uri, headers, Optional.of(Json.write(payload)));
+    }
+
+    private static Map<String, Object> object(Mapping mapping, Map<String, Object> input) throws MappingException {
+        Optional<Object> result = mapping.evaluate(input);
+        if (result.isEmpty()) {
+            return Map.of();
+        }
+        return Json.asObject(result.get()).orElseThrow(() ->
+                new MappingException(mapping.source() + ": must yield an object"));
+    }
+
+    private static String fillPath(Operation operation, Map<String, Object> input) throws MappingException {
+        String template = operation.endpoint().path();
+        Map<String, Object> values = operation.path().isPresent() ? object(operation.path().get(), input) : Map.of();
+        Matcher matcher = PLACEHOLDER.matcher(template);
+        var path = new StringBuilder();
+        while (matcher.find()) {
+            Object value = values.get(matcher.group(1));
+            if (value == null || value instanceof Map || value instanceof List) {
+                throw new MappingException(operation.path().map(Mapping::source).orElse(template)
+                        + ": gives no text for path placeholder {" + matcher.group(1) + "}");
+            }
+            matcher.appendReplacement(path, Matcher.quoteReplacement(pathSegment(String.valueOf(value))));
+        }
+        matcher.appendTail(path);
+        return path.toString();
+    }
+
+    /** Encodes a value as one path segment, so an id can never climb out of its place. */
+    private static String pathSegment(String value) {
+        String encoded = encode(value);
+        return encoded.equals(".") || encoded.equals("..") ? encoded.replace(".", "%2E") : encoded;
+    }
+
+    private static void addQuery(List<Map.Entry<String, String>> query, String name, Object value) {
+        if (value instanceof List<?> values) {
+            values.forEach(item -> addQuery(query, name, item));
+        } else if (value != null) {
+            query.add(Map.entry(name, value instanceof String text ? text : Json.writeString(value)));
+        }
+    }
+
+    private static String queryString(List<Map.Entry<String, String>> query) {
+        if (query.isEmpty()) {
+            return "";
+        }
+        var text = new StringBuilder("?");
+        for (var entry : query) {
+            if (text.length() > 1) {
+                text.append('&');
+            }
+            text.append(encode(entry.getKey()))
+                    .append('=').append(encode(entry.getValue()));
+        }
+        return text.toString();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

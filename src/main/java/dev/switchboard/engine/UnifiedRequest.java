@@ -1,0 +1,25 @@
+package dev.switchboard.engine;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One call to the unified API, parsed.
+ *
+ * @param accountId   the integrated account to act on
+ * @param resource    e.g. {@code ats/activities}
+ * @param method      e.g. {@code create}
+ * @param body        the unified request body
+ * @param query       the unified query parameters, bracket syntax expanded
+ * @param remoteQuery {@code remote_query[...]} parameters, to pass to the provider as they are
+ * @param options     how to shape the answer
+ */
+public record UnifiedRequest(
+        String accountId,
+        String resource,
+        String method,
+        Map<String, Object> body,
+        Map<String, Object> query,
+        List<Map.Entry<String, String>> remoteQuery,
+        ResponseOptions options) {
+}

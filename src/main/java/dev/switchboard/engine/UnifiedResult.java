@@ -1,0 +1,26 @@
+package dev.switchboard.engine;
+
+import java.io.InputStream;
+import java.util.Map;
+
+/** The answer to a unified call, in one of the shapes the API writes out. */
+public sealed interface UnifiedResult {
+
+    int status();
+
+    /** Headers for the caller, such as {@code x-switchboard-ignored-fields}. */
+    Map<String, String> headers();
+
+    /** A JSON object built by Switchboard (unified or normalized). */
+    record JsonBody(int status, Map<String, String> headers, Map<String, Object> body) implements UnifiedResult {
+    }
+
+    /** The provider's bytes, read whole. */
+    record RawBody(int status, Map<String, String> headers, String contentType, byte[] body) implements UnifiedResult {
+    }
+
+    /** The provider's bytes, still arriving; whoever writes them out closes the stream. */
+    record StreamBody(int status, Map<String, String> headers, String contentType, InputStream body)
+            implements UnifiedResult {
+    }
+}

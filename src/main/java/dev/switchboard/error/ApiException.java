@@ -1,0 +1,61 @@
+package dev.switchboard.error;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A failure with the HTTP status and error body the caller gets. Thrown anywhere on the
+ * request path and turned into JSON in one place.
+ *
+ * <p>Its message and extras are shown to the caller: they never hold a credential.
+ */
+public final class ApiException extends RuntimeException {
+
+    private final int status;
+    private final Map<String, Object> extras;
+    private final Map<String, String> headers;
+
+    private ApiException(int status, String message, Map<String, Object> extras, Map<String, String> headers) {
+        super(message, null, false, false);
+        this.status = status;
+        this.extras = Map.copyOf(extras);
+        this.headers = Map.copyOf(headers);
+    }
+
+    public static ApiException of(int status, String message) {
+        return new ApiException(status, message, Map.of(), Map.of());
+    }
+
+    public static ApiException badRequest(String message) {
+        return of(400, message);
+    }
+
+    /** A validation failure; the insight names every offending field. */
+    public static ApiException invalid(String message, Map<String, Object> insight) {
+        return new ApiException(400, message, Map.of("truto_error_insight", insight), Map.of());
+    }
+
+    public ApiException withExtra(String key, Object value) {
+        var copy = new LinkedHashMap<>(extras);
+        copy.put(key, value);
+        return new ApiException(status, getMessage(), copy, headers);
+    }
+
+    public ApiException withHeader(String name, String value) {
+        var copy = new LinkedHashMap<>(headers);
+        copy.put(name, value);
+        return new ApiException(status, getMessage(), extras, copy);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public Map<String, Object> extras() {
+        return extras;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+}

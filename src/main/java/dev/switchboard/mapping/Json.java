@@ -1,0 +1,63 @@
+package dev.switchboard.mapping;
+
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * JSON as plain Java values (Map, List, String, Number, Boolean, null): the only shape
+ * JSONata and the rest of the engine work with.
+ */
+public final class Json {
+
+    /** Strict: trailing garbage and duplicate keys are errors, not silently dropped data. */
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private Json() {
+    }
+
+    public static Object parse(byte[] bytes) throws IOException {
+        return MAPPER.readValue(bytes, Object.class);
+    }
+
+    /** The value if the bytes are one JSON document, else empty. */
+    public static Optional<Object> tryParse(byte[] bytes) {
+        if (bytes.length == 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(parse(bytes));
+        } catch (IOException notJson) {
+            return Optional.empty();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Optional<Map<String, Object>> asObject(Object value) {
+        return value instanceof Map<?, ?> map ? Optional.of((Map<String, Object>) map) : Optional.empty();
+    }
+
+    public static byte[] write(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String writeString(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.switchboard.mapping;
+
+import com.dashjoin.jsonata.JException;
+import com.dashjoin.jsonata.Jsonata;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One JSONata expression from a definition file, compiled once at load.
+ *
+ * <p>Every evaluation gets a fresh frame: a shared frame carries bindings from one call
+ * into the next and gives wrong answers under concurrency. The frame's runtime bounds
+ * stop a pathological input from holding a worker thread.
+ */
+public final class Mapping {
+
+    private static final long TIMEOUT_MS = 1_000;
+    private static final int MAX_DEPTH = 200;
+
+    private final String source;
+    private final Jsonata expression;
+
+    private Mapping(String source, Jsonata expression) {
+        this.source = source;
+        this.expression = expression;
+    }
+
+    /** @param source where the text came from, named in every error */
+    public static Mapping compile(String source, String text) throws MappingException {
+        try {
+            return new Mapping(source, Jsonata.jsonata(text));
+        } catch (JException | IllegalArgumentException e) {
+            throw new MappingException(source + ": invalid JSONata: " + e.getMessage());
+        }
+    }
+
+    public String source() {
+        return source;
+    }
+
+    /** Evaluates against plain JSON values; empty when the expression yields nothing. */
+    public Optional<Object> evaluate(Map<String, Object> input) throws MappingException {
+        var frame = expression.createFrame();
+        frame.setRuntimeBounds(TIMEOUT_MS, MAX_DEPTH);
+        Object result;
+        try {
+            result = expression.evaluate(input, frame);
+        } catch (RuntimeException e) {
+            // The message names the expression's fault, never the input's values.
+            throw new MappingException(source + ": evaluation failed: " + e.getMessage());
+        }
+        return Optional.ofNullable(plain(result));
+    }
+
+    /** JSONata's own list and null types turned back into plain JSON values. */
+    private static Object plain(Object value) {
+        if (value == null || value == Jsonata.NULL_VALUE) {
+            return null;
+        }
+        if (value instanceof Map<?, ?> map) {
+            var copy = new LinkedHashMap<String, Object>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), plain(v)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            var copy = new ArrayList<Object>(list.size());
+            list.forEach(v -> copy.add(plain(v)));
+            return copy;
+        }
+        if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return d.longValue();
+        }
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return "Mapping[" + source + "]";
+    }
+}

@@ -1,0 +1,143 @@
+package dev.switchboard.sandbox;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A simulated Ashby: RPC-style POSTs, Basic auth with the key as user name, failures as
+ * HTTP 200 with {@code success: false}, HTML notes reduced to the tags Ashby keeps.
+ */
+public final class AshbySimulator {
+
+    public static final String API_KEY = "sandbox-ashby-key";
+    public static final String CANDIDATE_ID = "5b7b2a3e-2d1c-4f5e-9a61-0c2f3b9d7e11";
+    public static final String OTHER_CANDIDATE_ID = "9c3e1f20-6a4b-4d8c-b2e7-51f0a6c4d922";
+    static final Map<String, Object> AUTHOR = Map.of("id", "3f0e6c1a-8b2d-4e7f-a9c5-d41b2e8f6a30",
+            "firstName", "Ada", "lastName", "Lovelace", "email", "ada@example.com");
+
+    private static final Set<String> KEPT_TAGS = Set.of("b", "i", "u", "a", "ul", "ol", "li", "code", "pre");
+    private static final Pattern TAG = Pattern.compile("</?([a-zA-Z][a-zA-Z0-9]*)\\b[^>]*>");
+
+    private final Map<String, List<Map<String, Object>>> notes = new ConcurrentHashMap<>();
+
+    public AshbySimulator() {
+        notes.put(CANDIDATE_ID, new CopyOnWriteArrayList<>());
+        notes.put(OTHER_CANDIDATE_ID, new CopyOnWriteArrayList<>());
+    }
+
+    public Javalin create() {
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.routes.before(this::authenticate);
+            config.routes.post("/candidate.createNote", this::createNote);
+            config.routes.post("/candidate.listNotes", this::listNotes);
+        });
+    }
+
+    /** Notes on a candidate, oldest first, as Ashby would list them. */
+    public List<Map<String, Object>> notesOf(String candidateId) {
+        return List.copyOf(notes.getOrDefault(candidateId, List.of()));
+    }
+
+    private void authenticate(Context ctx) {
+        var user = Simulator.basicUser(ctx);
+        if (user.isEmpty()) {
+            Simulator.json(ctx, 401, failure("unauthenticated", "Missing or malformed Authorization header"));
+            ctx.skipRemainingHandlers();
+        } else if (!user.get().equals(API_KEY)) {
+            Simulator.json(ctx, 403, failure("invalid_api_key", "The API key is invalid or deactivated"));
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    private void createNote(Context ctx) {
+        var body = Simulator.jsonObject(ctx).orElse(null);
+        if (body == null) {
+            Simulator.json(ctx, 200, failure("invalid_input", "Request body must be a JSON object"));
+            return;
+        }
+        Object candidateId = body.get("candidateId");
+        String content = content(body.get("note"));
+        if (!Simulator.isNonBlankString(candidateId)) {
+            Simulator.json(ctx, 200, failure("invalid_input", "candidateId is required"));
+        } else if (content == null) {
+            Simulator.json(ctx, 200, failure("invalid_input",
+                    "note must be a non-empty string or {type: \"text/html\", value}"));
+        } else if (body.containsKey("sendNotifications") && !(body.get("sendNotifications") instanceof Boolean)) {
+            Simulator.json(ctx, 200, failure("invalid_input", "sendNotifications must be a boolean"));
+        } else if (!notes.containsKey((String) candidateId)) {
+            Simulator.json(ctx, 200, failure("candidate_not_found", "Candidate not found"));
+        } else {
+            var note = new LinkedHashMap<String, Object>();
+            note.put("id", UUID.randomUUID().toString());
+            note.put("createdAt", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+            note.put("isPrivate", false);
+            note.put("content", content);
+            note.put("author", AUTHOR);
+            notes.get((String) candidateId).add(note);
+            Simulator.json(ctx, 200, Map.of("success", true, "results", note));
+        }
+    }
+
+    private void listNotes(Context ctx) {
+        var body = Simulator.jsonObject(ctx).orElse(Map.of());
+        Object candidateId = body.get("candidateId");
+        if (!Simulator.isNonBlankString(candidateId)) {
+            Simulator.json(ctx, 200, failure("invalid_input", "candidateId is required"));
+            return;
+        }
+        List<Map<String, Object>> all = notes.get((String) candidateId);
+        if (all == null) {
+            Simulator.json(ctx, 200, failure("candidate_not_found", "Candidate not found"));
+            return;
+        }
+        int limit = body.get("limit") instanceof Number n ? Math.max(1, Math.min(100, n.intValue())) : 100;
+        int from = body.get("cursor") instanceof String cursor && cursor.matches("\\d+") ? Integer.parseInt(cursor) : 0;
+        var page = new ArrayList<>(all.subList(Math.min(from, all.size()), Math.min(from + limit, all.size())));
+        boolean more = from + limit < all.size();
+        var result = new LinkedHashMap<String, Object>();
+        result.put("success", true);
+        result.put("results", page);
+        result.put("moreDataAvailable", more);
+        if (more) {
+            result.put("nextCursor", String.valueOf(from + limit));
+        }
+        Simulator.json(ctx, 200, result);
+    }
+
+    /** Plain text as given; HTML with only the tags Ashby keeps. */
+    private static String content(Object note) {
+        if (note instanceof String text) {
+            return text.isBlank() ? null : text;
+        }
+        if (note instanceof Map<?, ?> html && "text/html".equals(html.get("type"))
+                && html.get("value") instanceof String value && !value.isBlank()) {
+            Matcher matcher = TAG.matcher(value);
+            var kept = new StringBuilder();
+            while (matcher.find()) {
+                String tag = matcher.group(1).toLowerCase();
+                matcher.appendReplacement(kept, KEPT_TAGS.contains(tag) ? Matcher.quoteReplacement(matcher.group()) : "");
+            }
+            matcher.appendTail(kept);
+            return kept.toString();
+        }
+        return null;
+    }
+
+    private static Map<String, Object> failure(String code, String message) {
+        return Map.of("success", false, "errorInfo", Map.of("code", code, "message", message,
+                "requestId", UUID.randomUUID().toString()));
+    }
+}

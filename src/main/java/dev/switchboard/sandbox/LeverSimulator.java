@@ -1,0 +1,179 @@
+package dev.switchboard.sandbox;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A simulated Lever under {@code /v1}: notes on opportunities, Basic auth with the API key
+ * (or a bearer token), epoch-millisecond timestamps, errors as {@code {code, message}}.
+ */
+public final class LeverSimulator {
+
+    public static final String API_KEY = "sandbox-lever-key";
+    public static final String ACCESS_TOKEN = "sandbox-lever-access-token";
+    public static final String OPPORTUNITY_ID = "250d8f03-738a-4bba-a671-8a3d73477145";
+    public static final String OTHER_OPPORTUNITY_ID = "7a1c9e44-2f6b-4c0d-8e3a-96b5d2f1c078";
+    public static final String KEY_OWNER = "8d49b010-cc6a-4f40-ace5-e86061c677ed";
+    public static final String OTHER_USER = "1e6f4a27-95c3-4b8d-a0f2-3c7d8e9b5a64";
+
+    /** Lever refuses notes dated in the future; a little clock skew is forgiven. */
+    private static final long FUTURE_SKEW_MS = 60_000;
+
+    private final Map<String, List<Map<String, Object>>> notes = new ConcurrentHashMap<>();
+    private final Set<String> users = Set.of(KEY_OWNER, OTHER_USER);
+
+    public LeverSimulator() {
+        notes.put(OPPORTUNITY_ID, new CopyOnWriteArrayList<>());
+        notes.put(OTHER_OPPORTUNITY_ID, new CopyOnWriteArrayList<>());
+    }
+
+    public Javalin create() {
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.routes.before(this::authenticate);
+            config.routes.post("/v1/opportunities/{id}/notes", this::createNote);
+            config.routes.get("/v1/opportunities/{id}/notes", this::listNotes);
+            config.routes.get("/v1/opportunities/{id}/notes/{noteId}", this::getNote);
+            config.routes.delete("/v1/opportunities/{id}/notes/{noteId}", this::deleteNote);
+        });
+    }
+
+    public List<Map<String, Object>> notesOf(String opportunityId) {
+        return List.copyOf(notes.getOrDefault(opportunityId, List.of()));
+    }
+
+    private void authenticate(Context ctx) {
+        boolean keyOk = Simulator.basicUser(ctx).map(API_KEY::equals).orElse(false);
+        boolean tokenOk = Simulator.bearer(ctx).map(ACCESS_TOKEN::equals).orElse(false);
+        if (!keyOk && !tokenOk) {
+            Simulator.json(ctx, 401, error("UnauthorizedError", "Invalid API key or access token"));
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    private void createNote(Context ctx) {
+        List<Map<String, Object>> list = notes.get(ctx.pathParam("id"));
+        if (list == null) {
+            Simulator.json(ctx, 404, error("NotFoundError", "Opportunity not found"));
+            return;
+        }
+        String performAs = ctx.queryParam("perform_as");
+        if (performAs != null && !users.contains(performAs)) {
+            Simulator.json(ctx, 400, error("BadRequestError", "perform_as must be the id of an active user"));
+            return;
+        }
+        var body = Simulator.jsonObject(ctx).orElse(null);
+        String problem = body == null ? "Request body must be a JSON object" : problem(body);
+        if (problem != null) {
+            Simulator.json(ctx, 400, error("BadRequestError", problem));
+            return;
+        }
+        long now = System.currentTimeMillis();
+        long createdAt = body.get("createdAt") instanceof Number n ? n.longValue() : now;
+        String user = performAs == null ? KEY_OWNER : performAs;
+        String noteId = UUID.randomUUID().toString();
+        var field = new LinkedHashMap<String, Object>();
+        field.put("type", "note");
+        field.put("text", "Comment");
+        field.put("value", body.get("value"));
+        field.put("createdAt", createdAt);
+        field.put("score", body.get("score"));
+        field.put("user", user);
+        field.put("stage", "lead-new");
+        var note = new LinkedHashMap<String, Object>();
+        note.put("id", noteId);
+        note.put("noteId", noteId);
+        note.put("text", "Note");
+        note.put("fields", List.of(field));
+        note.put("user", user);
+        note.put("secret", Boolean.TRUE.equals(body.get("secret")));
+        note.put("completedAt", createdAt);
+        note.put("createdAt", createdAt);
+        note.put("deletedAt", null);
+        list.add(note);
+        Simulator.json(ctx, 201, Map.of("data", note));
+    }
+
+    private static String problem(Map<String, Object> body) {
+        if (!Simulator.isNonBlankString(body.get("value"))) {
+            return "value is required and must be a non-empty string";
+        }
+        for (String flag : List.of("secret", "notifyFollowers")) {
+            if (body.containsKey(flag) && !(body.get(flag) instanceof Boolean)) {
+                return flag + " must be a boolean";
+            }
+        }
+        Object score = body.get("score");
+        if (score != null && !(score instanceof Integer s && s >= 1 && s <= 4)) {
+            return "score must be an integer from 1 to 4";
+        }
+        if (body.containsKey("createdAt")) {
+            if (!(body.get("createdAt") instanceof Integer || body.get("createdAt") instanceof Long)) {
+                return "createdAt must be a timestamp in milliseconds";
+            }
+            if (((Number) body.get("createdAt")).longValue() > System.currentTimeMillis() + FUTURE_SKEW_MS) {
+                return "createdAt cannot be in the future";
+            }
+        }
+        return null;
+    }
+
+    private void listNotes(Context ctx) {
+        List<Map<String, Object>> list = notes.get(ctx.pathParam("id"));
+        if (list == null) {
+            Simulator.json(ctx, 404, error("NotFoundError", "Opportunity not found"));
+            return;
+        }
+        int limit = parse(ctx.queryParam("limit"), 100, 1, 100);
+        int from = parse(ctx.queryParam("offset"), 0, 0, Integer.MAX_VALUE);
+        var all = new ArrayList<>(list);
+        var page = all.subList(Math.min(from, all.size()), Math.min(from + limit, all.size()));
+        boolean hasNext = from + limit < all.size();
+        var result = new LinkedHashMap<String, Object>();
+        result.put("data", page);
+        result.put("hasNext", hasNext);
+        if (hasNext) {
+            result.put("next", String.valueOf(from + limit));
+        }
+        Simulator.json(ctx, 200, result);
+    }
+
+    private void getNote(Context ctx) {
+        findNote(ctx).ifPresentOrElse(note -> Simulator.json(ctx, 200, Map.of("data", note)),
+                () -> Simulator.json(ctx, 404, error("NotFoundError", "Note not found")));
+    }
+
+    private void deleteNote(Context ctx) {
+        var note = findNote(ctx);
+        if (note.isEmpty()) {
+            Simulator.json(ctx, 404, error("NotFoundError", "Note not found"));
+            return;
+        }
+        notes.get(ctx.pathParam("id")).remove(note.get());
+        ctx.status(204);
+    }
+
+    private java.util.Optional<Map<String, Object>> findNote(Context ctx) {
+        return notes.getOrDefault(ctx.pathParam("id"), List.of()).stream()
+                .filter(note -> note.get("id").equals(ctx.pathParam("noteId"))).findFirst();
+    }
+
+    private static int parse(String value, int fallback, int min, int max) {
+        if (value == null || !value.matches("\\d{1,9}")) {
+            return fallback;
+        }
+        return Math.max(min, Math.min(max, Integer.parseInt(value)));
+    }
+
+    private static Map<String, Object> error(String code, String message) {
+        return Map.of("code", code, "message", message);
+    }
+}

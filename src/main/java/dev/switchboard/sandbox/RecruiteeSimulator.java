@@ -1,0 +1,114 @@
+package dev.switchboard.sandbox;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A simulated Recruitee: every path under {@code /c/{company_id}}, a bearer token, integer
+ * ids, microsecond timestamps, errors as {@code {"error": ...}} or {@code {"errors": [...]}}.
+ */
+public final class RecruiteeSimulator {
+
+    public static final String API_TOKEN = "sandbox-recruitee-token";
+    public static final String COMPANY_ID = "73014";
+    public static final String CANDIDATE_ID = "4107283";
+    public static final String OTHER_CANDIDATE_ID = "4107284";
+    static final long ADMIN_ID = 45;
+
+    private static final Set<String> LEVELS = Set.of("public", "private");
+    private static final DateTimeFormatter MICROS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final Map<String, List<Map<String, Object>>> notes = new ConcurrentHashMap<>();
+    private final AtomicLong nextId = new AtomicLong(52_000_001);
+
+    public RecruiteeSimulator() {
+        notes.put(CANDIDATE_ID, new CopyOnWriteArrayList<>());
+        notes.put(OTHER_CANDIDATE_ID, new CopyOnWriteArrayList<>());
+    }
+
+    public Javalin create() {
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.routes.before(this::authenticate);
+            config.routes.post("/c/{company}/candidates/{id}/notes", this::createNote);
+            config.routes.get("/c/{company}/candidates/{id}/notes", this::listNotes);
+        });
+    }
+
+    public List<Map<String, Object>> notesOf(String candidateId) {
+        return List.copyOf(notes.getOrDefault(candidateId, List.of()));
+    }
+
+    private void authenticate(Context ctx) {
+        if (!Simulator.bearer(ctx).map(API_TOKEN::equals).orElse(false)) {
+            Simulator.json(ctx, 401, Map.of("error", "Unauthorized"));
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void createNote(Context ctx) {
+        List<Map<String, Object>> list = candidateNotes(ctx);
+        if (list == null) {
+            return;
+        }
+        var body = Simulator.jsonObject(ctx).orElse(null);
+        if (body == null || !(body.get("note") instanceof Map<?, ?> noteParams)) {
+            Simulator.json(ctx, 422, Map.of("errors", List.of("note is missing")));
+            return;
+        }
+        var params = (Map<String, Object>) noteParams;
+        if (!Simulator.isNonBlankString(params.get("body")) && params.get("body_json") == null) {
+            Simulator.json(ctx, 422, Map.of("errors", List.of("Body can't be blank")));
+            return;
+        }
+        String level = "public";
+        if (params.get("visibility") instanceof Map<?, ?> visibility) {
+            if (!(visibility.get("level") instanceof String given) || !LEVELS.contains(given)) {
+                Simulator.json(ctx, 422, Map.of("errors", List.of("Visibility level is not included in the list")));
+                return;
+            }
+            level = given;
+        }
+        String now = MICROS.format(Instant.now());
+        var note = new LinkedHashMap<String, Object>();
+        note.put("id", nextId.getAndIncrement());
+        note.put("body", params.get("body"));
+        note.put("admin_id", ADMIN_ID);
+        note.put("candidate_id", Long.parseLong(ctx.pathParam("id")));
+        note.put("created_at", now);
+        note.put("updated_at", now);
+        note.put("visibility", Map.of("level", level));
+        note.put("pinned", false);
+        list.add(note);
+        Simulator.json(ctx, 201, Map.of("note", note));
+    }
+
+    private void listNotes(Context ctx) {
+        List<Map<String, Object>> list = candidateNotes(ctx);
+        if (list != null) {
+            Simulator.json(ctx, 200, Map.of("notes", List.copyOf(list)));
+        }
+    }
+
+    /** The candidate's notes, or null after answering 404 for another company or candidate. */
+    private List<Map<String, Object>> candidateNotes(Context ctx) {
+        List<Map<String, Object>> list = notes.get(ctx.pathParam("id"));
+        if (!COMPANY_ID.equals(ctx.pathParam("company")) || list == null) {
+            Simulator.json(ctx, 404, Map.of("error", "Not found"));
+            return null;
+        }
+        return list;
+    }
+}
