@@ -35,10 +35,6 @@ final class ErrorResponses {
         write(ctx, 500, body(500, "unexpected server error"));
     }
 
-    static void notFound(Context ctx) {
-        write(ctx, 404, body(404, "no endpoint " + ctx.method() + " " + ctx.path()));
-    }
-
     private static LinkedHashMap<String, Object> body(int status, String message) {
         var body = new LinkedHashMap<String, Object>();
         body.put("statusCode", status);

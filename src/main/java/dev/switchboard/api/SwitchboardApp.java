@@ -38,11 +38,6 @@ public final class SwitchboardApp {
             config.routes.exception(ApiException.class, ErrorResponses::api);
             config.routes.exception(HttpResponseException.class, ErrorResponses::javalin);
             config.routes.exception(Exception.class, ErrorResponses::unexpected);
-            config.routes.error(404, ctx -> {
-                if (ctx.result() == null) {
-                    ErrorResponses.notFound(ctx);
-                }
-            });
         });
     }
 }

@@ -1,0 +1,106 @@
+package dev.switchboard;
+
+import dev.switchboard.config.ServerConfig;
+import dev.switchboard.mapping.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** A Switchboard server on a free port with its own SQLite file, and a client for it. */
+public final class Harness implements AutoCloseable {
+
+    public static final String TOKEN = "test-token-0123456789";
+
+    private final Server server;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private Harness(Server server) {
+        this.server = server;
+    }
+
+    public static Harness start() {
+        return start(Duration.ofSeconds(5));
+    }
+
+    public static Harness start(Duration remoteTimeout) {
+        try {
+            Path dir = Files.createTempDirectory("switchboard-test");
+            var config = new ServerConfig(0, "jdbc:sqlite:" + dir.resolve("test.db"), Optional.of(TOKEN),
+                    Set.of("127.0.0.1", "localhost"), Duration.ofSeconds(2), remoteTimeout);
+            return new Harness(Server.start(config));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    public Server server() {
+        return server;
+    }
+
+    public HttpResponse<String> post(String pathAndQuery, String json) {
+        return send("POST", pathAndQuery, json, Map.of("Authorization", "Bearer " + TOKEN));
+    }
+
+    public HttpResponse<String> get(String pathAndQuery) {
+        return send("GET", pathAndQuery, null, Map.of("Authorization", "Bearer " + TOKEN));
+    }
+
+    public HttpResponse<String> send(String method, String pathAndQuery, String body, Map<String, String> headers) {
+        var builder = HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery)).timeout(Duration.ofSeconds(30));
+        headers.forEach(builder::header);
+        if (body != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        try {
+            return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Creates an integrated account through the API and returns its id. */
+    public String account(String integration, Map<String, Object> context) {
+        var response = post("/integrated-accounts", Json.writeString(
+                Map.of("integration", integration, "tenant_id", "tenant-1", "context", context)));
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("account not created: " + response.body());
+        }
+        return (String) json(response).get("id");
+    }
+
+    /** The POST path of a unified create for an account, with extra query text. */
+    public static String activities(String accountId, String extraQuery) {
+        return "/unified/ats/activities?integrated_account_id=" + accountId + extraQuery;
+    }
+
+    public static Map<String, Object> json(HttpResponse<String> response) {
+        try {
+            return Json.asObject(Json.parse(response.body().getBytes(StandardCharsets.UTF_8))).orElseThrow();
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
