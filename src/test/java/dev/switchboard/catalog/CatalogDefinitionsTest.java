@@ -1,0 +1,145 @@
+package dev.switchboard.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every shipped definition file loads; every kind of broken one stops the load, named. */
+class CatalogDefinitionsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theBundledCatalogLoadsWithEveryOperation() {
+        Catalog catalog = CatalogLoader.loadBundled();
+        assertEquals(List.of("ashby", "lever", "recruitee"), catalog.integrationNames());
+        for (String integration : catalog.integrationNames()) {
+            assertTrue(catalog.operation(integration, "ats/activities", "create").isPresent(), integration);
+        }
+    }
+
+    @Test
+    void everyShippedFileIsUsed() throws Exception {
+        Path root = bundledRoot();
+        try (Stream<Path> files = Files.walk(root)) {
+            // Loading a copy with any one file removed must fail: no file is dead weight.
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                if (file.toString().endsWith("query.jsonata")) {
+                    continue; // optional by design
+                }
+                Path copy = copyCatalog();
+                Files.delete(copy.resolve(root.relativize(file).toString()));
+                assertThrows(DefinitionException.class, () -> CatalogLoader.load(copy), file.toString());
+            }
+        }
+    }
+
+    @Test
+    void anUnknownKeyIsNamedWithItsFile() throws Exception {
+        Path copy = copyCatalog();
+        edit(copy.resolve("integrations/lever/integration.json"), "\"label\": \"Lever\"",
+                "\"label\": \"Lever\", \"bse_url\": \"x\"");
+        assertFailure(copy, "catalog/integrations/lever/integration.json", "unknown key 'bse_url'");
+    }
+
+    @Test
+    void aNestedUnknownKeyIsNamedWithItsPath() throws Exception {
+        Path copy = copyCatalog();
+        edit(copy.resolve("integrations/ashby/integration.json"), "\"secret\": true", "\"secret\": true, \"secrte\": 1");
+        assertFailure(copy, "catalog/integrations/ashby/integration.json", "unknown key 'secrte' at $.context.properties.api_key");
+    }
+
+    @Test
+    void aBrokenExpressionIsNamedWithItsFile() throws Exception {
+        Path copy = copyCatalog();
+        Files.writeString(copy.resolve("integrations/recruitee/ats/activities/create/response.jsonata"),
+                "{\"id\": response.note.id");
+        assertFailure(copy, "catalog/integrations/recruitee/ats/activities/create/response.jsonata", "invalid JSONata");
+    }
+
+    @Test
+    void aStrayMappingFileIsRefused() throws Exception {
+        Path copy = copyCatalog();
+        Files.writeString(copy.resolve("integrations/lever/ats/activities/create/respones.jsonata"), "{}");
+        assertFailure(copy, "catalog/integrations/lever/ats/activities/create/respones.jsonata", "unknown file");
+    }
+
+    @Test
+    void anUndeclaredResourceFolderIsRefused() throws Exception {
+        Path copy = copyCatalog();
+        Path folder = Files.createDirectories(copy.resolve("integrations/lever/ats/candidates/create"));
+        Files.writeString(folder.resolve("response.jsonata"), "{}");
+        assertFailure(copy, "catalog/integrations/lever/ats/candidates/create/response.jsonata", "not declared");
+    }
+
+    @Test
+    void modelRulesMustNameFieldsTheMethodTakes() throws Exception {
+        Path copy = copyCatalog();
+        edit(copy.resolve("models/ats/activities.json"), "\"supported\": [\"body\", \"visibility\", \"created_at\"]",
+                "\"supported\": [\"body\", \"visiblity\"]");
+        assertFailure(copy, "catalog/models/ats/activities.json", "'visiblity'");
+    }
+
+    @Test
+    void aModelListingAnIntegrationWithoutTheMethodIsRefused() throws Exception {
+        Path copy = copyCatalog();
+        edit(copy.resolve("models/ats/activities.json"), "\"recruitee\":", "\"workable\": {\"required\": []}, \"recruitee\":");
+        assertFailure(copy, "catalog/models/ats/activities.json", "'workable'");
+    }
+
+    @Test
+    void aBadAuthSchemeIsRefused() throws Exception {
+        Path copy = copyCatalog();
+        edit(copy.resolve("integrations/recruitee/integration.json"), "\"scheme\": \"bearer\"", "\"scheme\": \"digest\"");
+        assertFailure(copy, "catalog/integrations/recruitee/integration.json", "auth scheme must be");
+    }
+
+    @Test
+    void aFolderNameMustMatchTheIntegrationName() throws Exception {
+        Path copy = copyCatalog();
+        edit(copy.resolve("integrations/ashby/integration.json"), "\"name\": \"ashby\"", "\"name\": \"ashbyhq\"");
+        assertFailure(copy, "catalog/integrations/ashby/integration.json", "differs from its folder");
+    }
+
+    private static void assertFailure(Path catalog, String file, String problem) {
+        var failure = assertThrows(DefinitionException.class, () -> CatalogLoader.load(catalog));
+        assertTrue(failure.getMessage().startsWith(file + ": "), failure.getMessage());
+        assertTrue(failure.getMessage().contains(problem), failure.getMessage());
+    }
+
+    private static void edit(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file);
+        assertTrue(text.contains(from), "fixture text not found in " + file);
+        Files.writeString(file, text.replace(from, to));
+    }
+
+    private static Path bundledRoot() throws URISyntaxException {
+        return Path.of(CatalogDefinitionsTest.class.getResource("/catalog").toURI());
+    }
+
+    private Path copyCatalog() throws Exception {
+        Path root = bundledRoot();
+        Path target = Files.createTempDirectory(dir, "catalog");
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path source : files.toList()) {
+                Path destination = target.resolve(root.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(destination);
+                } else {
+                    Files.copy(source, destination);
+                }
+            }
+        }
+        return target;
+    }
+}
