@@ -1,0 +1,68 @@
+package dev.switchboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.switchboard.mapping.Json;
+import dev.switchboard.sandbox.AshbySimulator;
+import dev.switchboard.sandbox.LeverSimulator;
+import dev.switchboard.sandbox.RecruiteeSimulator;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What a newcomer does: start {@code serve --sandbox}, paste each printed curl, get a note. */
+class SandboxCommandTest {
+
+    @Test
+    void everyPrintedCurlCreatesANote() throws Exception {
+        try (var switchboard = ChildServer.start(List.of(), List.of("serve", "--sandbox"), Map.of())) {
+            List<String> lines = switchboard.linesUntil("4107283", Duration.ofSeconds(20));
+            String token = lines.stream().filter(line -> line.startsWith("API token: ")).findFirst()
+                    .orElseThrow().substring("API token: ".length());
+            assertTrue(token.length() > 20, "a generated token");
+
+            List<String> curls = curlCommands(lines);
+            assertEquals(3, curls.size(), String.join("\n", lines));
+            for (String curl : curls) {
+                var process = new ProcessBuilder("bash", "-c", curl).redirectErrorStream(true).start();
+                String answer = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertEquals(0, process.waitFor());
+                var note = Json.asObject(Json.parse(answer.getBytes(StandardCharsets.UTF_8))).orElseThrow();
+                assertEquals("note", note.get("activity_type"), answer);
+                assertEquals("Great first interview", note.get("body"), answer);
+            }
+            Thread.sleep(200);
+            var printed = new ArrayList<>(lines);
+            printed.addAll(switchboard.drain());
+            for (String secret : List.of(AshbySimulator.API_KEY, LeverSimulator.API_KEY, RecruiteeSimulator.API_TOKEN)) {
+                assertTrue(printed.stream().noneMatch(line -> line.contains(secret)),
+                        "a provider credential was printed or logged");
+            }
+        }
+    }
+
+    /** Each printed curl, its continuation lines joined as a shell would join them. */
+    private static List<String> curlCommands(List<String> lines) {
+        var commands = new ArrayList<String>();
+        StringBuilder current = null;
+        for (String line : lines) {
+            if (line.trim().startsWith("curl ")) {
+                current = new StringBuilder();
+            }
+            if (current != null) {
+                String trimmed = line.trim();
+                boolean continues = trimmed.endsWith("\\");
+                current.append(continues ? trimmed.substring(0, trimmed.length() - 1) : trimmed).append(' ');
+                if (!continues) {
+                    commands.add(current.toString());
+                    current = null;
+                }
+            }
+        }
+        return commands;
+    }
+}
