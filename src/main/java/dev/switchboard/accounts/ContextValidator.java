@@ -3,8 +3,7 @@ package dev.switchboard.accounts;
 import dev.switchboard.catalog.ContextProperty;
 import dev.switchboard.catalog.IntegrationDefinition;
 import dev.switchboard.error.ApiException;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import dev.switchboard.mapping.Timestamps;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,14 +33,7 @@ public final class ContextValidator {
                     .collect(Collectors.joining(" or ")));
         }
         if (!missing.isEmpty() || !invalid.isEmpty()) {
-            var insight = new LinkedHashMap<String, Object>();
-            if (!missing.isEmpty()) {
-                insight.put("missing_required_context_fields", missing);
-            }
-            if (!invalid.isEmpty()) {
-                insight.put("invalid_context_fields", invalid);
-            }
-            throw ApiException.invalid("context is not valid for " + integration.label(), insight);
+            throw ApiException.invalid("context is not valid for " + integration.label(), "context", missing, invalid);
         }
     }
 
@@ -70,18 +62,9 @@ public final class ContextValidator {
                 invalid.put(name, "must be a non-empty string");
             } else if ("url".equals(property.format())) {
                 baseUrlPolicy.refusal(integration, text).ifPresent(why -> invalid.put(name, why));
-            } else if ("date-time".equals(property.format()) && !isTimestamp(text)) {
+            } else if ("date-time".equals(property.format()) && !Timestamps.isIso(text)) {
                 invalid.put(name, "must be an ISO-8601 date-time, e.g. 2026-11-29T10:15:30Z");
             }
         });
-    }
-
-    private static boolean isTimestamp(String text) {
-        try {
-            OffsetDateTime.parse(text);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
     }
 }

@@ -3,8 +3,7 @@ package dev.switchboard.engine;
 import dev.switchboard.catalog.FieldSchema;
 import dev.switchboard.catalog.Operation;
 import dev.switchboard.error.ApiException;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import dev.switchboard.mapping.Timestamps;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,14 +59,7 @@ final class BodyValidator {
             }
         }
         if (!missing.isEmpty() || !invalid.isEmpty()) {
-            var insight = new LinkedHashMap<String, Object>();
-            if (!missing.isEmpty()) {
-                insight.put("missing_required_body_fields", missing);
-            }
-            if (!invalid.isEmpty()) {
-                insight.put("invalid_body_fields", invalid);
-            }
-            throw ApiException.invalid(message(operation, missing, invalid), insight);
+            throw ApiException.invalid(message(operation, missing, invalid), "body", missing, invalid);
         }
         return new ValidatedBody(fields, remoteData, ignored);
     }
@@ -84,7 +76,7 @@ final class BodyValidator {
                 if (!schema.enumValues().isEmpty() && !schema.enumValues().contains(text)) {
                     yield Optional.of("must be one of " + String.join(", ", schema.enumValues()));
                 }
-                if (schema.isTimestamp() && !isTimestamp(text)) {
+                if (schema.isTimestamp() && !Timestamps.isIso(text)) {
                     yield Optional.of("must be an ISO-8601 date-time with a time zone, e.g. 2026-11-29T10:15:30Z");
                 }
                 yield Optional.empty();
@@ -95,15 +87,6 @@ final class BodyValidator {
             case "number" -> value instanceof Number ? Optional.empty() : Optional.of("must be a number");
             default -> throw new IllegalStateException("unknown schema type " + schema.type());
         };
-    }
-
-    private static boolean isTimestamp(String text) {
-        try {
-            OffsetDateTime.parse(text);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
     }
 
     private static String message(Operation operation, List<String> missing, Map<String, Object> invalid) {

@@ -1,10 +1,7 @@
 package dev.switchboard.engine;
 
 import dev.switchboard.catalog.FieldSchema;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import dev.switchboard.mapping.Timestamps;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -14,9 +11,6 @@ import java.util.Map;
 
 /** Gives a mapped object the shape the caller asked for (contract §4). */
 final class ResponseShaper {
-
-    private static final DateTimeFormatter UTC_MILLIS =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private ResponseShaper() {
     }
@@ -89,20 +83,13 @@ final class ResponseShaper {
             case "string" -> {
                 String text = value instanceof String s ? s : String.valueOf(value);
                 if (schema.isTimestamp()) {
-                    yield utc(text);
+                    // Not a timestamp: dropped rather than passed off as one.
+                    yield Timestamps.utc(text).orElse(null);
                 }
                 yield schema.enumValues().isEmpty() ? text : text.toLowerCase(Locale.ROOT);
             }
             default -> value;
         };
-    }
-
-    private static String utc(String timestamp) {
-        try {
-            return UTC_MILLIS.format(OffsetDateTime.parse(timestamp));
-        } catch (DateTimeParseException e) {
-            return null; // not a timestamp: dropped rather than passed off as one
-        }
     }
 
     private static boolean isEmpty(Object value) {

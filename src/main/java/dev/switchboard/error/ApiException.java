@@ -1,6 +1,7 @@
 package dev.switchboard.error;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,8 +31,21 @@ public final class ApiException extends RuntimeException {
         return of(400, message);
     }
 
-    /** A validation failure; the insight names every offending field. */
-    public static ApiException invalid(String message, Map<String, Object> insight) {
+    /**
+     * A validation failure whose {@code truto_error_insight} names every offending field.
+     *
+     * @param subject what was checked, as the insight's keys name it: {@code body} gives
+     *                {@code missing_required_body_fields} and {@code invalid_body_fields}
+     */
+    public static ApiException invalid(String message, String subject, List<String> missing,
+            Map<String, Object> invalid) {
+        var insight = new LinkedHashMap<String, Object>();
+        if (!missing.isEmpty()) {
+            insight.put("missing_required_" + subject + "_fields", List.copyOf(missing));
+        }
+        if (!invalid.isEmpty()) {
+            insight.put("invalid_" + subject + "_fields", new LinkedHashMap<>(invalid));
+        }
         return new ApiException(400, message, Map.of("truto_error_insight", insight), Map.of());
     }
 
