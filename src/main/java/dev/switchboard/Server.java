@@ -7,7 +7,12 @@ import dev.switchboard.api.SwitchboardApp;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.catalog.CatalogLoader;
 import dev.switchboard.config.ServerConfig;
+import dev.switchboard.crypto.KeySource;
+import dev.switchboard.crypto.SecretBox;
 import dev.switchboard.engine.UnifiedPipeline;
+import dev.switchboard.store.Database;
+import dev.switchboard.tokens.TokenAuthority;
+import dev.switchboard.tokens.TokenStore;
 import dev.switchboard.transport.ProviderClient;
 import io.javalin.Javalin;
 import java.time.Clock;
@@ -16,23 +21,47 @@ import java.time.Clock;
 public final class Server implements AutoCloseable {
 
     private final Javalin app;
-    private final AccountService accounts;
+    private final Stores stores;
 
-    private Server(Javalin app, AccountService accounts) {
+    private Server(Javalin app, Stores stores) {
         this.app = app;
-        this.accounts = accounts;
+        this.stores = stores;
     }
 
-    /** Loads and validates the catalog, opens the store, and starts serving. */
+    /** The store-side parts, also what the command line's maintenance commands use. */
+    public record Stores(Database database, AccountService accounts, TokenStore tokens, Catalog catalog)
+            implements AutoCloseable {
+
+        public static Stores open(ServerConfig config) {
+            Catalog catalog = CatalogLoader.loadBundled();
+            var box = new SecretBox(KeySource.resolve(config.secretKey(), config.databaseUrl()));
+            Database database = Database.open(config.databaseUrl());
+            var accounts = new AccountService(new JdbcAccountStore(database, box), catalog,
+                    new BaseUrlPolicy(config.allowedHosts()), Clock.systemUTC());
+            return new Stores(database, accounts, new TokenStore(database, Clock.systemUTC()), catalog);
+        }
+
+        @Override
+        public void close() {
+            database.close();
+        }
+    }
+
+    /** Loads and validates the catalog, opens and migrates the store, and starts serving. */
     public static Server start(ServerConfig config) {
-        Catalog catalog = CatalogLoader.loadBundled();
-        var store = JdbcAccountStore.open(config.databaseUrl());
-        var accounts = new AccountService(store, catalog, new BaseUrlPolicy(config.allowedHosts()), Clock.systemUTC());
-        var client = new ProviderClient(config.connectTimeout(), config.remoteTimeout());
-        var pipeline = new UnifiedPipeline(catalog, accounts, client);
-        Javalin app = SwitchboardApp.create(catalog, accounts, pipeline, config.apiToken());
-        app.start(config.port());
-        return new Server(app, accounts);
+        Stores stores = Stores.open(config);
+        try {
+            var client = new ProviderClient(config.connectTimeout(), config.remoteTimeout());
+            var pipeline = new UnifiedPipeline(stores.catalog(), stores.accounts(), client);
+            var authority = new TokenAuthority(config.apiToken(), stores.tokens());
+            Javalin app = SwitchboardApp.create(stores.catalog(), stores.accounts(), pipeline, authority,
+                    config.maxBodyBytes());
+            app.start(config.port());
+            return new Server(app, stores);
+        } catch (RuntimeException e) {
+            stores.close();
+            throw e;
+        }
     }
 
     public int port() {
@@ -40,11 +69,16 @@ public final class Server implements AutoCloseable {
     }
 
     public AccountService accounts() {
-        return accounts;
+        return stores.accounts();
+    }
+
+    public TokenStore tokens() {
+        return stores.tokens();
     }
 
     @Override
     public void close() {
         app.stop();
+        stores.close();
     }
 }

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /** A Switchboard server on a free port with its own SQLite file, and a client for it. */
@@ -32,11 +31,19 @@ public final class Harness implements AutoCloseable {
     }
 
     public static Harness start(Duration remoteTimeout) {
+        return start(sqliteConfig().withRemoteTimeouts(Duration.ofSeconds(2), remoteTimeout));
+    }
+
+    /** A server with this configuration, loopback allowed as a provider host. */
+    public static Harness start(ServerConfig config) {
+        return new Harness(Server.start(config.withAllowedHosts(Set.of("127.0.0.1", "localhost"))));
+    }
+
+    /** A fresh SQLite store in a temporary folder, this class's token, a free port. */
+    public static ServerConfig sqliteConfig() {
         try {
             Path dir = Files.createTempDirectory("switchboard-test");
-            var config = new ServerConfig(0, "jdbc:sqlite:" + dir.resolve("test.db"), Optional.of(TOKEN),
-                    Set.of("127.0.0.1", "localhost"), Duration.ofSeconds(2), remoteTimeout);
-            return new Harness(Server.start(config));
+            return ServerConfig.of(0, "jdbc:sqlite:" + dir.resolve("test.db"), TOKEN);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -3,6 +3,7 @@ package dev.switchboard.accounts;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.catalog.IntegrationDefinition;
 import dev.switchboard.error.ApiException;
+import dev.switchboard.mapping.Timestamps;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -31,7 +32,7 @@ public final class AccountService {
         this.clock = clock;
     }
 
-    public IntegratedAccount create(Map<String, Object> body) {
+    public IntegratedAccount create(String environment, Map<String, Object> body) {
         rejectUnknownKeys(body, CREATE_KEYS);
         if (!(body.get("integration") instanceof String name)) {
             throw ApiException.badRequest("'integration' is required: one of " + catalog.integrationNames());
@@ -44,28 +45,30 @@ public final class AccountService {
         Map<String, Object> context = objectField(body, "context");
         validator.check(integration, context);
         Instant now = clock.instant();
-        var account = new IntegratedAccount(UUID.randomUUID().toString(), name, tenantId,
+        var account = new IntegratedAccount(UUID.randomUUID().toString(), environment, name, tenantId,
                 AccountStatus.ACTIVE, context, now, now);
         store.insert(account);
         return account;
     }
 
-    public IntegratedAccount get(String id) {
-        return store.find(id).orElseThrow(() -> notFound(id));
+    /** The account, if it exists in this environment: another environment's is "not found" too. */
+    public IntegratedAccount get(String environment, String id) {
+        return store.find(id).filter(account -> account.environment().equals(environment))
+                .orElseThrow(() -> notFound(id));
     }
 
-    public List<IntegratedAccount> list(Optional<String> tenantId) {
-        return store.list(tenantId);
+    public List<IntegratedAccount> list(String environment, Optional<String> tenantId) {
+        return store.list(environment, tenantId);
     }
 
     /**
      * Shallow-merges new context keys (a {@code null} value removes a key) and marks the
      * account active again: new credentials deserve a new try.
      */
-    public IntegratedAccount patch(String id, Map<String, Object> body) {
+    public IntegratedAccount patch(String environment, String id, Map<String, Object> body) {
         rejectUnknownKeys(body, PATCH_KEYS);
         Map<String, Object> changes = objectField(body, "context");
-        IntegratedAccount account = get(id);
+        IntegratedAccount account = get(environment, id);
         var merged = new HashMap<>(account.context());
         changes.forEach((key, value) -> {
             if (value == null) {
@@ -82,8 +85,8 @@ public final class AccountService {
         return updated;
     }
 
-    public void delete(String id) {
-        if (!store.delete(id)) {
+    public void delete(String environment, String id) {
+        if (!store.delete(get(environment, id).id())) {
             throw notFound(id);
         }
     }
@@ -105,8 +108,8 @@ public final class AccountService {
         view.put("integration", account.integration());
         view.put("tenant_id", account.tenantId());
         view.put("status", account.status().wire());
-        view.put("created_at", account.createdAt().toString());
-        view.put("updated_at", account.updatedAt().toString());
+        view.put("created_at", Timestamps.format(account.createdAt()));
+        view.put("updated_at", Timestamps.format(account.updatedAt()));
         view.put("context", ContextSecrets.masked(integrationOf(account).context().properties(), account.context()));
         return view;
     }

@@ -6,9 +6,13 @@ import java.util.Map;
 /**
  * One tenant's connection to one ATS. The context holds its credentials, so this record's
  * {@code toString} never prints it.
+ *
+ * @param environment the environment of the API token that created it; tokens of other
+ *                    environments cannot see it
  */
 public record IntegratedAccount(
         String id,
+        String environment,
         String integration,
         String tenantId,
         AccountStatus status,
@@ -21,16 +25,18 @@ public record IntegratedAccount(
     }
 
     public IntegratedAccount withContext(Map<String, Object> newContext, Instant now) {
-        return new IntegratedAccount(id, integration, tenantId, AccountStatus.ACTIVE, newContext, createdAt, now);
+        return new IntegratedAccount(id, environment, integration, tenantId, AccountStatus.ACTIVE, newContext,
+                createdAt, now);
     }
 
     public IntegratedAccount withStatus(AccountStatus newStatus, Instant now) {
-        return new IntegratedAccount(id, integration, tenantId, newStatus, context, createdAt, now);
+        return new IntegratedAccount(id, environment, integration, tenantId, newStatus, context, createdAt, now);
     }
 
     @Override
     public String toString() {
-        return "IntegratedAccount[id=" + id + ", integration=" + integration + ", tenantId=" + tenantId
-                + ", status=" + status.wire() + ", context=<" + context.size() + " keys, not shown>]";
+        return "IntegratedAccount[id=" + id + ", environment=" + environment + ", integration=" + integration
+                + ", tenantId=" + tenantId + ", status=" + status.wire()
+                + ", context=<" + context.size() + " keys, not shown>]";
     }
 }

@@ -1,67 +1,52 @@
 package dev.switchboard.accounts;
 
+import dev.switchboard.crypto.SecretBox;
 import dev.switchboard.mapping.Json;
+import dev.switchboard.store.Database;
+import dev.switchboard.store.Sql;
+import dev.switchboard.store.StoredTime;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
-/** Accounts in a SQL table, reached through JDBC (SQLite by default). */
+/**
+ * Accounts in a SQL table (SQLite or PostgreSQL). The context column holds only the
+ * AES-256-GCM sealed context, bound to the account's id.
+ */
 public final class JdbcAccountStore implements AccountStore {
 
-    private static final String COLUMNS = "id, integration, tenant_id, status, context, created_at, updated_at";
+    private static final String COLUMNS =
+            "id, environment, integration, tenant_id, status, context, created_at, updated_at";
 
-    private final String url;
+    private final Sql sql;
+    private final SecretBox box;
 
-    private JdbcAccountStore(String url) {
-        this.url = url;
-    }
-
-    /** Opens the store and creates its table when it is new. */
-    public static JdbcAccountStore open(String jdbcUrl) {
-        var store = new JdbcAccountStore(jdbcUrl);
-        store.run(connection -> {
-            try (var statement = connection.createStatement()) {
-                if (jdbcUrl.startsWith("jdbc:sqlite:")) {
-                    // WAL lets readers go on while one request writes.
-                    statement.execute("PRAGMA journal_mode=WAL");
-                }
-                statement.execute("""
-                        CREATE TABLE IF NOT EXISTS integrated_accounts (
-                          id TEXT PRIMARY KEY,
-                          integration TEXT NOT NULL,
-                          tenant_id TEXT NOT NULL,
-                          status TEXT NOT NULL,
-                          context TEXT NOT NULL,
-                          created_at TEXT NOT NULL,
-                          updated_at TEXT NOT NULL)""");
-                statement.execute(
-                        "CREATE INDEX IF NOT EXISTS integrated_accounts_tenant ON integrated_accounts (tenant_id)");
-            }
-            return null;
-        });
-        return store;
+    public JdbcAccountStore(Database database, SecretBox box) {
+        this.sql = new Sql(database);
+        this.box = box;
     }
 
     @Override
     public void insert(IntegratedAccount account) {
-        run(connection -> {
+        sql.run(connection -> {
             try (var statement = connection.prepareStatement(
-                    "INSERT INTO integrated_accounts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO integrated_accounts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 statement.setString(1, account.id());
-                statement.setString(2, account.integration());
-                statement.setString(3, account.tenantId());
-                statement.setString(4, account.status().wire());
-                statement.setString(5, Json.writeString(account.context()));
-                statement.setString(6, account.createdAt().toString());
-                statement.setString(7, account.updatedAt().toString());
+                statement.setString(2, account.environment());
+                statement.setString(3, account.integration());
+                statement.setString(4, account.tenantId());
+                statement.setString(5, account.status().wire());
+                statement.setString(6, seal(account));
+                statement.setString(7, StoredTime.format(account.createdAt()));
+                statement.setString(8, StoredTime.format(account.updatedAt()));
                 return statement.executeUpdate();
             }
         });
@@ -69,23 +54,18 @@ public final class JdbcAccountStore implements AccountStore {
 
     @Override
     public Optional<IntegratedAccount> find(String id) {
-        return run(connection -> {
-            try (var statement = connection.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM integrated_accounts WHERE id = ?")) {
-                statement.setString(1, id);
-                return readAll(statement).stream().findFirst();
-            }
-        });
+        return sql.run(connection -> find(connection, id));
     }
 
     @Override
-    public List<IntegratedAccount> list(Optional<String> tenantId) {
-        return run(connection -> {
-            String where = tenantId.isPresent() ? " WHERE tenant_id = ?" : "";
-            try (var statement = connection.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM integrated_accounts" + where + " ORDER BY created_at, id")) {
+    public List<IntegratedAccount> list(String environment, Optional<String> tenantId) {
+        return sql.run(connection -> {
+            String tenant = tenantId.isPresent() ? " AND tenant_id = ?" : "";
+            try (var statement = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM integrated_accounts WHERE environment = ?" + tenant + " ORDER BY created_at, id")) {
+                statement.setString(1, environment);
                 if (tenantId.isPresent()) {
-                    statement.setString(1, tenantId.get());
+                    statement.setString(2, tenantId.get());
                 }
                 return readAll(statement);
             }
@@ -94,21 +74,32 @@ public final class JdbcAccountStore implements AccountStore {
 
     @Override
     public boolean update(IntegratedAccount account) {
-        return run(connection -> {
-            try (var statement = connection.prepareStatement(
-                    "UPDATE integrated_accounts SET status = ?, context = ?, updated_at = ? WHERE id = ?")) {
-                statement.setString(1, account.status().wire());
-                statement.setString(2, Json.writeString(account.context()));
-                statement.setString(3, account.updatedAt().toString());
-                statement.setString(4, account.id());
-                return statement.executeUpdate() == 1;
+        return sql.run(connection -> update(connection, account));
+    }
+
+    @Override
+    public Optional<IntegratedAccount> updateLocked(String id, UnaryOperator<IntegratedAccount> change) {
+        return sql.inTransaction(connection -> {
+            // A no-op write takes the row lock (PostgreSQL) or the write lock (SQLite)
+            // before the read, so a second process waits here and then sees the change.
+            try (var lock = connection.prepareStatement("UPDATE integrated_accounts SET id = id WHERE id = ?")) {
+                lock.setString(1, id);
+                if (lock.executeUpdate() == 0) {
+                    return Optional.empty();
+                }
             }
+            IntegratedAccount current = find(connection, id).orElseThrow();
+            IntegratedAccount changed = change.apply(current);
+            if (changed != current) {
+                update(connection, changed);
+            }
+            return Optional.of(changed);
         });
     }
 
     @Override
     public boolean delete(String id) {
-        return run(connection -> {
+        return sql.run(connection -> {
             try (var statement = connection.prepareStatement("DELETE FROM integrated_accounts WHERE id = ?")) {
                 statement.setString(1, id);
                 return statement.executeUpdate() == 1;
@@ -116,41 +107,78 @@ public final class JdbcAccountStore implements AccountStore {
         });
     }
 
-    private static List<IntegratedAccount> readAll(PreparedStatement statement) throws SQLException {
+    @Override
+    public int reseal() {
+        List<String> ids = sql.run(connection -> {
+            var all = new ArrayList<String>();
+            try (var statement = connection.prepareStatement("SELECT id, context FROM integrated_accounts");
+                    ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    if (box.isStale(rows.getString("context"))) {
+                        all.add(rows.getString("id"));
+                    }
+                }
+            }
+            return all;
+        });
+        int changed = 0;
+        for (String id : ids) {
+            // Re-read under the lock: a request may have written the row meanwhile.
+            changed += updateLocked(id, account -> new IntegratedAccount(account.id(), account.environment(),
+                    account.integration(), account.tenantId(), account.status(), account.context(),
+                    account.createdAt(), account.updatedAt())).isPresent() ? 1 : 0;
+        }
+        return changed;
+    }
+
+    private boolean update(Connection connection, IntegratedAccount account) throws SQLException {
+        try (var statement = connection.prepareStatement(
+                "UPDATE integrated_accounts SET status = ?, context = ?, updated_at = ? WHERE id = ?")) {
+            statement.setString(1, account.status().wire());
+            statement.setString(2, seal(account));
+            statement.setString(3, StoredTime.format(account.updatedAt()));
+            statement.setString(4, account.id());
+            return statement.executeUpdate() == 1;
+        }
+    }
+
+    private Optional<IntegratedAccount> find(Connection connection, String id) throws SQLException {
+        try (var statement = connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM integrated_accounts WHERE id = ?")) {
+            statement.setString(1, id);
+            return readAll(statement).stream().findFirst();
+        }
+    }
+
+    private List<IntegratedAccount> readAll(PreparedStatement statement) throws SQLException {
         List<IntegratedAccount> accounts = new ArrayList<>();
         try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
+                String id = rows.getString("id");
                 accounts.add(new IntegratedAccount(
-                        rows.getString("id"),
+                        id,
+                        rows.getString("environment"),
                         rows.getString("integration"),
                         rows.getString("tenant_id"),
                         AccountStatus.fromWire(rows.getString("status")),
-                        parseContext(rows.getString("context")),
-                        Instant.parse(rows.getString("created_at")),
-                        Instant.parse(rows.getString("updated_at"))));
+                        open(id, rows.getString("context")),
+                        StoredTime.parse(rows.getString("created_at")),
+                        StoredTime.parse(rows.getString("updated_at"))));
             }
         }
         return accounts;
     }
 
-    private static Map<String, Object> parseContext(String json) throws SQLException {
+    private String seal(IntegratedAccount account) {
+        return box.seal(Json.writeString(account.context()), account.id());
+    }
+
+    private Map<String, Object> open(String id, String sealed) throws SQLException {
         try {
-            return Json.asObject(Json.parse(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                    .orElseThrow(() -> new SQLException("stored context is not a JSON object"));
+            return Json.asObject(Json.parse(box.open(sealed, id).getBytes(StandardCharsets.UTF_8)))
+                    .orElseThrow(() -> new SQLException("stored context of " + id + " is not a JSON object"));
         } catch (IOException e) {
-            throw new SQLException("stored context is not JSON");
-        }
-    }
-
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private <T> T run(Work<T> work) {
-        try (Connection connection = DriverManager.getConnection(url)) {
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw new StoreException("account store failed: " + e.getMessage(), e);
+            throw new SQLException("stored context of " + id + " is not JSON");
         }
     }
 }

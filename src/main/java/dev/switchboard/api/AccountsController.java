@@ -16,17 +16,17 @@ final class AccountsController {
     }
 
     void create(Context ctx) {
-        var account = accounts.create(JsonBodies.object(ctx));
+        var account = accounts.create(TokenAuth.environment(ctx), JsonBodies.object(ctx));
         json(ctx.status(201), accounts.view(account));
     }
 
     void get(Context ctx) {
-        json(ctx, accounts.view(accounts.get(ctx.pathParam("id"))));
+        json(ctx, accounts.view(accounts.get(TokenAuth.environment(ctx), Ids.path(ctx))));
     }
 
     void list(Context ctx) {
         var result = new LinkedHashMap<String, Object>();
-        result.put("result", accounts.list(Optional.ofNullable(ctx.queryParam("tenant_id"))).stream()
+        result.put("result", accounts.list(TokenAuth.environment(ctx), Optional.ofNullable(ctx.queryParam("tenant_id"))).stream()
                 .map(accounts::view).toList());
         // Every account fits one page today; the field is here so clients can page later.
         result.put("next_cursor", null);
@@ -34,11 +34,11 @@ final class AccountsController {
     }
 
     void patch(Context ctx) {
-        json(ctx, accounts.view(accounts.patch(ctx.pathParam("id"), JsonBodies.object(ctx))));
+        json(ctx, accounts.view(accounts.patch(TokenAuth.environment(ctx), Ids.path(ctx), JsonBodies.object(ctx))));
     }
 
     void delete(Context ctx) {
-        accounts.delete(ctx.pathParam("id"));
+        accounts.delete(TokenAuth.environment(ctx), Ids.path(ctx));
         ctx.status(204);
     }
 

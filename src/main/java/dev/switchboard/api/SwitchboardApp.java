@@ -4,30 +4,28 @@ import dev.switchboard.accounts.AccountService;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.engine.UnifiedPipeline;
 import dev.switchboard.error.ApiException;
+import dev.switchboard.tokens.TokenAuthority;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.HttpResponseException;
-import java.util.Optional;
 
 /** The HTTP surface of Switchboard, built from its parts so tests can build it from theirs. */
 public final class SwitchboardApp {
 
-    /** Request bodies beyond this are refused before they are read. */
-    public static final long MAX_REQUEST_BYTES = 1024 * 1024;
-
     private SwitchboardApp() {
     }
 
+    /** @param maxBodyBytes request bodies beyond this are refused before they are read */
     public static Javalin create(Catalog catalog, AccountService accounts, UnifiedPipeline pipeline,
-            Optional<String> apiToken) {
+            TokenAuthority tokens, long maxBodyBytes) {
         var unified = new UnifiedController(catalog, pipeline);
         var accountsApi = new AccountsController(accounts);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.http.maxRequestSize = maxBodyBytes;
             // Compression would buffer streamed bodies; providers' answers are small anyway.
             config.http.compressionStrategy = CompressionStrategy.NONE;
-            config.routes.before(new TokenAuth(apiToken));
+            config.routes.before(new TokenAuth(tokens));
             config.routes.get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
             config.routes.post("/unified/ats/activities", unified.create("ats/activities"));
             config.routes.post("/integrated-accounts", accountsApi::create);

@@ -1,22 +1,21 @@
 package dev.switchboard.api;
 
 import dev.switchboard.error.ApiException;
+import dev.switchboard.tokens.TokenAuthority;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Optional;
 import java.util.Set;
 
-/** Lets a request through only with the server's API token as its bearer token. */
+/** Lets a request through only with a valid API token, and remembers its environment. */
 final class TokenAuth implements Handler {
 
     private static final Set<String> OPEN_PATHS = Set.of("/health");
+    private static final String ENVIRONMENT = "switchboard.environment";
 
-    private final Optional<byte[]> token;
+    private final TokenAuthority authority;
 
-    TokenAuth(Optional<String> token) {
-        this.token = token.map(t -> t.getBytes(StandardCharsets.UTF_8));
+    TokenAuth(TokenAuthority authority) {
+        this.authority = authority;
     }
 
     @Override
@@ -28,13 +27,13 @@ final class TokenAuth implements Handler {
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw ApiException.of(401, "missing API token: send 'Authorization: Bearer <token>'");
         }
-        if (token.isEmpty()) {
-            throw ApiException.of(401, "this server has no API token configured (SWITCHBOARD_API_TOKEN)");
-        }
-        byte[] given = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
-        // Constant time: the comparison must not tell how much of a guess was right.
-        if (!MessageDigest.isEqual(given, token.get())) {
-            throw ApiException.of(401, "invalid API token");
-        }
+        String environment = authority.environmentOf(header.substring(7).trim())
+                .orElseThrow(() -> ApiException.of(401, "invalid API token"));
+        ctx.attribute(ENVIRONMENT, environment);
+    }
+
+    /** The environment of the request's token; set for every authenticated request. */
+    static String environment(Context ctx) {
+        return ctx.attribute(ENVIRONMENT);
     }
 }

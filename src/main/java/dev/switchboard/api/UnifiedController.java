@@ -24,7 +24,7 @@ final class UnifiedController {
         Set<String> responseFields = catalog.model(resource).orElseThrow().responseFields().keySet();
         return ctx -> {
             UnifiedQuery query = UnifiedQuery.parse(ctx.queryParamMap(), responseFields);
-            var request = new UnifiedRequest(query.accountId(), resource, "create", JsonBodies.object(ctx),
+            var request = new UnifiedRequest(TokenAuth.environment(ctx), query.accountId(), resource, "create", JsonBodies.object(ctx),
                     query.query(), query.remoteQuery(), query.options());
             write(ctx, pipeline.run(request));
         };

@@ -60,7 +60,7 @@ record UnifiedQuery(String accountId, ResponseOptions options, List<Map.Entry<St
         if (values.size() > 1) {
             throw ApiException.badRequest("'" + ACCOUNT + "' must be given once");
         }
-        return values.get(0);
+        return Ids.check(ACCOUNT, values.get(0));
     }
 
     private static ResponseOptions options(Map<String, List<String>> parameters, Set<String> responseFields) {

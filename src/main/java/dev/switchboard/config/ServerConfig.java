@@ -8,50 +8,107 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The server's settings, read from the environment (contract §6). The API token is a
- * secret, so {@code toString} does not show it.
+ * The server's settings, read from the environment (contract §6). Tokens and keys are
+ * secrets, so {@code toString} does not show them.
  *
  * @param port           {@code SWITCHBOARD_PORT}
  * @param databaseUrl    {@code SWITCHBOARD_DATABASE_URL}
- * @param apiToken       {@code SWITCHBOARD_API_TOKEN}
+ * @param apiToken       {@code SWITCHBOARD_API_TOKEN}, the bootstrap token
+ * @param secretKey      {@code SWITCHBOARD_SECRET_KEY}, base64 AES-256 keys, newest first
  * @param allowedHosts   {@code SWITCHBOARD_ALLOWED_HOSTS}, extra hosts for base_url overrides
  * @param connectTimeout {@code SWITCHBOARD_REMOTE_CONNECT_TIMEOUT_MS}
  * @param remoteTimeout  {@code SWITCHBOARD_REMOTE_TIMEOUT_MS}, until the provider's answer starts
+ * @param maxBodyBytes   {@code SWITCHBOARD_MAX_BODY_BYTES}, the largest request body accepted
+ * @param environment    the raw environment, for names the catalog gives (OAuth client credentials)
  */
 public record ServerConfig(
         int port,
         String databaseUrl,
         Optional<String> apiToken,
+        Optional<String> secretKey,
         Set<String> allowedHosts,
         Duration connectTimeout,
-        Duration remoteTimeout) {
+        Duration remoteTimeout,
+        long maxBodyBytes,
+        Map<String, String> environment) {
+
+    public ServerConfig {
+        allowedHosts = Set.copyOf(allowedHosts);
+        environment = Map.copyOf(environment);
+    }
 
     public static ServerConfig fromEnvironment(Map<String, String> env) {
         return new ServerConfig(
-                integer(env, "SWITCHBOARD_PORT", 8080),
+                (int) number(env, "SWITCHBOARD_PORT", 8080),
                 env.getOrDefault("SWITCHBOARD_DATABASE_URL", "jdbc:sqlite:switchboard.db"),
-                Optional.ofNullable(env.get("SWITCHBOARD_API_TOKEN")).filter(token -> !token.isBlank()),
+                nonBlank(env, "SWITCHBOARD_API_TOKEN"),
+                nonBlank(env, "SWITCHBOARD_SECRET_KEY"),
                 Arrays.stream(env.getOrDefault("SWITCHBOARD_ALLOWED_HOSTS", "").split(","))
                         .map(String::trim).filter(host -> !host.isEmpty()).collect(Collectors.toUnmodifiableSet()),
-                Duration.ofMillis(integer(env, "SWITCHBOARD_REMOTE_CONNECT_TIMEOUT_MS", 10_000)),
-                Duration.ofMillis(integer(env, "SWITCHBOARD_REMOTE_TIMEOUT_MS", 30_000)));
+                Duration.ofMillis(number(env, "SWITCHBOARD_REMOTE_CONNECT_TIMEOUT_MS", 10_000)),
+                Duration.ofMillis(number(env, "SWITCHBOARD_REMOTE_TIMEOUT_MS", 30_000)),
+                number(env, "SWITCHBOARD_MAX_BODY_BYTES", 1024 * 1024),
+                env);
+    }
+
+    /** Defaults for tests and embedding: a given port, store and token, loopback allowed. */
+    public static ServerConfig of(int port, String databaseUrl, String apiToken) {
+        return fromEnvironment(Map.of()).withPort(port).withDatabaseUrl(databaseUrl).withApiToken(apiToken);
+    }
+
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(newPort, databaseUrl, apiToken, secretKey, allowedHosts, connectTimeout,
+                remoteTimeout, maxBodyBytes, environment);
+    }
+
+    public ServerConfig withDatabaseUrl(String url) {
+        return new ServerConfig(port, url, apiToken, secretKey, allowedHosts, connectTimeout, remoteTimeout,
+                maxBodyBytes, environment);
     }
 
     public ServerConfig withApiToken(String token) {
-        return new ServerConfig(port, databaseUrl, Optional.of(token), allowedHosts, connectTimeout, remoteTimeout);
+        return new ServerConfig(port, databaseUrl, Optional.of(token), secretKey, allowedHosts, connectTimeout,
+                remoteTimeout, maxBodyBytes, environment);
+    }
+
+    public ServerConfig withSecretKey(String keys) {
+        return new ServerConfig(port, databaseUrl, apiToken, Optional.of(keys), allowedHosts, connectTimeout,
+                remoteTimeout, maxBodyBytes, environment);
     }
 
     public ServerConfig withAllowedHosts(Set<String> hosts) {
-        return new ServerConfig(port, databaseUrl, apiToken, Set.copyOf(hosts), connectTimeout, remoteTimeout);
+        return new ServerConfig(port, databaseUrl, apiToken, secretKey, hosts, connectTimeout, remoteTimeout,
+                maxBodyBytes, environment);
     }
 
-    private static int integer(Map<String, String> env, String name, int fallback) {
+    public ServerConfig withRemoteTimeouts(Duration connect, Duration remote) {
+        return new ServerConfig(port, databaseUrl, apiToken, secretKey, allowedHosts, connect, remote,
+                maxBodyBytes, environment);
+    }
+
+    public ServerConfig withEnvironment(Map<String, String> variables) {
+        return new ServerConfig(port, databaseUrl, apiToken, secretKey, allowedHosts, connectTimeout,
+                remoteTimeout, maxBodyBytes, variables);
+    }
+
+    /** The store's URL without its parameters, which may carry a password. */
+    public String redactedDatabaseUrl() {
+        int query = databaseUrl.indexOf('?');
+        String base = query < 0 ? databaseUrl : databaseUrl.substring(0, query) + "?…";
+        return base.replaceAll("//[^/@]*@", "//…@");
+    }
+
+    private static Optional<String> nonBlank(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).filter(value -> !value.isBlank());
+    }
+
+    private static long number(Map<String, String> env, String name, long fallback) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
             return fallback;
         }
         try {
-            return Integer.parseInt(value.trim());
+            return Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'");
         }
@@ -59,8 +116,10 @@ public record ServerConfig(
 
     @Override
     public String toString() {
-        return "ServerConfig[port=" + port + ", databaseUrl=" + databaseUrl
-                + ", apiToken=" + (apiToken.isPresent() ? "<set>" : "<none>") + ", allowedHosts=" + allowedHosts
-                + ", connectTimeout=" + connectTimeout + ", remoteTimeout=" + remoteTimeout + "]";
+        return "ServerConfig[port=" + port + ", databaseUrl=" + redactedDatabaseUrl()
+                + ", apiToken=" + (apiToken.isPresent() ? "<set>" : "<none>")
+                + ", secretKey=" + (secretKey.isPresent() ? "<set>" : "<none>") + ", allowedHosts=" + allowedHosts
+                + ", connectTimeout=" + connectTimeout + ", remoteTimeout=" + remoteTimeout
+                + ", maxBodyBytes=" + maxBodyBytes + ", environment=<" + environment.size() + " variables>]";
     }
 }

@@ -39,7 +39,7 @@ public final class UnifiedPipeline {
     }
 
     public UnifiedResult run(UnifiedRequest request) {
-        IntegratedAccount account = accounts.get(request.accountId());
+        IntegratedAccount account = accounts.get(request.environment(), request.accountId());
         Operation operation = catalog.operation(account.integration(), request.resource(), request.method())
                 .orElseThrow(() -> ApiException.badRequest(account.integration() + " does not support "
                         + request.method() + " on " + request.resource()));

@@ -6,6 +6,7 @@ import java.util.Map;
 /**
  * One call to the unified API, parsed.
  *
+ * @param environment the environment of the caller's API token
  * @param accountId   the integrated account to act on
  * @param resource    e.g. {@code ats/activities}
  * @param method      e.g. {@code create}
@@ -15,6 +16,7 @@ import java.util.Map;
  * @param options     how to shape the answer
  */
 public record UnifiedRequest(
+        String environment,
         String accountId,
         String resource,
         String method,

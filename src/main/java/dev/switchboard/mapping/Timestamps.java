@@ -15,6 +15,11 @@ public final class Timestamps {
     private Timestamps() {
     }
 
+    /** {@code 2026-11-29T10:15:30.123Z}: how the unified API writes every instant. */
+    public static String format(java.time.Instant instant) {
+        return UTC_MILLIS.format(instant);
+    }
+
     /** True for an ISO-8601 date-time with a zone offset, such as {@code 2026-11-29T10:15:30Z}. */
     public static boolean isIso(String text) {
         return utc(text).isPresent();

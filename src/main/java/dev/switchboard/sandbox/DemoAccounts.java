@@ -2,6 +2,7 @@ package dev.switchboard.sandbox;
 
 import dev.switchboard.accounts.AccountService;
 import dev.switchboard.accounts.IntegratedAccount;
+import dev.switchboard.tokens.TokenAuthority;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,7 @@ public final class DemoAccounts {
 
     /** @return integration name → its demo account */
     public static Map<String, IntegratedAccount> ensure(AccountService accounts, Sandbox sandbox) {
+        String environment = TokenAuthority.BOOTSTRAP_ENVIRONMENT;
         var contexts = new LinkedHashMap<String, Map<String, Object>>();
         contexts.put("ashby", Map.of("api_key", AshbySimulator.API_KEY, "base_url", sandbox.ashbyUrl()));
         contexts.put("lever", Map.of("api_key", LeverSimulator.API_KEY, "base_url", sandbox.leverUrl()));
@@ -26,11 +28,11 @@ public final class DemoAccounts {
                 "company_id", RecruiteeSimulator.COMPANY_ID, "base_url", sandbox.recruiteeUrl()));
         var result = new LinkedHashMap<String, IntegratedAccount>();
         contexts.forEach((integration, context) -> {
-            Optional<IntegratedAccount> existing = accounts.list(Optional.of(TENANT)).stream()
+            Optional<IntegratedAccount> existing = accounts.list(environment, Optional.of(TENANT)).stream()
                     .filter(account -> account.integration().equals(integration)).findFirst();
             result.put(integration, existing.isPresent()
-                    ? accounts.patch(existing.get().id(), Map.of("context", context))
-                    : accounts.create(Map.of("integration", integration, "tenant_id", TENANT, "context", context)));
+                    ? accounts.patch(environment, existing.get().id(), Map.of("context", context))
+                    : accounts.create(environment, Map.of("integration", integration, "tenant_id", TENANT, "context", context)));
         });
         return result;
     }

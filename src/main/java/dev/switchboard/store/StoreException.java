@@ -1,4 +1,4 @@
-package dev.switchboard.accounts;
+package dev.switchboard.store;
 
 /** The account store could not be reached or refused an operation. */
 public final class StoreException extends RuntimeException {

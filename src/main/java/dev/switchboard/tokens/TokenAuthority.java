@@ -1,0 +1,35 @@
+package dev.switchboard.tokens;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+
+/**
+ * Decides which environment an API token speaks for: the bootstrap token from
+ * {@code SWITCHBOARD_API_TOKEN} speaks for {@code default}; stored tokens for their own.
+ */
+public final class TokenAuthority {
+
+    public static final String BOOTSTRAP_ENVIRONMENT = "default";
+
+    private final Optional<byte[]> bootstrap;
+    private final TokenStore tokens;
+
+    public TokenAuthority(Optional<String> bootstrapToken, TokenStore tokens) {
+        this.bootstrap = bootstrapToken.map(token -> token.getBytes(StandardCharsets.UTF_8));
+        this.tokens = tokens;
+    }
+
+    /** The environment of a valid token; empty for an unknown or revoked one. */
+    public Optional<String> environmentOf(String token) {
+        // Constant time: the comparison must not tell how much of a guess was right.
+        if (bootstrap.isPresent() && MessageDigest.isEqual(bootstrap.get(), token.getBytes(StandardCharsets.UTF_8))) {
+            return Optional.of(BOOTSTRAP_ENVIRONMENT);
+        }
+        return tokens.verify(token).map(ApiToken::environment);
+    }
+
+    public boolean hasBootstrap() {
+        return bootstrap.isPresent();
+    }
+}
