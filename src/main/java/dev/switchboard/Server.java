@@ -9,6 +9,7 @@ import dev.switchboard.catalog.CatalogLoader;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.crypto.KeySource;
 import dev.switchboard.crypto.SecretBox;
+import dev.switchboard.engine.OAuthRefresher;
 import dev.switchboard.engine.UnifiedPipeline;
 import dev.switchboard.store.Database;
 import dev.switchboard.tokens.TokenAuthority;
@@ -52,7 +53,8 @@ public final class Server implements AutoCloseable {
         Stores stores = Stores.open(config);
         try {
             var client = new ProviderClient(config.connectTimeout(), config.remoteTimeout());
-            var pipeline = new UnifiedPipeline(stores.catalog(), stores.accounts(), client);
+            var oauth = new OAuthRefresher(stores.accounts(), client, config.environment(), Clock.systemUTC());
+            var pipeline = new UnifiedPipeline(stores.catalog(), stores.accounts(), client, oauth);
             var authority = new TokenAuthority(config.apiToken(), stores.tokens());
             Javalin app = SwitchboardApp.create(stores.catalog(), stores.accounts(), pipeline, authority,
                     config.maxBodyBytes());

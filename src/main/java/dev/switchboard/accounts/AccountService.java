@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /** The integrated-account rules of contract §3 on top of a store. */
 public final class AccountService {
@@ -89,6 +90,19 @@ public final class AccountService {
         if (!store.delete(get(environment, id).id())) {
             throw notFound(id);
         }
+    }
+
+    /** Seals every stored context with the current key: the last step of a key rotation. */
+    public int reseal() {
+        return store.reseal();
+    }
+
+    /**
+     * Changes an account under a lock that holds across processes; the change sees the
+     * stored state, not the caller's copy.
+     */
+    public IntegratedAccount updateLocked(IntegratedAccount account, UnaryOperator<IntegratedAccount> change) {
+        return store.updateLocked(account.id(), change).orElseThrow(() -> notFound(account.id()));
     }
 
     /** The provider refused the account's credentials. */

@@ -1,8 +1,8 @@
 package dev.switchboard.accounts;
 
-import dev.switchboard.catalog.IntegrationDefinition;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -24,8 +24,8 @@ public final class BaseUrlPolicy {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    /** Why the URL is refused, or empty when it is allowed. */
-    public Optional<String> refusal(IntegrationDefinition integration, String baseUrl) {
+    /** Why a URL is refused, or empty when it names one of the hosts (or an operator's) over https. */
+    public Optional<String> refusal(String label, List<String> hosts, String baseUrl) {
         URI uri;
         try {
             uri = new URI(baseUrl);
@@ -43,11 +43,11 @@ public final class BaseUrlPolicy {
         if (operatorHosts.contains(host)) {
             return Optional.empty();
         }
-        if (integration.hosts().contains(host)) {
+        if (hosts.contains(host)) {
             // The provider's own hosts get the credentials only over TLS.
             return scheme.equals("https") ? Optional.empty() : Optional.of("must use https for " + host);
         }
-        return Optional.of("host '" + host + "' is not one of " + integration.label()
-                + "'s hosts " + integration.hosts() + " nor in SWITCHBOARD_ALLOWED_HOSTS");
+        return Optional.of("host '" + host + "' is not one of " + label
+                + "'s hosts " + hosts + " nor in SWITCHBOARD_ALLOWED_HOSTS");
     }
 }

@@ -61,7 +61,8 @@ public final class ContextValidator {
             } else if (!(item instanceof String text) || text.isBlank()) {
                 invalid.put(name, "must be a non-empty string");
             } else if ("url".equals(property.format())) {
-                baseUrlPolicy.refusal(integration, text).ifPresent(why -> invalid.put(name, why));
+                var hosts = property.hosts().isEmpty() ? integration.hosts() : property.hosts();
+                baseUrlPolicy.refusal(integration.label(), hosts, text).ifPresent(why -> invalid.put(name, why));
             } else if ("date-time".equals(property.format()) && !Timestamps.isIso(text)) {
                 invalid.put(name, "must be an ISO-8601 date-time, e.g. 2026-11-29T10:15:30Z");
             }

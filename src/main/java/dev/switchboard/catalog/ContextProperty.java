@@ -11,6 +11,7 @@ import java.util.Set;
  * @param type       {@code string} or {@code object}
  * @param secret     never returned by the API, never logged
  * @param format     {@code url} or {@code date-time}, checked on write
+ * @param hosts      for a {@code url}: the hosts it may name; the integration's own by default
  * @param properties the keys of an object value
  * @param required   which of those keys must be present
  */
@@ -18,6 +19,7 @@ public record ContextProperty(
         @JsonProperty("type") String type,
         @JsonProperty("secret") boolean secret,
         @JsonProperty("format") String format,
+        @JsonProperty("hosts") List<String> hosts,
         @JsonProperty("properties") Map<String, ContextProperty> properties,
         @JsonProperty("required") List<String> required) {
 
@@ -31,6 +33,10 @@ public record ContextProperty(
         if (format != null && !FORMATS.contains(format)) {
             throw new IllegalArgumentException("context format must be one of " + FORMATS + ", not '" + format + "'");
         }
+        if (hosts != null && !"url".equals(format)) {
+            throw new IllegalArgumentException("'hosts' belongs to a url");
+        }
+        hosts = hosts == null ? List.of() : List.copyOf(hosts);
         properties = properties == null ? Map.of() : Map.copyOf(properties);
         required = required == null ? List.of() : List.copyOf(required);
         for (String key : required) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An integration's {@code integration.json}: everything about a provider that is not a
@@ -16,6 +17,7 @@ import java.util.Map;
  * @param headers   sent with every call (Ashby's versioned Accept)
  * @param auth      how credentials become headers, first applicable rule wins
  * @param context   what an account's context holds
+ * @param oauth     how expiring OAuth tokens are refreshed, for integrations that use them
  * @param resources unified resource → method → provider endpoint
  */
 public record IntegrationDefinition(
@@ -26,6 +28,7 @@ public record IntegrationDefinition(
         @JsonProperty("headers") Map<String, String> headers,
         @JsonProperty("auth") List<AuthRule> auth,
         @JsonProperty("context") ContextSchema context,
+        @JsonProperty("oauth") OAuthDefinition oauth,
         @JsonProperty("resources") Map<String, Map<String, Endpoint>> resources) {
 
     public IntegrationDefinition {
@@ -49,6 +52,13 @@ public record IntegrationDefinition(
         }
         auth = List.copyOf(auth);
         resources = Map.copyOf(resources);
+        if (oauth != null && !context.properties().containsKey(oauth.contextKey())) {
+            throw new IllegalArgumentException("oauth.context_key '" + oauth.contextKey() + "' is not a context key");
+        }
+    }
+
+    public Optional<OAuthDefinition> oauthRefresh() {
+        return Optional.ofNullable(oauth);
     }
 
     private static void require(Object value, String key) {

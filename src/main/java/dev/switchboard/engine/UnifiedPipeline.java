@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One unified call, start to end: account → operation → validation → mapping → provider
  * → error recognition → response mapping → shaping. Nothing is sent before the request
- * is known to be valid, and a failed call is never sent again.
+ * is known to be valid, and a create the provider may have received is never sent again.
  */
 public final class UnifiedPipeline {
 
@@ -31,11 +31,13 @@ public final class UnifiedPipeline {
     private final Catalog catalog;
     private final AccountService accounts;
     private final ProviderClient client;
+    private final OAuthRefresher oauth;
 
-    public UnifiedPipeline(Catalog catalog, AccountService accounts, ProviderClient client) {
+    public UnifiedPipeline(Catalog catalog, AccountService accounts, ProviderClient client, OAuthRefresher oauth) {
         this.catalog = catalog;
         this.accounts = accounts;
         this.client = client;
+        this.oauth = oauth;
     }
 
     public UnifiedResult run(UnifiedRequest request) {
@@ -45,24 +47,22 @@ public final class UnifiedPipeline {
                         + request.method() + " on " + request.resource()));
         ValidatedBody body = BodyValidator.validate(operation, request.body());
         Map<String, Object> input = RequestBuilder.mappingInput(operation, account, body, request.query());
-        RemoteRequest remote;
-        try {
-            remote = RequestBuilder.build(operation, account, input, body, request.remoteQuery());
-        } catch (MappingException e) {
-            LOG.error("request mapping failed: {}", e.getMessage());
-            throw ApiException.of(500, "the request could not be mapped for " + operation.integration().label());
-        }
         Map<String, String> headers = new LinkedHashMap<>();
         if (!body.ignored().isEmpty()) {
             headers.put(IGNORED_FIELDS_HEADER, String.join(",", body.ignored()));
         }
+
+        RemoteStream stream = call(operation, account, input, body, request);
         ResponseOptions options = request.options();
         if (options.format() == ResponseFormat.STREAM) {
-            RemoteStream stream = open(operation, account, remote);
+            // A streamed body is not read here, so only a plain 401 can mark the account.
+            if (stream.status() == 401) {
+                accounts.markNeedsReauth(account);
+            }
             return new UnifiedResult.StreamBody(stream.status(), headers,
                     stream.header("content-type").orElse("application/octet-stream"), stream.body());
         }
-        RemoteResponse response = send(operation, remote);
+        RemoteResponse response = read(operation, stream);
         Optional<ApiException> error = RemoteErrors.recognise(operation, response);
         if (error.isPresent() && error.get().status() == 401) {
             accounts.markNeedsReauth(account);
@@ -80,30 +80,48 @@ public final class UnifiedPipeline {
         return new UnifiedResult.JsonBody(operation.method().status(), headers, shaped);
     }
 
-    private RemoteResponse send(Operation operation, RemoteRequest remote) {
+    /**
+     * Sends the call with usable credentials. An OAuth token the provider refuses is
+     * refreshed and the call sent once more: a 401 means the provider did not act on it.
+     */
+    private RemoteStream call(Operation operation, IntegratedAccount account, Map<String, Object> input,
+            ValidatedBody body, UnifiedRequest request) {
+        IntegratedAccount current = oauth.ensureFresh(operation.integration(), account);
+        RemoteStream stream = open(operation, build(operation, current, input, body, request));
+        if (stream.status() == 401 && oauth.applies(operation.integration(), current)) {
+            ProviderClient.discard(stream);
+            current = oauth.afterRejection(operation.integration(), current);
+            stream = open(operation, build(operation, current, input, body, request));
+        }
+        return stream;
+    }
+
+    private static RemoteRequest build(Operation operation, IntegratedAccount account, Map<String, Object> input,
+            ValidatedBody body, UnifiedRequest request) {
+        try {
+            return RequestBuilder.build(operation, account, input, body, request.remoteQuery());
+        } catch (MappingException e) {
+            LOG.error("request mapping failed: {}", e.getMessage());
+            throw ApiException.of(500, "the request could not be mapped for " + operation.integration().label());
+        }
+    }
+
+    private RemoteStream open(Operation operation, RemoteRequest remote) {
         long started = System.nanoTime();
         try {
-            RemoteResponse response = client.send(remote);
-            log(operation, remote, response.status(), started);
-            return response;
+            RemoteStream stream = client.open(remote);
+            log(operation, remote, stream.status(), started);
+            return stream;
         } catch (RemoteFailure failure) {
             log(operation, remote, failure.kind().name().toLowerCase(), started);
             throw RemoteErrors.failure(operation, failure);
         }
     }
 
-    private RemoteStream open(Operation operation, IntegratedAccount account, RemoteRequest remote) {
-        long started = System.nanoTime();
+    private static RemoteResponse read(Operation operation, RemoteStream stream) {
         try {
-            RemoteStream stream = client.open(remote);
-            log(operation, remote, stream.status(), started);
-            // A streamed body is not read here, so only a plain 401 can mark the account.
-            if (stream.status() == 401) {
-                accounts.markNeedsReauth(account);
-            }
-            return stream;
+            return ProviderClient.readWhole(stream);
         } catch (RemoteFailure failure) {
-            log(operation, remote, failure.kind().name().toLowerCase(), started);
             throw RemoteErrors.failure(operation, failure);
         }
     }

@@ -2,6 +2,8 @@ package dev.switchboard.sandbox;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,15 +12,20 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A simulated Lever under {@code /v1}: notes on opportunities, Basic auth with the API key
- * (or a bearer token), epoch-millisecond timestamps, errors as {@code {code, message}}.
+ * or an OAuth bearer token, epoch-millisecond timestamps, errors as {@code {code, message}}.
+ * Its OAuth token endpoint ({@code /oauth/token}) issues expiring access tokens and
+ * rotates refresh tokens, as Lever's does.
  */
 public final class LeverSimulator {
 
     public static final String API_KEY = "sandbox-lever-key";
-    public static final String ACCESS_TOKEN = "sandbox-lever-access-token";
+    /** Switchboard's OAuth client at the simulated Lever. */
+    public static final String CLIENT_ID = "sandbox-lever-client";
+    public static final String CLIENT_SECRET = "sandbox-lever-client-secret";
     public static final String OPPORTUNITY_ID = "250d8f03-738a-4bba-a671-8a3d73477145";
     public static final String OTHER_OPPORTUNITY_ID = "7a1c9e44-2f6b-4c0d-8e3a-96b5d2f1c078";
     public static final String KEY_OWNER = "8d49b010-cc6a-4f40-ace5-e86061c677ed";
@@ -29,6 +36,10 @@ public final class LeverSimulator {
 
     private final Map<String, List<Map<String, Object>>> notes = new ConcurrentHashMap<>();
     private final Set<String> users = Set.of(KEY_OWNER, OTHER_USER);
+    private final Map<String, Instant> accessTokens = new ConcurrentHashMap<>();
+    private final Set<String> refreshTokens = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger refreshes = new AtomicInteger();
+    private volatile Duration accessTokenLifetime = Duration.ofHours(1);
 
     public LeverSimulator() {
         notes.put(OPPORTUNITY_ID, new CopyOnWriteArrayList<>());
@@ -38,7 +49,8 @@ public final class LeverSimulator {
     public Javalin create() {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.routes.before(this::authenticate);
+            config.routes.before("/v1/*", this::authenticate);
+            config.routes.post("/oauth/token", this::token);
             config.routes.post("/v1/opportunities/{id}/notes", this::createNote);
             config.routes.get("/v1/opportunities/{id}/notes", this::listNotes);
             config.routes.get("/v1/opportunities/{id}/notes/{noteId}", this::getNote);
@@ -50,9 +62,57 @@ public final class LeverSimulator {
         return List.copyOf(notes.getOrDefault(opportunityId, List.of()));
     }
 
+    /** Grants tokens as if an admin had just consented: {access_token, refresh_token, expires_at}. */
+    public Map<String, Object> issueTokens() {
+        String access = "lat_" + UUID.randomUUID();
+        String refresh = "lrt_" + UUID.randomUUID();
+        Instant expiresAt = Instant.now().plus(accessTokenLifetime);
+        accessTokens.put(access, expiresAt);
+        refreshTokens.add(refresh);
+        return Map.of("access_token", access, "refresh_token", refresh, "expires_at", expiresAt.toString());
+    }
+
+    /** Ends the life of every access token now, as an hour passing would. */
+    public void expireAccessTokens() {
+        accessTokens.replaceAll((token, expiry) -> Instant.now().minusSeconds(1));
+    }
+
+    public void setAccessTokenLifetime(Duration lifetime) {
+        accessTokenLifetime = lifetime;
+    }
+
+    /** How many refresh grants the token endpoint has honoured. */
+    public int refreshCount() {
+        return refreshes.get();
+    }
+
+    private void token(Context ctx) {
+        if (!CLIENT_ID.equals(ctx.formParam("client_id")) || !CLIENT_SECRET.equals(ctx.formParam("client_secret"))) {
+            Simulator.json(ctx, 401, Map.of("error", "invalid_client", "error_description", "Unknown client"));
+            return;
+        }
+        if (!"refresh_token".equals(ctx.formParam("grant_type"))) {
+            Simulator.json(ctx, 400, Map.of("error", "unsupported_grant_type"));
+            return;
+        }
+        String refresh = ctx.formParam("refresh_token");
+        // Refresh tokens rotate: each one is good for a single use.
+        if (refresh == null || !refreshTokens.remove(refresh)) {
+            Simulator.json(ctx, 400, Map.of("error", "invalid_grant",
+                    "error_description", "Unknown or already used refresh token"));
+            return;
+        }
+        refreshes.incrementAndGet();
+        Map<String, Object> tokens = issueTokens();
+        Simulator.json(ctx, 200, Map.of("access_token", tokens.get("access_token"),
+                "refresh_token", tokens.get("refresh_token"), "token_type", "Bearer",
+                "expires_in", accessTokenLifetime.toSeconds(), "scope", "notes:read:admin notes:write:admin offline_access"));
+    }
+
     private void authenticate(Context ctx) {
         boolean keyOk = Simulator.basicUser(ctx).map(API_KEY::equals).orElse(false);
-        boolean tokenOk = Simulator.bearer(ctx).map(ACCESS_TOKEN::equals).orElse(false);
+        boolean tokenOk = Simulator.bearer(ctx).map(accessTokens::get)
+                .map(expiry -> expiry.isAfter(Instant.now())).orElse(false);
         if (!keyOk && !tokenOk) {
             Simulator.json(ctx, 401, error("UnauthorizedError", "Invalid API key or access token"));
             ctx.skipRemainingHandlers();

@@ -37,6 +37,11 @@ public final class Sandbox implements AutoCloseable {
         return "http://" + HOST + ":" + leverServer.port() + "/v1";
     }
 
+    /** The simulated Lever's OAuth token endpoint. */
+    public String leverTokenUrl() {
+        return "http://" + HOST + ":" + leverServer.port() + "/oauth/token";
+    }
+
     public String recruiteeUrl() {
         return "http://" + HOST + ":" + recruiteeServer.port();
     }

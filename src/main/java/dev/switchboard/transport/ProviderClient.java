@@ -38,7 +38,11 @@ public final class ProviderClient {
 
     /** Sends the call and reads the whole answer, up to {@link #MAX_BODY_BYTES}. */
     public RemoteResponse send(RemoteRequest request) throws RemoteFailure {
-        RemoteStream stream = open(request);
+        return readWhole(open(request));
+    }
+
+    /** Reads an opened answer to its end, up to {@link #MAX_BODY_BYTES}, and closes it. */
+    public static RemoteResponse readWhole(RemoteStream stream) throws RemoteFailure {
         try (InputStream body = stream.body()) {
             byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
             if (bytes.length > MAX_BODY_BYTES) {
@@ -74,6 +78,15 @@ public final class ProviderClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RemoteFailure(RemoteFailure.Kind.BROKEN, "interrupted while waiting for the provider");
+        }
+    }
+
+    /** Drops an opened answer that is not wanted, freeing its connection. */
+    public static void discard(RemoteStream stream) {
+        try (InputStream body = stream.body()) {
+            body.skip(MAX_BODY_BYTES);
+        } catch (IOException ignored) {
+            // the connection is closed either way
         }
     }
 

@@ -87,7 +87,8 @@ class SimulatorFidelityTest {
     @Test
     void leverNotesCanBeCreatedReadListedAndDeleted() throws Exception {
         String notes = sandbox.leverUrl() + "/opportunities/" + LeverSimulator.OTHER_OPPORTUNITY_ID + "/notes";
-        var created = call("POST", notes, "Bearer " + LeverSimulator.ACCESS_TOKEN, "{\"value\": \"hello\", \"score\": 3}");
+        String accessToken = (String) sandbox.lever().issueTokens().get("access_token");
+        var created = call("POST", notes, "Bearer " + accessToken, "{\"value\": \"hello\", \"score\": 3}");
         assertEquals(201, created.statusCode());
         var data = (Map<?, ?>) json(created).get("data");
         assertEquals("hello", ((Map<?, ?>) ((List<?>) data.get("fields")).get(0)).get("value"));

@@ -1,0 +1,26 @@
+package dev.switchboard.cli;
+
+import dev.switchboard.Server;
+import dev.switchboard.config.ServerConfig;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** {@code switchboard secrets reseal}: the last step of a key rotation. */
+@Command(name = "secrets", mixinStandardHelpOptions = true, description = "Manage the encryption of stored credentials.",
+        subcommands = SecretsCommand.Reseal.class)
+public final class SecretsCommand {
+
+    @Command(name = "reseal", mixinStandardHelpOptions = true, description = {
+            "Re-encrypt every account's credentials with the first key of SWITCHBOARD_SECRET_KEY.",
+            "Rotate by putting the new key first (new,old), running this, then dropping the old key."})
+    static final class Reseal implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            try (var stores = Server.Stores.open(ServerConfig.fromEnvironment(System.getenv()))) {
+                int count = stores.accounts().reseal();
+                System.out.println("re-encrypted " + count + " account(s) with the current key");
+                return 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.switchboard.cli;
+
+import dev.switchboard.Server;
+import dev.switchboard.config.ServerConfig;
+import dev.switchboard.mapping.Timestamps;
+import dev.switchboard.tokens.ApiToken;
+import dev.switchboard.tokens.IssuedToken;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code switchboard tokens create|list|revoke}: API tokens, straight in the store. */
+@Command(name = "tokens", mixinStandardHelpOptions = true,
+        description = "Create, list and revoke API tokens (in the store of SWITCHBOARD_DATABASE_URL).",
+        subcommands = {TokensCommand.Create.class, TokensCommand.ListTokens.class, TokensCommand.Revoke.class})
+public final class TokensCommand {
+
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = "Create a token; it is printed once and only its hash is kept.")
+    static final class Create implements Callable<Integer> {
+
+        @Option(names = "--environment", required = true,
+                description = "The environment whose integrated accounts the token sees, e.g. production.")
+        String environment;
+
+        @Option(names = "--name", defaultValue = "", description = "What the token is for.")
+        String name;
+
+        @Override
+        public Integer call() {
+            try (var stores = Server.Stores.open(ServerConfig.fromEnvironment(System.getenv()))) {
+                IssuedToken issued = stores.tokens().create(environment, name);
+                System.out.println("token:       " + issued.secret());
+                System.out.println("id:          " + issued.token().id());
+                System.out.println("environment: " + issued.token().environment());
+                System.out.println("Keep the token now: it cannot be shown again.");
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List tokens (never their values).")
+    static final class ListTokens implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            try (var stores = Server.Stores.open(ServerConfig.fromEnvironment(System.getenv()))) {
+                System.out.printf("%-36s  %-16s  %-8s  %-24s  %s%n", "ID", "ENVIRONMENT", "STATUS", "CREATED", "NAME");
+                for (ApiToken token : stores.tokens().list()) {
+                    System.out.printf("%-36s  %-16s  %-8s  %-24s  %s%n", token.id(), token.environment(),
+                            token.active() ? "active" : "revoked", Timestamps.format(token.createdAt()), token.name());
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a token by its id.")
+    static final class Revoke implements Callable<Integer> {
+
+        @Parameters(paramLabel = "ID", description = "The token's id, as 'tokens list' shows it.")
+        String id;
+
+        @Override
+        public Integer call() {
+            try (var stores = Server.Stores.open(ServerConfig.fromEnvironment(System.getenv()))) {
+                if (!stores.tokens().revoke(id)) {
+                    System.err.println("switchboard: no active token with id " + id);
+                    return 1;
+                }
+                System.out.println("revoked " + id);
+                return 0;
+            }
+        }
+    }
+}

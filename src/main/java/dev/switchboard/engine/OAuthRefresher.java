@@ -1,0 +1,174 @@
+package dev.switchboard.engine;
+
+import dev.switchboard.accounts.AccountService;
+import dev.switchboard.accounts.IntegratedAccount;
+import dev.switchboard.catalog.IntegrationDefinition;
+import dev.switchboard.catalog.OAuthDefinition;
+import dev.switchboard.error.ApiException;
+import dev.switchboard.mapping.Json;
+import dev.switchboard.mapping.Timestamps;
+import dev.switchboard.transport.ProviderClient;
+import dev.switchboard.transport.RemoteFailure;
+import dev.switchboard.transport.RemoteRequest;
+import dev.switchboard.transport.RemoteResponse;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps OAuth access tokens usable: refreshes one shortly before it expires, or once after
+ * the provider refuses it. Concurrent requests on one account refresh once: they queue on
+ * an in-process lock, then on the account's row lock (which also holds across processes
+ * sharing a database), and whoever comes second finds the new token already stored.
+ */
+public final class OAuthRefresher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OAuthRefresher.class);
+    private static final int LOCK_STRIPES = 64;
+
+    private final AccountService accounts;
+    private final ProviderClient client;
+    private final Map<String, String> environment;
+    private final Clock clock;
+    private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
+
+    public OAuthRefresher(AccountService accounts, ProviderClient client, Map<String, String> environment,
+            Clock clock) {
+        this.accounts = accounts;
+        this.client = client;
+        this.environment = Map.copyOf(environment);
+        this.clock = clock;
+        for (int i = 0; i < LOCK_STRIPES; i++) {
+            locks[i] = new ReentrantLock();
+        }
+    }
+
+    /** True when the account authenticates with refreshable OAuth tokens. */
+    public boolean applies(IntegrationDefinition integration, IntegratedAccount account) {
+        return integration.oauthRefresh().map(oauth -> tokens(account, oauth).isPresent()).orElse(false);
+    }
+
+    /** The account, with a new access token first if the stored one is about to expire. */
+    public IntegratedAccount ensureFresh(IntegrationDefinition integration, IntegratedAccount account) {
+        if (!applies(integration, account)) {
+            return account;
+        }
+        OAuthDefinition oauth = integration.oauthRefresh().orElseThrow();
+        Predicate<Map<String, Object>> expiring = tokens -> expiresSoon(tokens, oauth);
+        return expiring.test(tokens(account, oauth).orElseThrow()) ? refresh(integration, account, expiring) : account;
+    }
+
+    /** After the provider refused the account's access token: a new one, unless another request already got it. */
+    public IntegratedAccount afterRejection(IntegrationDefinition integration, IntegratedAccount account) {
+        OAuthDefinition oauth = integration.oauthRefresh().orElseThrow();
+        Object rejected = tokens(account, oauth).orElseThrow().get("access_token");
+        return refresh(integration, account, tokens -> rejected.equals(tokens.get("access_token")));
+    }
+
+    private IntegratedAccount refresh(IntegrationDefinition integration, IntegratedAccount account,
+            Predicate<Map<String, Object>> stillNeeded) {
+        OAuthDefinition oauth = integration.oauthRefresh().orElseThrow();
+        ReentrantLock lock = locks[Math.floorMod(account.id().hashCode(), LOCK_STRIPES)];
+        lock.lock();
+        try {
+            return accounts.updateLocked(account, current -> {
+                Map<String, Object> tokens = tokens(current, oauth).orElse(null);
+                if (tokens == null || !stillNeeded.test(tokens)) {
+                    return current; // refreshed meanwhile, here or in another process
+                }
+                var context = new LinkedHashMap<>(current.context());
+                context.put(oauth.contextKey(), requestTokens(integration, oauth, current, tokens));
+                return current.withContext(context, clock.instant());
+            });
+        } catch (RefreshRefused refused) {
+            accounts.markNeedsReauth(account);
+            throw ApiException.of(401, integration.label() + " refused to refresh the account's OAuth token: "
+                    + refused.getMessage()).withExtra("truto_is_remote_error", true)
+                    .withExtra("raw_response", refused.body);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Map<String, Object> requestTokens(IntegrationDefinition integration, OAuthDefinition oauth,
+            IntegratedAccount account, Map<String, Object> tokens) {
+        String clientId = environment.get(oauth.clientIdVariable());
+        String clientSecret = environment.get(oauth.clientSecretVariable());
+        if (clientId == null || clientSecret == null) {
+            throw ApiException.of(500, "refreshing " + integration.label() + " OAuth tokens needs "
+                    + oauth.clientIdVariable() + " and " + oauth.clientSecretVariable() + " on the server");
+        }
+        String form = Map.of("grant_type", "refresh_token", "refresh_token", (String) tokens.get("refresh_token"),
+                        "client_id", clientId, "client_secret", clientSecret).entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        String url = account.context().get("token_url") instanceof String override ? override : oauth.tokenUrl();
+        var request = new RemoteRequest("POST", URI.create(url), Map.of(
+                "Content-Type", "application/x-www-form-urlencoded", "Accept", "application/json"),
+                Optional.of(form.getBytes(StandardCharsets.UTF_8)));
+        RemoteResponse response;
+        try {
+            response = client.send(request);
+        } catch (RemoteFailure failure) {
+            throw ApiException.of(failure.kind() == RemoteFailure.Kind.TIMEOUT ? 504 : 502,
+                    integration.label() + " token endpoint: " + failure.getMessage())
+                    .withExtra("truto_is_remote_error", true);
+        }
+        Map<String, Object> answer = Json.tryParse(response.body()).flatMap(Json::asObject).orElse(Map.of());
+        if (response.status() != 200 || !(answer.get("access_token") instanceof String accessToken)) {
+            Object error = answer.get("error");
+            LOG.warn("{} token refresh for account {} refused: HTTP {} {}", integration.name(), account.id(),
+                    response.status(), error);
+            if ("invalid_grant".equals(error)) {
+                throw new RefreshRefused("invalid_grant", answer);
+            }
+            throw ApiException.of(502, integration.label() + " token endpoint answered HTTP " + response.status()
+                    + (error == null ? "" : " (" + error + ")")).withExtra("truto_is_remote_error", true);
+        }
+        long expiresIn = answer.get("expires_in") instanceof Number n ? n.longValue() : 3600;
+        var fresh = new LinkedHashMap<String, Object>();
+        fresh.put("access_token", accessToken);
+        fresh.put("refresh_token", answer.get("refresh_token") instanceof String rotated
+                ? rotated : tokens.get("refresh_token"));
+        fresh.put("expires_at", Timestamps.format(clock.instant().plusSeconds(expiresIn)));
+        LOG.info("{} OAuth token refreshed for account {}", integration.name(), account.id());
+        return fresh;
+    }
+
+    private boolean expiresSoon(Map<String, Object> tokens, OAuthDefinition oauth) {
+        try {
+            Instant expiresAt = OffsetDateTime.parse(String.valueOf(tokens.get("expires_at"))).toInstant();
+            return !expiresAt.isAfter(clock.instant().plusSeconds(oauth.refreshBeforeSeconds()));
+        } catch (DateTimeParseException e) {
+            return true; // an unreadable expiry is treated as expired
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<Map<String, Object>> tokens(IntegratedAccount account, OAuthDefinition oauth) {
+        return account.context().get(oauth.contextKey()) instanceof Map<?, ?> map
+                ? Optional.of((Map<String, Object>) map) : Optional.empty();
+    }
+
+    /** The provider will not refresh this grant again: the account needs new consent. */
+    private static final class RefreshRefused extends RuntimeException {
+        private final transient Map<String, Object> body;
+
+        RefreshRefused(String message, Map<String, Object> body) {
+            super(message, null, false, false);
+            this.body = body;
+        }
+    }
+}
