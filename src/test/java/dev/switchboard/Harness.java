@@ -20,10 +20,12 @@ public final class Harness implements AutoCloseable {
     public static final String TOKEN = "test-token-0123456789";
 
     private final Server server;
+    private final String databaseUrl;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private Harness(Server server) {
+    private Harness(Server server, String databaseUrl) {
         this.server = server;
+        this.databaseUrl = databaseUrl;
     }
 
     public static Harness start() {
@@ -36,7 +38,8 @@ public final class Harness implements AutoCloseable {
 
     /** A server with this configuration, loopback allowed as a provider host. */
     public static Harness start(ServerConfig config) {
-        return new Harness(Server.start(config.withAllowedHosts(Set.of("127.0.0.1", "localhost"))));
+        return new Harness(Server.start(config.withAllowedHosts(Set.of("127.0.0.1", "localhost"))),
+                config.databaseUrl());
     }
 
     /** A fresh SQLite store in a temporary folder, this class's token, a free port. */
@@ -51,6 +54,10 @@ public final class Harness implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + server.port();
+    }
+
+    public String databaseUrl() {
+        return databaseUrl;
     }
 
     public Server server() {

@@ -1,6 +1,7 @@
 package dev.switchboard.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.switchboard.error.ApiException;
 import dev.switchboard.mapping.Json;
 import io.javalin.http.Context;
@@ -20,7 +21,9 @@ final class JsonBodies {
         }
         Object parsed;
         try {
-            parsed = Json.parse(bytes);
+            parsed = Json.parseRequest(bytes);
+        } catch (StreamConstraintsException e) {
+            throw ApiException.badRequest("the request body nests deeper than " + Json.MAX_REQUEST_NESTING + " levels");
         } catch (JsonProcessingException e) {
             var where = e.getLocation();
             throw ApiException.badRequest("the request body is not valid JSON"

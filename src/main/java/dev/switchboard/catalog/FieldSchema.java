@@ -4,13 +4,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One field of a unified model, in a small subset of JSON Schema.
  *
  * @param type        {@code string}, {@code object}, {@code array}, {@code boolean}, {@code number}
  * @param description what the field means, for people and for generated docs
- * @param format      {@code date-time}: an ISO-8601 timestamp
+ * @param format      {@code date-time}: an ISO-8601 timestamp; {@code id}: an identifier that
+ *                    goes into a provider's path (no slashes, no control characters, at most 256)
  * @param enumValues  the allowed values of a string
  * @param properties  an object's fields, where the model fixes them
  * @param items       an array's element schema
@@ -24,19 +26,26 @@ public record FieldSchema(
         @JsonProperty("items") FieldSchema items) {
 
     private static final Set<String> TYPES = Set.of("string", "object", "array", "boolean", "number");
+    private static final Set<String> FORMATS = Set.of("date-time", "id");
+    private static final Pattern ID = Pattern.compile("[^/\\p{Cntrl}]{1,256}");
 
     public FieldSchema {
         if (!TYPES.contains(type)) {
             throw new IllegalArgumentException("type must be one of " + TYPES + ", not '" + type + "'");
         }
-        if (format != null && !format.equals("date-time")) {
-            throw new IllegalArgumentException("format must be 'date-time', not '" + format + "'");
+        if (format != null && !FORMATS.contains(format)) {
+            throw new IllegalArgumentException("format must be one of " + FORMATS + ", not '" + format + "'");
         }
         if (type.equals("array") && items == null) {
             throw new IllegalArgumentException("an array needs 'items'");
         }
         enumValues = enumValues == null ? List.of() : List.copyOf(enumValues);
         properties = properties == null ? Map.of() : Map.copyOf(properties);
+    }
+
+    /** True when the format says the value is an id and this value is not a valid one. */
+    public boolean isBadId(String value) {
+        return "id".equals(format) && !ID.matcher(value).matches();
     }
 
     public boolean isTimestamp() {

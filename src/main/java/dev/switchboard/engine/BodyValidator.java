@@ -73,6 +73,9 @@ final class BodyValidator {
                 if (required && text.isBlank()) {
                     yield Optional.of("must not be empty");
                 }
+                if (schema.isBadId(text)) {
+                    yield Optional.of("must be an id: at most 256 characters, no slashes or control characters");
+                }
                 if (!schema.enumValues().isEmpty() && !schema.enumValues().contains(text)) {
                     yield Optional.of("must be one of " + String.join(", ", schema.enumValues()));
                 }

@@ -1,5 +1,6 @@
 package dev.switchboard.mapping;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,13 +16,32 @@ import java.util.Optional;
  */
 public final class Json {
 
+    /** How deep a request body may nest objects and arrays. */
+    public static final int MAX_REQUEST_NESTING = 32;
+
     /** Strict: trailing garbage and duplicate keys are errors, not silently dropped data. */
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
+    /**
+     * For bodies from API callers: nesting is capped far below Jackson's default, so no
+     * request can make a later recursive step (merging, mapping) run deep.
+     */
+    private static final ObjectMapper REQUEST_MAPPER = MAPPER.copy();
+
+    static {
+        REQUEST_MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_REQUEST_NESTING).build());
+    }
+
     private Json() {
+    }
+
+    /** Parses a caller's request body under the request limits. */
+    public static Object parseRequest(byte[] bytes) throws IOException {
+        return REQUEST_MAPPER.readValue(bytes, Object.class);
     }
 
     public static Object parse(byte[] bytes) throws IOException {

@@ -111,11 +111,11 @@ class LeverCreateTest {
 
     @Test
     void aCandidateIdIsOnePathSegmentWhateverItHolds() {
-        lever.stubFor(post(urlPathEqualTo("/v1/opportunities/a%2F..%2Fb%20c/notes")).willReturn(aResponse()
+        lever.stubFor(post(urlPathEqualTo("/v1/opportunities/a%20b%3Fc%23d/notes")).willReturn(aResponse()
                 .withStatus(201).withHeader("Content-Type", "application/json").withBody(RESPONSE)));
         String account = harness.account("lever", Map.of("api_key", "k", "base_url", lever.baseUrl() + "/v1"));
 
-        var response = harness.post(Harness.activities(account, ""), "{\"candidate_id\": \"a/../b c\", \"body\": \"x\"}");
+        var response = harness.post(Harness.activities(account, ""), "{\"candidate_id\": \"a b?c#d\", \"body\": \"x\"}");
 
         assertEquals(201, response.statusCode(), response.body());
     }

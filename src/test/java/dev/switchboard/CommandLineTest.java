@@ -1,0 +1,120 @@
+package dev.switchboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.switchboard.config.ServerConfig;
+import dev.switchboard.store.TestDatabases;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The maintenance commands, run as a user runs them: a separate process on the same store. */
+class CommandLineTest {
+
+    record Run(int exitCode, String output) {
+    }
+
+    @Test
+    void tokensMadeOnTheCommandLineWorkUntilRevoked() throws Exception {
+        String url = TestDatabases.sqlite();
+        Run created = run(Map.of("SWITCHBOARD_DATABASE_URL", url), "tokens", "create", "--environment", "production",
+                "--name", "web app");
+        assertEquals(0, created.exitCode(), created.output());
+        String token = line(created.output(), "token:");
+        String id = line(created.output(), "id:");
+
+        try (var harness = Harness.start(ServerConfig.of(0, url, Harness.TOKEN))) {
+            var auth = Map.of("Authorization", "Bearer " + token);
+            assertEquals(200, harness.send("GET", "/integrated-accounts", null, auth).statusCode());
+
+            Run listed = run(Map.of("SWITCHBOARD_DATABASE_URL", url), "tokens", "list");
+            assertTrue(listed.output().contains(id) && listed.output().contains("production")
+                    && listed.output().contains("web app"), listed.output());
+            assertFalse(listed.output().contains(token), "a token is shown once, at creation");
+
+            assertEquals(0, run(Map.of("SWITCHBOARD_DATABASE_URL", url), "tokens", "revoke", id).exitCode());
+            assertEquals(401, harness.send("GET", "/integrated-accounts", null, auth).statusCode());
+        }
+        assertEquals(1, run(Map.of("SWITCHBOARD_DATABASE_URL", url), "tokens", "revoke", id).exitCode());
+    }
+
+    @Test
+    void sqliteWithoutAKeyCreatesAnOwnerOnlyKeyFileOnce() throws Exception {
+        String url = TestDatabases.sqlite();
+        Path keyFile = Path.of(url.substring("jdbc:sqlite:".length()) + ".key");
+        Run first = run(Map.of("SWITCHBOARD_DATABASE_URL", url), "tokens", "list");
+        assertTrue(first.output().contains("created key file"), first.output());
+        assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                Files.getPosixFilePermissions(keyFile));
+        Run second = run(Map.of("SWITCHBOARD_DATABASE_URL", url), "tokens", "list");
+        assertFalse(second.output().contains("created key file"), "said once");
+    }
+
+    @Test
+    void postgresWithoutAKeyRefusesToStart() throws Exception {
+        String url = TestDatabases.postgres();
+        try {
+            Run refused = run(Map.of("SWITCHBOARD_DATABASE_URL", url), "tokens", "list");
+            assertEquals(1, refused.exitCode());
+            assertTrue(refused.output().contains("SWITCHBOARD_SECRET_KEY is required with PostgreSQL"), refused.output());
+        } finally {
+            TestDatabases.dropPostgres(url);
+        }
+    }
+
+    @Test
+    void resealMovesAccountsToTheNewKey() throws Exception {
+        String url = TestDatabases.sqlite();
+        String oldKey = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+        String newKey = "BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBA=";
+        String account;
+        try (var harness = Harness.start(ServerConfig.of(0, url, Harness.TOKEN).withSecretKey(oldKey))) {
+            account = harness.account("ashby", Map.of("api_key", "rotate-me"));
+        }
+        Run resealed = run(Map.of("SWITCHBOARD_DATABASE_URL", url, "SWITCHBOARD_SECRET_KEY", newKey + "," + oldKey),
+                "secrets", "reseal");
+        assertEquals(0, resealed.exitCode(), resealed.output());
+        assertTrue(resealed.output().contains("re-encrypted 1 account"), resealed.output());
+        try (var harness = Harness.start(ServerConfig.of(0, url, Harness.TOKEN).withSecretKey(newKey))) {
+            assertEquals("rotate-me", harness.server().accounts().get("default", account).context().get("api_key"));
+        }
+    }
+
+    @Test
+    void everyCommandHasHelp() throws Exception {
+        for (List<String> command : List.<List<String>>of(List.of(), List.of("serve"), List.of("tokens"), List.of("tokens", "create"),
+                List.of("tokens", "list"), List.of("tokens", "revoke"), List.of("secrets", "reseal"))) {
+            var args = new ArrayList<>(command);
+            args.add("--help");
+            Run help = run(Map.of(), args.toArray(String[]::new));
+            assertEquals(0, help.exitCode(), String.join(" ", command));
+            assertTrue(help.output().contains("Usage: switchboard"), help.output());
+        }
+    }
+
+    static Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.switchboard.Main"));
+        command.addAll(List.of(args));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("SWITCHBOARD_"));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Run(process.waitFor(), output);
+    }
+
+    private static String line(String output, String label) {
+        return output.lines().filter(l -> l.startsWith(label)).findFirst().orElseThrow()
+                .substring(label.length()).trim();
+    }
+}

@@ -1,0 +1,115 @@
+package dev.switchboard.api;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.switchboard.Harness;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Input meant to hurt: each is refused with a 4xx, nothing is sent, and the server serves on. */
+class HostileInputTest {
+
+    @RegisterExtension
+    static WireMockExtension provider = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    static Harness harness;
+    static String account;
+
+    @BeforeAll
+    static void start() {
+        harness = Harness.start();
+        account = harness.account("lever", Map.of("api_key", "k", "base_url", provider.baseUrl() + "/v1"));
+    }
+
+    @AfterAll
+    static void stop() {
+        harness.close();
+    }
+
+    @AfterEach
+    void theServerStillServesARealRequest() {
+        provider.resetRequests();
+        provider.stubFor(post(urlPathMatching("/v1/opportunities/.*/notes")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(LeverCreateTest.RESPONSE)));
+        var response = harness.post(Harness.activities(account, ""), "{\"candidate_id\": \"opp-1\", \"body\": \"x\"}");
+        assertEquals(201, response.statusCode(), response.body());
+    }
+
+    @Test
+    void anOversizedBodyIs413() {
+        String huge = "{\"candidate_id\": \"c\", \"body\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        assertRefused(harness.post(Harness.activities(account, ""), huge), 413);
+    }
+
+    @Test
+    void deeplyNestedJsonIsRefusedBeforeItIsBuilt() {
+        String deep = "[".repeat(50_000) + "]".repeat(50_000);
+        var response = harness.post(Harness.activities(account, ""),
+                "{\"candidate_id\": \"c\", \"remote_data\": {\"a\": " + deep + "}}");
+        assertRefused(response, 400);
+        assertTrue(Harness.json(response).get("message").toString().contains("nests deeper"));
+    }
+
+    @Test
+    void manyKeysInsideTheLimitAreHandled() {
+        var body = new StringBuilder("{\"candidate_id\": \"c\", \"body\": \"x\", \"remote_data\": {");
+        for (int i = 0; i < 30_000; i++) {
+            body.append(i == 0 ? "" : ",").append("\"k").append(i).append("\": ").append(i);
+        }
+        body.append("}, \"visibility\": \"nope\"}");
+        assertRefused(harness.post(Harness.activities(account, ""), body.toString()), 400);
+    }
+
+    @Test
+    void idsWithPathTricksAreRefused() {
+        assertRefused(harness.get("/integrated-accounts/..%2F..%2Fetc"), 400);
+        assertRefused(harness.get("/integrated-accounts/" + "a".repeat(65)), 400);
+        assertRefused(harness.post("/unified/ats/activities?integrated_account_id=%3Cscript%3E",
+                "{\"candidate_id\": \"c\", \"body\": \"x\"}"), 400);
+        var slash = harness.post(Harness.activities(account, ""), "{\"candidate_id\": \"../admin\", \"body\": \"x\"}");
+        assertRefused(slash, 400);
+        assertTrue(slash.body().contains("candidate_id"));
+        assertRefused(harness.post(Harness.activities(account, ""),
+                "{\"candidate_id\": \"a\\u0000b\", \"body\": \"x\"}"), 400);
+        assertRefused(harness.post(Harness.activities(account, ""),
+                "{\"candidate_id\": \"" + "9".repeat(300) + "\", \"body\": \"x\"}"), 400);
+    }
+
+    @Test
+    void numbersWithThousandsOfDigitsAreRefused() {
+        assertRefused(harness.post(Harness.activities(account, ""),
+                "{\"candidate_id\": \"c\", \"remote_data\": {\"n\": " + "9".repeat(5_000) + "}}"), 400);
+    }
+
+    @Test
+    void malformedUtf8IsRefused() throws Exception {
+        byte[] body = "{\"candidate_id\": \"c\", \"body\": \"\u00ff\u00ff\"}".getBytes(StandardCharsets.ISO_8859_1);
+        var request = HttpRequest.newBuilder(URI.create(harness.baseUrl() + Harness.activities(account, "")))
+                .header("Authorization", "Bearer " + Harness.TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        assertRefused(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()), 400);
+    }
+
+    private static void assertRefused(HttpResponse<String> response, int status) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals(status, Harness.json(response).get("statusCode"));
+        provider.verify(0, anyRequestedFor(anyUrl()));
+    }
+}

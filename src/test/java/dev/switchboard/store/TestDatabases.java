@@ -1,0 +1,44 @@
+package dev.switchboard.store;
+
+import java.nio.file.Files;
+import java.sql.DriverManager;
+import java.util.UUID;
+
+/**
+ * Fresh stores for tests: a SQLite file in a temporary folder, or a PostgreSQL schema of
+ * its own on the server CI runs (127.0.0.1:5432, database {@code test}), so runs never collide.
+ */
+public final class TestDatabases {
+
+    /** Where the PostgreSQL tests connect; CI's server unless overridden. */
+    public static final String POSTGRES = System.getenv().getOrDefault("SWITCHBOARD_TEST_POSTGRES_URL",
+            "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+
+    private TestDatabases() {
+    }
+
+    public static String sqlite() {
+        try {
+            return "jdbc:sqlite:" + Files.createTempDirectory("switchboard-store").resolve("store.db");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A URL whose {@code currentSchema} is a new, empty schema. */
+    public static String postgres() {
+        String schema = "sb_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        return POSTGRES + (POSTGRES.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    /** Drops the schema a {@link #postgres()} URL named. */
+    public static void dropPostgres(String url) {
+        String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
+        try (var connection = DriverManager.getConnection(POSTGRES); var statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}
