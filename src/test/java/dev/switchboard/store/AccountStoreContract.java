@@ -160,6 +160,18 @@ abstract class AccountStoreContract {
     }
 
     @Test
+    void aSecondProcessSeesTheSameAccounts() {
+        var account = account("default", "acme", Map.of("api_key", "shared"));
+        store.insert(account);
+        try (var otherDatabase = Database.open(url)) {
+            var other = new JdbcAccountStore(otherDatabase, new SecretBox(KeyRing.parse(KEY_A)));
+            assertEquals(Optional.of(account), other.find(account.id()));
+            assertTrue(other.delete(account.id()));
+        }
+        assertEquals(Optional.empty(), store.find(account.id()));
+    }
+
+    @Test
     void aLockedUpdateOfAMissingAccountIsEmpty() {
         assertEquals(Optional.empty(), store.updateLocked("missing", current -> current));
     }
