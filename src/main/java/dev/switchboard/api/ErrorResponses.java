@@ -4,8 +4,7 @@ import dev.switchboard.error.ApiException;
 import dev.switchboard.mapping.Json;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import java.util.LinkedHashMap;
-import org.eclipse.jetty.http.HttpStatus;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,10 +17,8 @@ final class ErrorResponses {
     }
 
     static void api(ApiException e, Context ctx) {
-        var body = body(e.status(), e.getMessage());
-        body.putAll(e.extras());
         e.headers().forEach(ctx::header);
-        write(ctx, e.status(), body);
+        write(ctx, e.status(), e.body());
     }
 
     /** Javalin's own refusals: unknown route, wrong method, body too large. */
@@ -35,12 +32,8 @@ final class ErrorResponses {
         write(ctx, 500, body(500, "unexpected server error"));
     }
 
-    private static LinkedHashMap<String, Object> body(int status, String message) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("statusCode", status);
-        body.put("error", HttpStatus.getMessage(status));
-        body.put("message", message);
-        return body;
+    private static Map<String, Object> body(int status, String message) {
+        return ApiException.of(status, message).body();
     }
 
     private static void write(Context ctx, int status, Object body) {

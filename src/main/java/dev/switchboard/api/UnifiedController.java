@@ -4,13 +4,18 @@ import dev.switchboard.catalog.Catalog;
 import dev.switchboard.engine.UnifiedPipeline;
 import dev.switchboard.engine.UnifiedRequest;
 import dev.switchboard.engine.UnifiedResult;
+import dev.switchboard.error.ApiException;
 import dev.switchboard.mapping.Json;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** {@code POST /unified/{category}/{resource}}: the create method of a unified resource. */
 final class UnifiedController {
+
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
     private final Catalog catalog;
     private final UnifiedPipeline pipeline;
@@ -24,10 +29,22 @@ final class UnifiedController {
         Set<String> responseFields = catalog.model(resource).orElseThrow().responseFields().keySet();
         return ctx -> {
             UnifiedQuery query = UnifiedQuery.parse(ctx.queryParamMap(), responseFields);
-            var request = new UnifiedRequest(TokenAuth.environment(ctx), query.accountId(), resource, "create", JsonBodies.object(ctx),
-                    query.query(), query.remoteQuery(), query.options());
+            var request = new UnifiedRequest(TokenAuth.environment(ctx), query.accountId(), resource, "create",
+                    JsonBodies.object(ctx), query.query(), query.remoteQuery(), query.options(), idempotencyKey(ctx));
             write(ctx, pipeline.run(request));
         };
+    }
+
+    /** Printable ASCII, 1 to 255 characters: what clients generate (UUIDs, hashes) and a log can show. */
+    private static Optional<String> idempotencyKey(Context ctx) {
+        String key = ctx.header("Idempotency-Key");
+        if (key == null) {
+            return Optional.empty();
+        }
+        if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
+            throw ApiException.badRequest("Idempotency-Key must be 1 to 255 printable ASCII characters");
+        }
+        return Optional.of(key);
     }
 
     private static void write(Context ctx, UnifiedResult result) {

@@ -155,8 +155,14 @@ public final class CatalogLoader {
         if (PLACEHOLDER.matcher(endpoint.path()).find() && path.isEmpty()) {
             throw fail(folder.resolve("path.jsonata"), "missing: the endpoint path has placeholders to fill");
         }
-        return new Operation(definition, model, methodName, endpoint, rules,
-                compile(folder.resolve("request_body.jsonata")),
+        Optional<Mapping> requestBody = optional(folder.resolve("request_body.jsonata"));
+        if (endpoint.hasBody() && requestBody.isEmpty()) {
+            throw fail(folder.resolve("request_body.jsonata"), "missing: a " + endpoint.method() + " sends a body");
+        }
+        if (!endpoint.hasBody() && requestBody.isPresent()) {
+            throw fail(folder.resolve("request_body.jsonata"), "a " + endpoint.method() + " sends no body");
+        }
+        return new Operation(definition, model, methodName, endpoint, rules, requestBody,
                 optional(folder.resolve("query.jsonata")),
                 path,
                 compile(folder.resolve("response.jsonata")),

@@ -14,6 +14,11 @@ public record Endpoint(@JsonProperty("method") String method, @JsonProperty("pat
 
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
+    /** True for the methods that carry a request body. */
+    public boolean hasBody() {
+        return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
+    }
+
     public Endpoint {
         if (!METHODS.contains(method)) {
             throw new IllegalArgumentException("method must be one of " + METHODS + ", not '" + method + "'");

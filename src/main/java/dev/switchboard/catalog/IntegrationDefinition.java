@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param auth      how credentials become headers, first applicable rule wins
  * @param context   what an account's context holds
  * @param oauth     how expiring OAuth tokens are refreshed, for integrations that use them
+ * @param rateLimit the provider's documented rate per credential, if it has one
+ * @param timeouts  how long a call may take; {@link Timeouts#DEFAULT} when not given
  * @param resources unified resource → method → provider endpoint
  */
 public record IntegrationDefinition(
@@ -29,6 +31,8 @@ public record IntegrationDefinition(
         @JsonProperty("auth") List<AuthRule> auth,
         @JsonProperty("context") ContextSchema context,
         @JsonProperty("oauth") OAuthDefinition oauth,
+        @JsonProperty("rate_limit") RateLimit rateLimit,
+        @JsonProperty("timeouts") Timeouts timeouts,
         @JsonProperty("resources") Map<String, Map<String, Endpoint>> resources) {
 
     public IntegrationDefinition {
@@ -47,6 +51,7 @@ public record IntegrationDefinition(
             throw new IllegalArgumentException("hosts must include the base_url's host " + base.getHost());
         }
         headers = headers == null ? Map.of() : Map.copyOf(headers);
+        timeouts = timeouts == null ? Timeouts.DEFAULT : timeouts;
         if (auth.isEmpty()) {
             throw new IllegalArgumentException("auth needs at least one rule");
         }
@@ -55,6 +60,10 @@ public record IntegrationDefinition(
         if (oauth != null && !context.properties().containsKey(oauth.contextKey())) {
             throw new IllegalArgumentException("oauth.context_key '" + oauth.contextKey() + "' is not a context key");
         }
+    }
+
+    public Optional<RateLimit> rateLimitPerAccount() {
+        return Optional.ofNullable(rateLimit);
     }
 
     public Optional<OAuthDefinition> oauthRefresh() {

@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param methodName  e.g. {@code create}
  * @param endpoint    the provider endpoint it calls
  * @param rules       which body fields this integration requires and supports
- * @param requestBody maps the unified request to the provider's body
+ * @param requestBody maps the unified request to the provider's body (for methods that send one)
  * @param query       maps it to the provider's query parameters
  * @param path        gives the values of the endpoint path's placeholders
  * @param response    maps the provider's answer to the unified object
@@ -23,7 +23,7 @@ public record Operation(
         String methodName,
         Endpoint endpoint,
         FieldRules rules,
-        Mapping requestBody,
+        Optional<Mapping> requestBody,
         Optional<Mapping> query,
         Optional<Mapping> path,
         Mapping response,

@@ -16,9 +16,11 @@ import java.util.stream.Collectors;
  * @param apiToken       {@code SWITCHBOARD_API_TOKEN}, the bootstrap token
  * @param secretKey      {@code SWITCHBOARD_SECRET_KEY}, base64 AES-256 keys, newest first
  * @param allowedHosts   {@code SWITCHBOARD_ALLOWED_HOSTS}, extra hosts for base_url overrides
- * @param connectTimeout {@code SWITCHBOARD_REMOTE_CONNECT_TIMEOUT_MS}
- * @param remoteTimeout  {@code SWITCHBOARD_REMOTE_TIMEOUT_MS}, until the provider's answer starts
+ * @param connectTimeout {@code SWITCHBOARD_REMOTE_CONNECT_TIMEOUT_MS}: overrides every integration's
+ * @param remoteTimeout  {@code SWITCHBOARD_REMOTE_TIMEOUT_MS}: the whole provider call, overriding every integration's
  * @param maxBodyBytes   {@code SWITCHBOARD_MAX_BODY_BYTES}, the largest request body accepted
+ * @param retryBudget    {@code SWITCHBOARD_RETRY_BUDGET_MS}: how long one request may wait to retry safely
+ * @param idempotencyTtl {@code SWITCHBOARD_IDEMPOTENCY_TTL_HOURS}: how long an Idempotency-Key is remembered
  * @param environment    the raw environment, for names the catalog gives (OAuth client credentials)
  */
 public record ServerConfig(
@@ -27,9 +29,11 @@ public record ServerConfig(
         Optional<String> apiToken,
         Optional<String> secretKey,
         Set<String> allowedHosts,
-        Duration connectTimeout,
-        Duration remoteTimeout,
+        Optional<Duration> connectTimeout,
+        Optional<Duration> remoteTimeout,
         long maxBodyBytes,
+        Duration retryBudget,
+        Duration idempotencyTtl,
         Map<String, String> environment) {
 
     public ServerConfig {
@@ -45,9 +49,11 @@ public record ServerConfig(
                 nonBlank(env, "SWITCHBOARD_SECRET_KEY"),
                 Arrays.stream(env.getOrDefault("SWITCHBOARD_ALLOWED_HOSTS", "").split(","))
                         .map(String::trim).filter(host -> !host.isEmpty()).collect(Collectors.toUnmodifiableSet()),
-                Duration.ofMillis(number(env, "SWITCHBOARD_REMOTE_CONNECT_TIMEOUT_MS", 10_000)),
-                Duration.ofMillis(number(env, "SWITCHBOARD_REMOTE_TIMEOUT_MS", 30_000)),
+                millis(env, "SWITCHBOARD_REMOTE_CONNECT_TIMEOUT_MS"),
+                millis(env, "SWITCHBOARD_REMOTE_TIMEOUT_MS"),
                 number(env, "SWITCHBOARD_MAX_BODY_BYTES", 1024 * 1024),
+                Duration.ofMillis(number(env, "SWITCHBOARD_RETRY_BUDGET_MS", 10_000)),
+                Duration.ofHours(number(env, "SWITCHBOARD_IDEMPOTENCY_TTL_HOURS", 24)),
                 env);
     }
 
@@ -58,37 +64,43 @@ public record ServerConfig(
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(newPort, databaseUrl, apiToken, secretKey, allowedHosts, connectTimeout,
-                remoteTimeout, maxBodyBytes, environment);
+                remoteTimeout, maxBodyBytes, retryBudget, idempotencyTtl, environment);
     }
 
     public ServerConfig withDatabaseUrl(String url) {
         return new ServerConfig(port, url, apiToken, secretKey, allowedHosts, connectTimeout, remoteTimeout,
-                maxBodyBytes, environment);
+                maxBodyBytes, retryBudget, idempotencyTtl, environment);
     }
 
     public ServerConfig withApiToken(String token) {
         return new ServerConfig(port, databaseUrl, Optional.of(token), secretKey, allowedHosts, connectTimeout,
-                remoteTimeout, maxBodyBytes, environment);
+                remoteTimeout, maxBodyBytes, retryBudget, idempotencyTtl, environment);
     }
 
     public ServerConfig withSecretKey(String keys) {
         return new ServerConfig(port, databaseUrl, apiToken, Optional.of(keys), allowedHosts, connectTimeout,
-                remoteTimeout, maxBodyBytes, environment);
+                remoteTimeout, maxBodyBytes, retryBudget, idempotencyTtl, environment);
     }
 
     public ServerConfig withAllowedHosts(Set<String> hosts) {
         return new ServerConfig(port, databaseUrl, apiToken, secretKey, hosts, connectTimeout, remoteTimeout,
-                maxBodyBytes, environment);
+                maxBodyBytes, retryBudget, idempotencyTtl, environment);
     }
 
-    public ServerConfig withRemoteTimeouts(Duration connect, Duration remote) {
-        return new ServerConfig(port, databaseUrl, apiToken, secretKey, allowedHosts, connect, remote,
-                maxBodyBytes, environment);
+    /** Overrides every integration's timeouts. */
+    public ServerConfig withRemoteTimeouts(Duration connect, Duration total) {
+        return new ServerConfig(port, databaseUrl, apiToken, secretKey, allowedHosts, Optional.of(connect),
+                Optional.of(total), maxBodyBytes, retryBudget, idempotencyTtl, environment);
+    }
+
+    public ServerConfig withRetryBudget(Duration budget) {
+        return new ServerConfig(port, databaseUrl, apiToken, secretKey, allowedHosts, connectTimeout,
+                remoteTimeout, maxBodyBytes, budget, idempotencyTtl, environment);
     }
 
     public ServerConfig withEnvironment(Map<String, String> variables) {
         return new ServerConfig(port, databaseUrl, apiToken, secretKey, allowedHosts, connectTimeout,
-                remoteTimeout, maxBodyBytes, variables);
+                remoteTimeout, maxBodyBytes, retryBudget, idempotencyTtl, variables);
     }
 
     /** The store's URL without its parameters, which may carry a password. */
@@ -100,6 +112,11 @@ public record ServerConfig(
 
     private static Optional<String> nonBlank(Map<String, String> env, String name) {
         return Optional.ofNullable(env.get(name)).filter(value -> !value.isBlank());
+    }
+
+    private static Optional<Duration> millis(Map<String, String> env, String name) {
+        return env.containsKey(name) && !env.get(name).isBlank()
+                ? Optional.of(Duration.ofMillis(number(env, name, 0))) : Optional.empty();
     }
 
     private static long number(Map<String, String> env, String name, long fallback) {
@@ -120,6 +137,7 @@ public record ServerConfig(
                 + ", apiToken=" + (apiToken.isPresent() ? "<set>" : "<none>")
                 + ", secretKey=" + (secretKey.isPresent() ? "<set>" : "<none>") + ", allowedHosts=" + allowedHosts
                 + ", connectTimeout=" + connectTimeout + ", remoteTimeout=" + remoteTimeout
-                + ", maxBodyBytes=" + maxBodyBytes + ", environment=<" + environment.size() + " variables>]";
+                + ", maxBodyBytes=" + maxBodyBytes + ", retryBudget=" + retryBudget
+                + ", idempotencyTtl=" + idempotencyTtl + ", environment=<" + environment.size() + " variables>]";
     }
 }

@@ -40,14 +40,16 @@ public final class OAuthRefresher {
 
     private final AccountService accounts;
     private final ProviderClient client;
+    private final TimeoutPolicy timeouts;
     private final Map<String, String> environment;
     private final Clock clock;
     private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
 
-    public OAuthRefresher(AccountService accounts, ProviderClient client, Map<String, String> environment,
-            Clock clock) {
+    public OAuthRefresher(AccountService accounts, ProviderClient client, TimeoutPolicy timeouts,
+            Map<String, String> environment, Clock clock) {
         this.accounts = accounts;
         this.client = client;
+        this.timeouts = timeouts;
         this.environment = Map.copyOf(environment);
         this.clock = clock;
         for (int i = 0; i < LOCK_STRIPES; i++) {
@@ -120,7 +122,7 @@ public final class OAuthRefresher {
                 Optional.of(form.getBytes(StandardCharsets.UTF_8)));
         RemoteResponse response;
         try {
-            response = client.send(request);
+            response = client.send(request, timeouts.of(integration));
         } catch (RemoteFailure failure) {
             throw ApiException.of(failure.kind() == RemoteFailure.Kind.TIMEOUT ? 504 : 502,
                     integration.label() + " token endpoint: " + failure.getMessage())

@@ -40,9 +40,13 @@ final class RequestBuilder {
 
     static RemoteRequest build(Operation operation, IntegratedAccount account, Map<String, Object> input,
             ValidatedBody body, List<Map.Entry<String, String>> remoteQuery) throws MappingException {
-        Map<String, Object> payload = object(operation.requestBody(), input);
-        if (body.remoteData().isPresent()) {
-            payload = DeepMerge.merge(payload, body.remoteData().get());
+        Optional<byte[]> payload = Optional.empty();
+        if (operation.requestBody().isPresent()) {
+            Map<String, Object> mapped = object(operation.requestBody().get(), input);
+            if (body.remoteData().isPresent()) {
+                mapped = DeepMerge.merge(mapped, body.remoteData().get());
+            }
+            payload = Optional.of(Json.write(mapped));
         }
         var query = new ArrayList<Map.Entry<String, String>>();
         if (operation.query().isPresent()) {
@@ -60,11 +64,13 @@ final class RequestBuilder {
         URI uri = URI.create(stripTrailingSlash(base) + path + queryString(query));
 
         var headers = new LinkedHashMap<>(operation.integration().headers());
-        headers.put("Content-Type", "application/json");
+        if (payload.isPresent()) {
+            headers.put("Content-Type", "application/json");
+        }
         var authorization = AuthHeaders.authorization(operation.integration().auth(), account.context())
                 .orElseThrow(() -> new IllegalStateException("account " + account.id() + " holds no credential"));
         headers.put(authorization.getKey(), authorization.getValue());
-        return new RemoteRequest(operation.endpoint().method(), uri, headers, Optional.of(Json.write(payload)));
+        return new RemoteRequest(operation.endpoint().method(), uri, headers, payload);
     }
 
     private static Map<String, Object> object(Mapping mapping, Map<String, Object> input) throws MappingException {

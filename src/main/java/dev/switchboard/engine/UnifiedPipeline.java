@@ -5,42 +5,77 @@ import dev.switchboard.accounts.IntegratedAccount;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.catalog.Operation;
 import dev.switchboard.error.ApiException;
+import dev.switchboard.idempotency.Claim;
+import dev.switchboard.idempotency.IdempotencyStore;
+import dev.switchboard.idempotency.StoredResponse;
 import dev.switchboard.mapping.Json;
 import dev.switchboard.mapping.MappingException;
 import dev.switchboard.transport.ProviderClient;
 import dev.switchboard.transport.RemoteFailure;
-import dev.switchboard.transport.RemoteRequest;
 import dev.switchboard.transport.RemoteResponse;
 import dev.switchboard.transport.RemoteStream;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One unified call, start to end: account → operation → validation → mapping → provider
  * → error recognition → response mapping → shaping. Nothing is sent before the request
- * is known to be valid, and a create the provider may have received is never sent again.
+ * is known to be valid. A create the provider may have acted on is never sent again
+ * blindly: its note is looked for first, and with an Idempotency-Key a retry gets the
+ * first answer instead of a second note.
  */
 public final class UnifiedPipeline {
 
     private static final Logger LOG = LoggerFactory.getLogger(UnifiedPipeline.class);
     public static final String IGNORED_FIELDS_HEADER = "x-switchboard-ignored-fields";
+    public static final String REPLAYED_HEADER = "idempotent-replayed";
+    public static final String RECOVERED_HEADER = "x-switchboard-recovered";
 
     private final Catalog catalog;
     private final AccountService accounts;
-    private final ProviderClient client;
-    private final OAuthRefresher oauth;
+    private final RemoteCaller caller;
+    private final Reconciler reconciler;
+    private final IdempotencyStore keys;
 
-    public UnifiedPipeline(Catalog catalog, AccountService accounts, ProviderClient client, OAuthRefresher oauth) {
+    public UnifiedPipeline(Catalog catalog, AccountService accounts, RemoteCaller caller, IdempotencyStore keys) {
         this.catalog = catalog;
         this.accounts = accounts;
-        this.client = client;
-        this.oauth = oauth;
+        this.caller = caller;
+        this.reconciler = new Reconciler(catalog, caller);
+        this.keys = keys;
+    }
+
+    /** A validated request, ready to send. */
+    private record Prepared(UnifiedRequest request, IntegratedAccount account, Operation operation,
+            ValidatedBody body, Map<String, Object> input, Map<String, String> headers) {
+    }
+
+    /** An answer, with the provider's id of what it made when it made something. */
+    private record Executed(UnifiedResult result, Optional<String> remoteId) {
     }
 
     public UnifiedResult run(UnifiedRequest request) {
+        Prepared prepared = prepare(request);
+        if (request.idempotencyKey().isEmpty()) {
+            try {
+                return settle(prepared, Instant.now(), Set.of()).result();
+            } catch (UnknownAfterSearch unknown) {
+                throw unknown.error;
+            }
+        }
+        if (request.options().format() == ResponseFormat.STREAM) {
+            throw ApiException.badRequest("an Idempotency-Key cannot be used with truto_response_format=stream: "
+                    + "a streamed answer is not kept to replay");
+        }
+        return runOnce(prepared, request.idempotencyKey().get());
+    }
+
+    private Prepared prepare(UnifiedRequest request) {
         IntegratedAccount account = accounts.get(request.environment(), request.accountId());
         Operation operation = catalog.operation(account.integration(), request.resource(), request.method())
                 .orElseThrow(() -> ApiException.badRequest(account.integration() + " does not support "
@@ -51,101 +86,204 @@ public final class UnifiedPipeline {
         if (!body.ignored().isEmpty()) {
             headers.put(IGNORED_FIELDS_HEADER, String.join(",", body.ignored()));
         }
+        return new Prepared(request, account, operation, body, input, headers);
+    }
 
-        RemoteStream stream = call(operation, account, input, body, request);
-        ResponseOptions options = request.options();
+    /** The Idempotency-Key path: one execution per key, its final answer kept for retries. */
+    private UnifiedResult runOnce(Prepared prepared, String key) {
+        String accountId = prepared.account().id();
+        Claim claim = keys.claim(accountId, key, Fingerprint.of(prepared.request()));
+        if (claim instanceof Claim.Replay replay) {
+            StoredResponse stored = replay.response();
+            var headers = new LinkedHashMap<>(stored.headers());
+            headers.put(REPLAYED_HEADER, "true");
+            return new UnifiedResult.RawBody(stored.status(), headers, stored.contentType(), stored.body());
+        }
+        if (claim instanceof Claim.Mismatch) {
+            throw ApiException.of(422, "this Idempotency-Key was used with a different request; "
+                    + "a key stands for one request body and query");
+        }
+        if (claim instanceof Claim.InFlight) {
+            throw ApiException.of(409, "a request with this Idempotency-Key is still in progress; retry shortly")
+                    .withHeader("Retry-After", "1");
+        }
+        Optional<Instant> earlier = ((Claim.Granted) claim).earlierAttempt();
+        try {
+            Set<String> taken = keys.remoteIds(accountId);
+            Optional<Executed> recovered = earlier.flatMap(sentAt -> recover(prepared, sentAt, taken));
+            Executed executed = recovered.isPresent() ? recovered.get()
+                    : settle(prepared, earlier.orElse(Instant.now()), taken);
+            keys.complete(accountId, key, stored(executed.result()), executed.remoteId());
+            return executed.result();
+        } catch (UnknownAfterSearch unknown) {
+            keys.markUnknown(accountId, key);
+            throw unknown.error;
+        } catch (ApiException e) {
+            if (providerActed(e)) {
+                keys.complete(accountId, key, stored(e), Optional.empty());
+            } else {
+                keys.release(accountId, key);
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            keys.release(accountId, key);
+            throw e;
+        }
+    }
+
+    /**
+     * Sends the request and settles its outcome: the answer, or — when the outcome is
+     * unknown — the note found at the provider, or an honest error saying it is unknown.
+     */
+    private Executed settle(Prepared prepared, Instant sentAt, Set<String> taken) {
+        try {
+            return execute(prepared);
+        } catch (OutcomeUnknown unknown) {
+            return recover(prepared, sentAt, taken).orElseThrow(() -> new UnknownAfterSearch(unknown.error()
+                    .withExtra("truto_error_insight", Map.of("outcome", "unknown",
+                            "detail", "The provider may or may not have created the note, and it was not found "
+                                    + "among the candidate's notes. Retry with the same Idempotency-Key: "
+                                    + "Switchboard looks for the note again before sending."))));
+        }
+    }
+
+    private Executed execute(Prepared prepared) throws OutcomeUnknown {
+        Operation operation = prepared.operation();
+        IntegratedAccount account = prepared.account();
+        ResponseOptions options = prepared.request().options();
+        RemoteStream stream = caller.call(operation, account, current -> build(prepared, current));
+        var headers = new LinkedHashMap<>(prepared.headers());
+        headers.putAll(RateLimitHeaders.normalised(stream::header));
         if (options.format() == ResponseFormat.STREAM) {
             // A streamed body is not read here, so only a plain 401 can mark the account.
             if (stream.status() == 401) {
                 accounts.markNeedsReauth(account);
             }
-            return new UnifiedResult.StreamBody(stream.status(), headers,
-                    stream.header("content-type").orElse("application/octet-stream"), stream.body());
+            return new Executed(new UnifiedResult.StreamBody(stream.status(), headers,
+                    stream.header("content-type").orElse("application/octet-stream"), stream.body()), Optional.empty());
         }
-        RemoteResponse response = read(operation, stream);
-        Optional<ApiException> error = RemoteErrors.recognise(operation, response);
+        RemoteResponse response;
+        try {
+            response = ProviderClient.readWhole(stream);
+        } catch (RemoteFailure failure) {
+            throw new OutcomeUnknown(RemoteErrors.failure(operation, failure));
+        }
+        Optional<ApiException> error = RemoteErrors.recognise(operation, response)
+                .map(e -> withHeaders(e, headers));
         if (error.isPresent() && error.get().status() == 401) {
             accounts.markNeedsReauth(account);
         }
         if (options.format() == ResponseFormat.RAW) {
-            return new UnifiedResult.RawBody(response.status(), headers, response.contentType(), response.body());
+            return new Executed(new UnifiedResult.RawBody(response.status(), headers, response.contentType(),
+                    response.body()), Optional.empty());
         }
         if (error.isPresent()) {
+            if (response.status() >= 500) {
+                throw new OutcomeUnknown(error.get()); // a provider fault may come after the note was written
+            }
             throw error.get();
         }
-        Map<String, Object> mapped = mapResponse(operation, input, response);
-        Map<String, Object> shaped = options.format() == ResponseFormat.NORMALIZED
+        Map<String, Object> mapped = mapResponse(operation, prepared.input(), response);
+        Map<String, Object> shaped = shape(operation, mapped, Json.tryParse(response.body()).orElseThrow(), options);
+        return new Executed(new UnifiedResult.JsonBody(operation.method().status(), headers, shaped), idOf(mapped));
+    }
+
+    /** Looks for the note an earlier attempt may have made, and answers with it if found. */
+    private Optional<Executed> recover(Prepared prepared, Instant sentAt, Set<String> taken) {
+        Operation operation = prepared.operation();
+        return reconciler.find(operation, prepared.account(), prepared.body(), sentAt, taken).map(note -> {
+            var mapped = new LinkedHashMap<>(note);
+            Object remote = mapped.remove("remote_data");
+            var headers = new LinkedHashMap<>(prepared.headers());
+            headers.put(RECOVERED_HEADER, "true");
+            ResponseOptions options = prepared.request().options();
+            UnifiedResult result = options.format() == ResponseFormat.RAW
+                    ? new UnifiedResult.RawBody(operation.method().status(), headers, "application/json",
+                            Json.write(remote))
+                    : new UnifiedResult.JsonBody(operation.method().status(), headers,
+                            shape(operation, mapped, remote, options));
+            return new Executed(result, idOf(mapped));
+        });
+    }
+
+    private static Map<String, Object> shape(Operation operation, Map<String, Object> mapped, Object remote,
+            ResponseOptions options) {
+        return options.format() == ResponseFormat.NORMALIZED
                 ? ResponseShaper.normalized(operation.model().responseFields(), mapped, options)
-                : ResponseShaper.unified(mapped, Json.tryParse(response.body()).orElseThrow(), options);
-        return new UnifiedResult.JsonBody(operation.method().status(), headers, shaped);
+                : ResponseShaper.unified(mapped, remote, options);
     }
 
-    /**
-     * Sends the call with usable credentials. An OAuth token the provider refuses is
-     * refreshed and the call sent once more: a 401 means the provider did not act on it.
-     */
-    private RemoteStream call(Operation operation, IntegratedAccount account, Map<String, Object> input,
-            ValidatedBody body, UnifiedRequest request) {
-        IntegratedAccount current = oauth.ensureFresh(operation.integration(), account);
-        RemoteStream stream = open(operation, build(operation, current, input, body, request));
-        if (stream.status() == 401 && oauth.applies(operation.integration(), current)) {
-            ProviderClient.discard(stream);
-            current = oauth.afterRejection(operation.integration(), current);
-            stream = open(operation, build(operation, current, input, body, request));
-        }
-        return stream;
-    }
-
-    private static RemoteRequest build(Operation operation, IntegratedAccount account, Map<String, Object> input,
-            ValidatedBody body, UnifiedRequest request) {
+    private static dev.switchboard.transport.RemoteRequest build(Prepared prepared, IntegratedAccount account) {
         try {
-            return RequestBuilder.build(operation, account, input, body, request.remoteQuery());
+            return RequestBuilder.build(prepared.operation(), account, prepared.input(), prepared.body(),
+                    prepared.request().remoteQuery());
         } catch (MappingException e) {
             LOG.error("request mapping failed: {}", e.getMessage());
-            throw ApiException.of(500, "the request could not be mapped for " + operation.integration().label());
-        }
-    }
-
-    private RemoteStream open(Operation operation, RemoteRequest remote) {
-        long started = System.nanoTime();
-        try {
-            RemoteStream stream = client.open(remote);
-            log(operation, remote, stream.status(), started);
-            return stream;
-        } catch (RemoteFailure failure) {
-            log(operation, remote, failure.kind().name().toLowerCase(), started);
-            throw RemoteErrors.failure(operation, failure);
-        }
-    }
-
-    private static RemoteResponse read(Operation operation, RemoteStream stream) {
-        try {
-            return ProviderClient.readWhole(stream);
-        } catch (RemoteFailure failure) {
-            throw RemoteErrors.failure(operation, failure);
+            throw ApiException.of(500, "the request could not be mapped for "
+                    + prepared.operation().integration().label());
         }
     }
 
     private static Map<String, Object> mapResponse(Operation operation, Map<String, Object> request,
-            RemoteResponse response) {
-        Object parsed = Json.tryParse(response.body()).orElseThrow(() ->
-                RemoteErrors.unreadable(operation, response, "it is not JSON"));
+            RemoteResponse response) throws OutcomeUnknown {
+        Optional<Object> parsed = Json.tryParse(response.body());
+        if (parsed.isEmpty()) {
+            // A 2xx said the note exists, but its answer is unreadable: look for it.
+            throw new OutcomeUnknown(RemoteErrors.unreadable(operation, response, "it is not JSON"));
+        }
         var input = new LinkedHashMap<String, Object>();
         input.put("status", response.status());
-        input.put("response", parsed);
+        input.put("response", parsed.get());
         input.put("request", request);
         try {
-            return operation.response().evaluate(input).flatMap(Json::asObject).orElseThrow(() ->
-                    RemoteErrors.unreadable(operation, response, "it does not have the expected shape"));
+            Optional<Map<String, Object>> mapped = operation.response().evaluate(input).flatMap(Json::asObject);
+            if (mapped.isPresent()) {
+                return mapped.get();
+            }
         } catch (MappingException e) {
             LOG.warn("response mapping failed: {}", e.getMessage());
-            throw RemoteErrors.unreadable(operation, response, "it does not have the expected shape");
         }
+        throw new OutcomeUnknown(RemoteErrors.unreadable(operation, response, "it does not have the expected shape"));
     }
 
-    private static void log(Operation operation, RemoteRequest remote, Object outcome, long started) {
-        // The path only: query strings and headers stay out of the log.
-        LOG.info("{} {} {} -> {} in {} ms", operation.integration().name(), remote.method(),
-                remote.uri().getRawPath(), outcome, (System.nanoTime() - started) / 1_000_000);
+    /** False for answers given before the provider acted: the key is free for a retry. */
+    private static boolean providerActed(ApiException e) {
+        return e.status() != 401 && e.status() != 429 && e.status() < 500;
+    }
+
+    private static StoredResponse stored(UnifiedResult result) {
+        if (result instanceof UnifiedResult.JsonBody json) {
+            return new StoredResponse(json.status(), "application/json", json.headers(), Json.write(json.body()));
+        }
+        if (result instanceof UnifiedResult.RawBody raw) {
+            return new StoredResponse(raw.status(), raw.contentType(), raw.headers(), raw.body());
+        }
+        throw new IllegalStateException("a streamed answer is never stored");
+    }
+
+    private static StoredResponse stored(ApiException e) {
+        return new StoredResponse(e.status(), "application/json", e.headers(), Json.write(e.body()));
+    }
+
+    private static ApiException withHeaders(ApiException error, Map<String, String> headers) {
+        ApiException result = error;
+        for (var header : headers.entrySet()) {
+            result = result.withHeader(header.getKey(), header.getValue());
+        }
+        return result;
+    }
+
+    private static Optional<String> idOf(Map<String, Object> mapped) {
+        return mapped.get("id") instanceof String id ? Optional.of(id) : Optional.empty();
+    }
+
+    /** Not sent again, not found: the caller hears that the outcome is unknown. */
+    private static final class UnknownAfterSearch extends RuntimeException {
+        private final transient ApiException error;
+
+        UnknownAfterSearch(ApiException error) {
+            super(error.getMessage(), null, false, false);
+            this.error = error;
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.switchboard.engine;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One call to the unified API, parsed.
@@ -14,6 +15,7 @@ import java.util.Map;
  * @param query       the unified query parameters, bracket syntax expanded
  * @param remoteQuery {@code remote_query[...]} parameters, to pass to the provider as they are
  * @param options     how to shape the answer
+ * @param idempotencyKey the caller's {@code Idempotency-Key}, if it sent one
  */
 public record UnifiedRequest(
         String environment,
@@ -23,5 +25,6 @@ public record UnifiedRequest(
         Map<String, Object> body,
         Map<String, Object> query,
         List<Map.Entry<String, String>> remoteQuery,
-        ResponseOptions options) {
+        ResponseOptions options,
+        Optional<String> idempotencyKey) {
 }

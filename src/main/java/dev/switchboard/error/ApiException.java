@@ -1,6 +1,7 @@
 package dev.switchboard.error;
 
 import java.util.LinkedHashMap;
+import org.eclipse.jetty.http.HttpStatus;
 import java.util.List;
 import java.util.Map;
 
@@ -59,6 +60,16 @@ public final class ApiException extends RuntimeException {
         var copy = new LinkedHashMap<>(headers);
         copy.put(name, value);
         return new ApiException(status, getMessage(), extras, copy);
+    }
+
+    /** The JSON error body of contract §5: statusCode, error, message, then the extras. */
+    public Map<String, Object> body() {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("statusCode", status);
+        body.put("error", HttpStatus.getMessage(status));
+        body.put("message", getMessage());
+        body.putAll(extras);
+        return body;
     }
 
     public int status() {

@@ -1,5 +1,6 @@
 package dev.switchboard.transport;
 
+import dev.switchboard.catalog.Timeouts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -10,70 +11,61 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Sends provider calls over the JDK's HTTP client: one pooled client with keep-alive,
- * HTTP/1.1 (what every ATS API speaks), no automatic retries or redirects.
+ * Sends provider calls over the JDK's HTTP client: pooled connections with keep-alive,
+ * HTTP/1.1 (what every ATS API speaks), no automatic retries or redirects, and a total
+ * deadline per call that also covers reading the body.
  */
 public final class ProviderClient {
 
     /** A unified answer is built in memory; a provider answer beyond this is refused. */
     public static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-    private final HttpClient http;
-    private final Duration timeout;
+    /** Closes bodies whose deadline passed, which unblocks the thread reading them. */
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "provider-deadline");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    public ProviderClient(Duration connectTimeout, Duration timeout) {
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        this.timeout = timeout;
-    }
-
-    /** Sends the call and reads the whole answer, up to {@link #MAX_BODY_BYTES}. */
-    public RemoteResponse send(RemoteRequest request) throws RemoteFailure {
-        return readWhole(open(request));
-    }
-
-    /** Reads an opened answer to its end, up to {@link #MAX_BODY_BYTES}, and closes it. */
-    public static RemoteResponse readWhole(RemoteStream stream) throws RemoteFailure {
-        try (InputStream body = stream.body()) {
-            byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
-                throw new RemoteFailure(RemoteFailure.Kind.BROKEN,
-                        "the provider's answer is larger than " + MAX_BODY_BYTES + " bytes");
-            }
-            return new RemoteResponse(stream.status(), stream.headers(), bytes);
-        } catch (IOException e) {
-            throw new RemoteFailure(RemoteFailure.Kind.BROKEN,
-                    "the connection broke while reading the provider's answer");
-        }
-    }
+    /** The JDK client fixes its connect timeout at build time: one client per timeout in use. */
+    private final Map<Duration, HttpClient> clients = new ConcurrentHashMap<>();
 
     /** Sends the call and returns as soon as the status and headers have arrived. */
-    public RemoteStream open(RemoteRequest request) throws RemoteFailure {
-        var builder = HttpRequest.newBuilder(request.uri()).timeout(timeout);
+    public RemoteStream open(RemoteRequest request, Timeouts timeouts) throws RemoteFailure {
+        Instant deadline = Instant.now().plus(timeouts.total());
+        var builder = HttpRequest.newBuilder(request.uri()).timeout(timeouts.total());
         request.headers().forEach(builder::header);
         builder.method(request.method(), request.body()
                 .map(HttpRequest.BodyPublishers::ofByteArray)
                 .orElse(HttpRequest.BodyPublishers.noBody()));
         try {
-            HttpResponse<InputStream> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
-            return new RemoteStream(response.statusCode(), lowerCase(response.headers().map()), response.body());
+            HttpResponse<InputStream> response = client(timeouts.connect())
+                    .send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+            return new RemoteStream(response.statusCode(), lowerCase(response.headers().map()), response.body(),
+                    deadline);
         } catch (HttpConnectTimeoutException e) {
             throw new RemoteFailure(RemoteFailure.Kind.UNREACHABLE, "could not connect to the provider in time");
         } catch (HttpTimeoutException e) {
             throw new RemoteFailure(RemoteFailure.Kind.TIMEOUT,
-                    "the provider did not answer within " + timeout.toMillis() + " ms");
+                    "the provider did not answer within " + timeouts.totalMs() + " ms");
         } catch (ConnectException | UnresolvedAddressException e) {
             throw new RemoteFailure(RemoteFailure.Kind.UNREACHABLE, "could not connect to the provider");
         } catch (IOException e) {
+            if (e.getCause() instanceof ConnectException || e.getCause() instanceof UnresolvedAddressException) {
+                throw new RemoteFailure(RemoteFailure.Kind.UNREACHABLE, "could not connect to the provider");
+            }
             throw new RemoteFailure(RemoteFailure.Kind.BROKEN, "the connection to the provider broke");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -81,12 +73,58 @@ public final class ProviderClient {
         }
     }
 
-    /** Drops an opened answer that is not wanted, freeing its connection. */
-    public static void discard(RemoteStream stream) {
+    /** Sends the call and reads the whole answer within the call's deadline. */
+    public RemoteResponse send(RemoteRequest request, Timeouts timeouts) throws RemoteFailure {
+        return readWhole(open(request, timeouts));
+    }
+
+    /** Reads an opened answer to its end, up to {@link #MAX_BODY_BYTES}, by its deadline, and closes it. */
+    public static RemoteResponse readWhole(RemoteStream stream) throws RemoteFailure {
+        long delay = Duration.between(Instant.now(), stream.deadline()).toMillis();
+        var expired = new AtomicBoolean();
+        var watchdog = WATCHDOG.schedule(() -> {
+            expired.set(true);
+            closeQuietly(stream.body());
+        }, Math.max(delay, 0), TimeUnit.MILLISECONDS);
         try (InputStream body = stream.body()) {
-            body.skip(MAX_BODY_BYTES);
+            byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
+            if (expired.get()) {
+                throw new IOException("deadline passed");
+            }
+            if (bytes.length > MAX_BODY_BYTES) {
+                throw new RemoteFailure(RemoteFailure.Kind.BROKEN,
+                        "the provider's answer is larger than " + MAX_BODY_BYTES + " bytes");
+            }
+            return new RemoteResponse(stream.status(), stream.headers(), bytes);
+        } catch (IOException e) {
+            if (expired.get()) {
+                throw new RemoteFailure(RemoteFailure.Kind.TIMEOUT, "the provider's answer did not finish in time");
+            }
+            throw new RemoteFailure(RemoteFailure.Kind.BROKEN,
+                    "the connection broke while reading the provider's answer");
+        } finally {
+            watchdog.cancel(false);
+        }
+    }
+
+    /** Drops an opened answer that is not wanted. */
+    public static void discard(RemoteStream stream) {
+        closeQuietly(stream.body());
+    }
+
+    private HttpClient client(Duration connectTimeout) {
+        return clients.computeIfAbsent(connectTimeout, timeout -> HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build());
+    }
+
+    private static void closeQuietly(InputStream body) {
+        try {
+            body.close();
         } catch (IOException ignored) {
-            // the connection is closed either way
+            // closing is all that was wanted
         }
     }
 

@@ -1,0 +1,127 @@
+package dev.switchboard.engine;
+
+import dev.switchboard.accounts.IntegratedAccount;
+import dev.switchboard.catalog.Operation;
+import dev.switchboard.catalog.RateLimit;
+import dev.switchboard.error.ApiException;
+import dev.switchboard.transport.ProviderClient;
+import dev.switchboard.transport.RemoteFailure;
+import dev.switchboard.transport.RemoteRequest;
+import dev.switchboard.transport.RemoteStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gets one call to the provider answered, retrying only what is provably safe: a request
+ * that never reached the provider (no connection), one the provider turned away with a
+ * 429 (after the wait it asks for, if that fits the request's retry budget), and one
+ * whose OAuth token it refused (after one refresh). Everything else is final.
+ */
+public final class RemoteCaller {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RemoteCaller.class);
+    private static final int MAX_CONNECT_ATTEMPTS = 3;
+
+    private final ProviderClient client;
+    private final OAuthRefresher oauth;
+    private final AccountRateLimiter limiter;
+    private final TimeoutPolicy timeouts;
+    private final Duration retryBudget;
+
+    public RemoteCaller(ProviderClient client, OAuthRefresher oauth, AccountRateLimiter limiter, TimeoutPolicy timeouts,
+            Duration retryBudget) {
+        this.client = client;
+        this.oauth = oauth;
+        this.limiter = limiter;
+        this.timeouts = timeouts;
+        this.retryBudget = retryBudget;
+    }
+
+    /**
+     * The provider's answer, opened. Throws {@link ApiException} when the provider did
+     * not act on the request, {@link OutcomeUnknown} when it may have.
+     *
+     * @param build the request, for the account's credentials as they stand
+     */
+    RemoteStream call(Operation operation, IntegratedAccount account, Function<IntegratedAccount, RemoteRequest> build)
+            throws OutcomeUnknown {
+        Instant budgetEnd = Instant.now().plus(retryBudget);
+        IntegratedAccount current = oauth.ensureFresh(operation.integration(), account);
+        boolean refreshed = false;
+        int connectAttempts = 0;
+        while (true) {
+            throttle(operation, current, budgetEnd);
+            RemoteRequest request = build.apply(current);
+            RemoteStream stream;
+            long started = System.nanoTime();
+            try {
+                stream = client.open(request, timeouts.of(operation.integration()));
+                log(operation, request, stream.status(), started);
+            } catch (RemoteFailure failure) {
+                log(operation, request, failure.kind().name().toLowerCase(), started);
+                if (failure.kind() != RemoteFailure.Kind.UNREACHABLE) {
+                    throw new OutcomeUnknown(RemoteErrors.failure(operation, failure));
+                }
+                if (++connectAttempts < MAX_CONNECT_ATTEMPTS
+                        && pause(Duration.ofMillis(100L << connectAttempts), budgetEnd)) {
+                    continue; // nothing was sent, so sending again cannot duplicate
+                }
+                throw RemoteErrors.failure(operation, failure);
+            }
+            if (stream.status() == 401 && !refreshed && oauth.applies(operation.integration(), current)) {
+                ProviderClient.discard(stream);
+                current = oauth.afterRejection(operation.integration(), current);
+                refreshed = true;
+                continue;
+            }
+            if (stream.status() == 429) {
+                Optional<Duration> wait = RateLimitHeaders.retryAfter(stream::header);
+                if (wait.isPresent() && pause(wait.get(), budgetEnd)) {
+                    ProviderClient.discard(stream);
+                    continue;
+                }
+            }
+            return stream;
+        }
+    }
+
+    /** Keeps under the provider's documented rate for this account, waiting within the budget. */
+    private void throttle(Operation operation, IntegratedAccount account, Instant budgetEnd) {
+        Optional<RateLimit> limit = operation.integration().rateLimitPerAccount();
+        if (limit.isEmpty()) {
+            return;
+        }
+        Duration maxWait = Duration.between(Instant.now(), budgetEnd);
+        Optional<Duration> refused = limiter.acquire(account.id(), limit.get(), maxWait.isNegative() ? Duration.ZERO : maxWait);
+        if (refused.isPresent()) {
+            long seconds = Math.max(1, (refused.get().toMillis() + 999) / 1000);
+            throw ApiException.of(429, "this account is at " + operation.integration().label()
+                    + "'s rate limit of " + limit.get().requestsPerSecond() + " requests per second")
+                    .withHeader("Retry-After", String.valueOf(seconds));
+        }
+    }
+
+    /** Sleeps if the wait ends within the budget; false (no sleep) when it would not. */
+    private static boolean pause(Duration wait, Instant budgetEnd) {
+        if (Instant.now().plus(wait).isAfter(budgetEnd)) {
+            return false;
+        }
+        try {
+            Thread.sleep(wait.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void log(Operation operation, RemoteRequest remote, Object outcome, long started) {
+        // The path only: query strings and headers stay out of the log.
+        LOG.info("{} {} {} -> {} in {} ms", operation.integration().name(), remote.method(),
+                remote.uri().getRawPath(), outcome, (System.nanoTime() - started) / 1_000_000);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.switchboard.idempotency;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** What claiming an Idempotency-Key found. */
+public sealed interface Claim {
+
+    /**
+     * The key is this request's to execute.
+     *
+     * @param earlierAttempt when an earlier attempt with this key was sent and its outcome
+     *                       never became known: look for its note before sending again
+     */
+    record Granted(Optional<Instant> earlierAttempt) implements Claim {
+    }
+
+    /** The key already has its final answer. */
+    record Replay(StoredResponse response) implements Claim {
+    }
+
+    /** The key was used with a different request. */
+    record Mismatch() implements Claim {
+    }
+
+    /** Another request with the key is still running. */
+    record InFlight() implements Claim {
+    }
+}
