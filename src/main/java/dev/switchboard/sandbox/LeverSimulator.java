@@ -46,6 +46,11 @@ public final class LeverSimulator {
         notes.put(OTHER_OPPORTUNITY_ID, new CopyOnWriteArrayList<>());
     }
 
+    /** Adds a candidate with no notes yet, for demos and tests that need many. */
+    public void addCandidate(String id) {
+        notes.putIfAbsent(id, new CopyOnWriteArrayList<>());
+    }
+
     public Javalin create() {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

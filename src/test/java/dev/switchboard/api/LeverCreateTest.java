@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.switchboard.Fixtures;
 import dev.switchboard.Harness;
 import java.util.Base64;
 import java.util.Map;
@@ -25,15 +26,7 @@ class LeverCreateTest {
     @RegisterExtension
     static WireMockExtension lever = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    /** 1782974189118 ms is 2026-07-02T06:36:29.118Z. */
-    static final String RESPONSE = """
-            {"data": {"id": "9b7d3c0e-5a1f-4e2b-8c6d-7f0a1b2c3d4e", "noteId": "9b7d3c0e-5a1f-4e2b-8c6d-7f0a1b2c3d4e",
-                      "text": "Note",
-                      "fields": [{"type": "note", "text": "Comment", "value": "Moving to onsite",
-                                  "createdAt": 1782974189118, "score": null,
-                                  "user": "8d49b010-cc6a-4f40-ace5-e86061c677ed", "stage": "lead-reached-out"}],
-                      "user": "8d49b010-cc6a-4f40-ace5-e86061c677ed", "secret": true,
-                      "completedAt": 1782974189118, "createdAt": 1782974189118, "deletedAt": null}}""";
+    static final String RESPONSE = Fixtures.LEVER_NOTE_CREATED;
 
     static Harness harness;
 
