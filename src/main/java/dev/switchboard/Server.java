@@ -9,21 +9,16 @@ import dev.switchboard.catalog.CatalogLoader;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.crypto.KeySource;
 import dev.switchboard.crypto.SecretBox;
-import dev.switchboard.engine.AccountRateLimiter;
-import dev.switchboard.engine.OAuthRefresher;
-import dev.switchboard.engine.RemoteCaller;
-import dev.switchboard.engine.TimeoutPolicy;
 import dev.switchboard.idempotency.IdempotencyStore;
-import dev.switchboard.engine.UnifiedPipeline;
 import dev.switchboard.store.Database;
 import dev.switchboard.tokens.TokenAuthority;
 import dev.switchboard.tokens.TokenStore;
-import dev.switchboard.transport.ProviderClient;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,10 +36,12 @@ public final class Server implements AutoCloseable {
 
     private final Javalin app;
     private final Stores stores;
+    private final ScheduledFuture<?> purge;
 
-    private Server(Javalin app, Stores stores) {
+    private Server(Javalin app, Stores stores, ScheduledFuture<?> purge) {
         this.app = app;
         this.stores = stores;
+        this.purge = purge;
     }
 
     /** The store-side parts, also what the command line's maintenance commands use. */
@@ -74,17 +71,14 @@ public final class Server implements AutoCloseable {
     public static Server start(ServerConfig config) {
         Stores stores = Stores.open(config);
         try {
-            var client = new ProviderClient();
-            var timeouts = new TimeoutPolicy(config);
-            var oauth = new OAuthRefresher(stores.accounts(), client, timeouts, config.environment(), Clock.systemUTC());
-            var caller = new RemoteCaller(client, oauth, new AccountRateLimiter(), timeouts, config.retryBudget());
-            var pipeline = new UnifiedPipeline(stores.catalog(), stores.accounts(), caller, stores.keys());
-            PURGE.scheduleAtFixedRate(() -> purgeQuietly(stores.keys()), 0, 10, TimeUnit.MINUTES);
+            Engine engine = Engine.build(config, stores);
             var authority = new TokenAuthority(config.apiToken(), stores.tokens());
-            Javalin app = SwitchboardApp.create(stores.catalog(), stores.accounts(), pipeline, authority,
-                    config.maxBodyBytes());
+            Javalin app = SwitchboardApp.create(new SwitchboardApp.Parts(stores.catalog(), stores.accounts(),
+                    engine.pipeline(), authority, engine.metrics(), stores.database()::reachable,
+                    config.maxBodyBytes(), System.out));
             app.start(config.port());
-            return new Server(app, stores);
+            var purge = PURGE.scheduleAtFixedRate(() -> purgeQuietly(stores.keys()), 0, 10, TimeUnit.MINUTES);
+            return new Server(app, stores, purge);
         } catch (RuntimeException e) {
             stores.close();
             throw e;
@@ -116,6 +110,7 @@ public final class Server implements AutoCloseable {
 
     @Override
     public void close() {
+        purge.cancel(false);
         app.stop();
         stores.close();
     }

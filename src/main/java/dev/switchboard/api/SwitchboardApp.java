@@ -4,30 +4,63 @@ import dev.switchboard.accounts.AccountService;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.engine.UnifiedPipeline;
 import dev.switchboard.error.ApiException;
+import dev.switchboard.mapping.Json;
+import dev.switchboard.observability.Metrics;
+import dev.switchboard.openapi.OpenApiDocument;
 import dev.switchboard.tokens.TokenAuthority;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.HttpResponseException;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /** The HTTP surface of Switchboard, built from its parts so tests can build it from theirs. */
 public final class SwitchboardApp {
 
+    public static final String VERSION = "0.1.0";
+
+    /**
+     * What the app is built from.
+     *
+     * @param storeReachable readiness: whether the store answers now
+     * @param maxBodyBytes   request bodies beyond this are refused before they are read
+     * @param accessLog      where the one JSON line per request goes
+     */
+    public record Parts(Catalog catalog, AccountService accounts, UnifiedPipeline pipeline, TokenAuthority tokens,
+            Metrics metrics, BooleanSupplier storeReachable, long maxBodyBytes, PrintStream accessLog) {
+    }
+
     private SwitchboardApp() {
     }
 
-    /** @param maxBodyBytes request bodies beyond this are refused before they are read */
-    public static Javalin create(Catalog catalog, AccountService accounts, UnifiedPipeline pipeline,
-            TokenAuthority tokens, long maxBodyBytes) {
-        var unified = new UnifiedController(catalog, pipeline);
-        var accountsApi = new AccountsController(accounts);
+    public static Javalin create(Parts parts) {
+        var unified = new UnifiedController(parts.catalog(), parts.pipeline());
+        var accountsApi = new AccountsController(parts.accounts());
+        var coverage = new CoverageController(parts.catalog());
+        var docs = new DocsController(Json.write(OpenApiDocument.build(parts.catalog(), VERSION)));
+        var requestLog = new RequestLog(parts.metrics(), parts.accessLog());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.http.maxRequestSize = maxBodyBytes;
+            config.http.maxRequestSize = parts.maxBodyBytes();
             // Compression would buffer streamed bodies; providers' answers are small anyway.
             config.http.compressionStrategy = CompressionStrategy.NONE;
-            config.routes.before(new TokenAuth(tokens));
-            config.routes.get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
+            config.requestLogger.http((ctx, millis) -> requestLog.finish(ctx, millis));
+            config.routes.before(requestLog::start);
+            config.routes.before(new TokenAuth(parts.tokens()));
+            config.routes.get("/health", ctx -> json(ctx, 200, Map.of("status", "ok")));
+            config.routes.get("/ready", ctx -> {
+                boolean store = parts.storeReachable().getAsBoolean();
+                json(ctx, store ? 200 : 503, Map.of("status", store ? "ready" : "not ready",
+                        "store", store ? "ok" : "unreachable",
+                        "catalog", Map.of("integrations", parts.catalog().integrationNames())));
+            });
+            config.routes.get("/openapi.json", docs::openApi);
+            config.routes.get("/docs", docs::page);
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(parts.metrics().scrape()));
             config.routes.post("/unified/ats/activities", unified.create("ats/activities"));
+            config.routes.get("/unified/ats/activities/{integration}/meta/create", coverage::create);
             config.routes.post("/integrated-accounts", accountsApi::create);
             config.routes.get("/integrated-accounts", accountsApi::list);
             config.routes.get("/integrated-accounts/{id}", accountsApi::get);
@@ -37,5 +70,9 @@ public final class SwitchboardApp {
             config.routes.exception(HttpResponseException.class, ErrorResponses::javalin);
             config.routes.exception(Exception.class, ErrorResponses::unexpected);
         });
+    }
+
+    private static void json(io.javalin.http.Context ctx, int status, Object body) {
+        ctx.status(status).contentType("application/json").result(Json.write(body));
     }
 }

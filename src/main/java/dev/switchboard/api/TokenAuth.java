@@ -9,7 +9,8 @@ import java.util.Set;
 /** Lets a request through only with a valid API token, and remembers its environment. */
 final class TokenAuth implements Handler {
 
-    private static final Set<String> OPEN_PATHS = Set.of("/health");
+    /** Liveness, readiness and the API's description need no token; everything else does. */
+    private static final Set<String> OPEN_PATHS = Set.of("/health", "/ready", "/openapi.json", "/docs");
     private static final String ENVIRONMENT = "switchboard.environment";
 
     private final TokenAuthority authority;

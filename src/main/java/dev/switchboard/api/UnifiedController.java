@@ -30,8 +30,9 @@ final class UnifiedController {
         return ctx -> {
             UnifiedQuery query = UnifiedQuery.parse(ctx.queryParamMap(), responseFields);
             var request = new UnifiedRequest(TokenAuth.environment(ctx), query.accountId(), resource, "create",
-                    JsonBodies.object(ctx), query.query(), query.remoteQuery(), query.options(), idempotencyKey(ctx));
-            write(ctx, pipeline.run(request));
+                    JsonBodies.object(ctx), query.query(), query.remoteQuery(), query.options(), idempotencyKey(ctx),
+                    query.dryRun());
+            write(ctx, pipeline.run(request, RequestLog.trace(ctx)));
         };
     }
 

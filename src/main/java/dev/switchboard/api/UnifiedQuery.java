@@ -19,9 +19,10 @@ import java.util.stream.Collectors;
  * @param options     the response options
  * @param remoteQuery {@code remote_query[name]=value} as {@code name=value}, untransformed
  * @param query       every other parameter, bracket syntax expanded
+ * @param dryRun      {@code switchboard_dry_run=true}: map, do not send
  */
-record UnifiedQuery(String accountId, ResponseOptions options, List<Map.Entry<String, String>> remoteQuery,
-        Map<String, Object> query) {
+public record UnifiedQuery(String accountId, ResponseOptions options, List<Map.Entry<String, String>> remoteQuery,
+        Map<String, Object> query, boolean dryRun) {
 
     private static final String ACCOUNT = "integrated_account_id";
     private static final String FORMAT = "truto_response_format";
@@ -29,9 +30,10 @@ record UnifiedQuery(String accountId, ResponseOptions options, List<Map.Entry<St
     private static final String EXCLUDE_FIELDS = "truto_exclude_fields";
     private static final Set<String> KNOWN_TRUTO = Set.of(FORMAT, IGNORE_REMOTE_DATA, EXCLUDE_FIELDS);
     private static final String REMOTE_QUERY = "remote_query";
+    private static final String DRY_RUN = "switchboard_dry_run";
 
     /** @param responseFields the fields a caller may exclude */
-    static UnifiedQuery parse(Map<String, List<String>> parameters, Set<String> responseFields) {
+    public static UnifiedQuery parse(Map<String, List<String>> parameters, Set<String> responseFields) {
         var rest = new LinkedHashMap<String, List<String>>();
         var remoteQuery = new ArrayList<Map.Entry<String, String>>();
         for (var entry : parameters.entrySet()) {
@@ -44,12 +46,16 @@ record UnifiedQuery(String accountId, ResponseOptions options, List<Map.Entry<St
             if (name.equals(REMOTE_QUERY)) {
                 String remoteName = remoteName(key);
                 entry.getValue().forEach(value -> remoteQuery.add(Map.entry(remoteName, value)));
-            } else if (!name.equals(ACCOUNT) && !KNOWN_TRUTO.contains(name)) {
+            } else if (!name.equals(ACCOUNT) && !KNOWN_TRUTO.contains(name) && !name.equals(DRY_RUN)) {
                 rest.put(key, entry.getValue());
             }
         }
+        String dryRun = single(parameters, DRY_RUN, "false");
+        if (!dryRun.equals("true") && !dryRun.equals("false")) {
+            throw ApiException.badRequest("'" + DRY_RUN + "' must be true or false, not '" + dryRun + "'");
+        }
         return new UnifiedQuery(accountId(parameters), options(parameters, responseFields), remoteQuery,
-                BracketQuery.expand(rest));
+                BracketQuery.expand(rest), dryRun.equals("true"));
     }
 
     private static String accountId(Map<String, List<String>> parameters) {

@@ -36,8 +36,10 @@ public final class CatalogLoader {
 
     private static final String INTEGRATION_FILE = "integration.json";
     private static final String ERROR_RULE_FILE = "error.jsonata";
+    /** A recorded provider answer: proves the response mapping works and shows which fields it fills. */
+    private static final String EXAMPLE_FILE = "example_response.json";
     private static final Set<String> METHOD_FILES =
-            Set.of("request_body.jsonata", "query.jsonata", "path.jsonata", "response.jsonata");
+            Set.of("request_body.jsonata", "query.jsonata", "path.jsonata", "response.jsonata", EXAMPLE_FILE);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
 
     private static final ObjectMapper STRICT = Json.MAPPER.copy()
@@ -162,11 +164,56 @@ public final class CatalogLoader {
         if (!endpoint.hasBody() && requestBody.isPresent()) {
             throw fail(folder.resolve("request_body.jsonata"), "a " + endpoint.method() + " sends no body");
         }
+        Mapping response = compile(folder.resolve("response.jsonata"));
         return new Operation(definition, model, methodName, endpoint, rules, requestBody,
                 optional(folder.resolve("query.jsonata")),
                 path,
-                compile(folder.resolve("response.jsonata")),
-                errorRule);
+                response,
+                errorRule,
+                fills(folder.resolve(EXAMPLE_FILE), response, model, methodName, rules));
+    }
+
+    /**
+     * The response fields the mapping fills, found by running it on the recorded example
+     * with a request that sends every field the integration takes.
+     */
+    private List<String> fills(Path example, Mapping response, UnifiedModel model, String methodName,
+            FieldRules rules) {
+        if (!Files.isRegularFile(example)) {
+            return List.of();
+        }
+        Object recorded = read(example, Object.class);
+        var body = new java.util.LinkedHashMap<String, Object>();
+        for (String field : model.methods().get(methodName).body()) {
+            FieldSchema schema = model.requestFields().get(field);
+            if (rules.sends(field) && schema.type().equals("string")) {
+                body.put(field, schema.isTimestamp() ? "2026-01-01T00:00:00Z"
+                        : schema.enumValues().isEmpty() ? "example-" + field : schema.enumValues().get(0));
+            }
+        }
+        var input = new java.util.LinkedHashMap<String, Object>();
+        input.put("status", 200);
+        input.put("response", recorded);
+        input.put("request", Map.of("body", body, "query", Map.of(), "context", Map.of()));
+        try {
+            Map<String, Object> mapped = response.evaluate(input).flatMap(Json::asObject).orElseThrow(() ->
+                    fail(example, "the response mapping gives no object for this example"));
+            var filled = new java.util.ArrayList<String>();
+            for (String field : model.responseFields().keySet()) {
+                if (mapped.get(field) != null || field.equals("remote_data")) {
+                    filled.add(field);
+                }
+            }
+            for (String field : mapped.keySet()) {
+                if (!model.responseFields().containsKey(field)) {
+                    throw fail(example.resolveSibling("response.jsonata"),
+                            "gives '" + field + "', which is not a response field of " + model.resource());
+                }
+            }
+            return filled;
+        } catch (MappingException e) {
+            throw new DefinitionException(e.getMessage() + " (on " + display(example) + ")");
+        }
     }
 
     /** A folder that integration.json does not declare is a typo or a leftover: both are bugs. */

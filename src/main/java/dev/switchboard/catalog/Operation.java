@@ -1,6 +1,7 @@
 package dev.switchboard.catalog;
 
 import dev.switchboard.mapping.Mapping;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,7 @@ import java.util.Optional;
  * @param path        gives the values of the endpoint path's placeholders
  * @param response    maps the provider's answer to the unified object
  * @param errorRule   recognises a provider error, also one inside a 2xx
+ * @param fills       the response fields this integration fills, as its recorded example shows
  */
 public record Operation(
         IntegrationDefinition integration,
@@ -27,7 +29,8 @@ public record Operation(
         Optional<Mapping> query,
         Optional<Mapping> path,
         Mapping response,
-        Mapping errorRule) {
+        Mapping errorRule,
+        List<String> fills) {
 
     public MethodModel method() {
         return model.methods().get(methodName);

@@ -6,6 +6,7 @@ import dev.switchboard.catalog.Operation;
 import dev.switchboard.mapping.Json;
 import dev.switchboard.mapping.MappingException;
 import dev.switchboard.mapping.Timestamps;
+import dev.switchboard.observability.RequestTrace;
 import dev.switchboard.transport.ProviderClient;
 import dev.switchboard.transport.RemoteFailure;
 import dev.switchboard.transport.RemoteResponse;
@@ -46,7 +47,7 @@ final class Reconciler {
      * @param taken notes already known to belong to other requests, never claimed twice
      */
     Optional<Map<String, Object>> find(Operation create, IntegratedAccount account, ValidatedBody body,
-            Instant sentAt, Set<String> taken) {
+            Instant sentAt, Set<String> taken, RequestTrace trace) {
         Optional<Operation> list = catalog.operation(create.integration().name(), create.model().resource(), "list");
         Object candidate = body.fields().get("candidate_id");
         Object text = body.fields().get("body");
@@ -60,7 +61,7 @@ final class Reconciler {
             if (cursor != null) {
                 query.put("cursor", cursor);
             }
-            Optional<Map<String, Object>> mapped = page(list.get(), account, query);
+            Optional<Map<String, Object>> mapped = page(list.get(), account, query, trace);
             if (mapped.isEmpty()) {
                 return Optional.empty();
             }
@@ -80,7 +81,8 @@ final class Reconciler {
         return Optional.empty();
     }
 
-    private Optional<Map<String, Object>> page(Operation list, IntegratedAccount account, Map<String, Object> query) {
+    private Optional<Map<String, Object>> page(Operation list, IntegratedAccount account, Map<String, Object> query,
+            RequestTrace trace) {
         var nothing = new ValidatedBody(Map.of(), Optional.empty(), List.of());
         Map<String, Object> input = RequestBuilder.mappingInput(list, account, nothing, query);
         try {
@@ -90,7 +92,7 @@ final class Reconciler {
                 } catch (MappingException e) {
                     throw new IllegalStateException(e.getMessage());
                 }
-            }));
+            }, trace));
             if (RemoteErrors.recognise(list, response).isPresent()) {
                 LOG.warn("{} list for reconciliation answered HTTP {}", list.integration().name(), response.status());
                 return Optional.empty();

@@ -4,6 +4,8 @@ import dev.switchboard.accounts.IntegratedAccount;
 import dev.switchboard.catalog.Operation;
 import dev.switchboard.catalog.RateLimit;
 import dev.switchboard.error.ApiException;
+import dev.switchboard.observability.Metrics;
+import dev.switchboard.observability.RequestTrace;
 import dev.switchboard.transport.ProviderClient;
 import dev.switchboard.transport.RemoteFailure;
 import dev.switchboard.transport.RemoteRequest;
@@ -31,9 +33,11 @@ public final class RemoteCaller {
     private final AccountRateLimiter limiter;
     private final TimeoutPolicy timeouts;
     private final Duration retryBudget;
+    private final Metrics metrics;
 
     public RemoteCaller(ProviderClient client, OAuthRefresher oauth, AccountRateLimiter limiter, TimeoutPolicy timeouts,
-            Duration retryBudget) {
+            Duration retryBudget, Metrics metrics) {
+        this.metrics = metrics;
         this.client = client;
         this.oauth = oauth;
         this.limiter = limiter;
@@ -47,8 +51,9 @@ public final class RemoteCaller {
      *
      * @param build the request, for the account's credentials as they stand
      */
-    RemoteStream call(Operation operation, IntegratedAccount account, Function<IntegratedAccount, RemoteRequest> build)
-            throws OutcomeUnknown {
+    RemoteStream call(Operation operation, IntegratedAccount account, Function<IntegratedAccount, RemoteRequest> build,
+            RequestTrace trace) throws OutcomeUnknown {
+        String integration = operation.integration().name();
         Instant budgetEnd = Instant.now().plus(retryBudget);
         IntegratedAccount current = oauth.ensureFresh(operation.integration(), account);
         boolean refreshed = false;
@@ -60,14 +65,15 @@ public final class RemoteCaller {
             long started = System.nanoTime();
             try {
                 stream = client.open(request, timeouts.of(operation.integration()));
-                log(operation, request, stream.status(), started);
+                record(operation, request, String.valueOf(stream.status()), stream.status(), started, trace);
             } catch (RemoteFailure failure) {
-                log(operation, request, failure.kind().name().toLowerCase(), started);
+                record(operation, request, failure.kind().name().toLowerCase(), 0, started, trace);
                 if (failure.kind() != RemoteFailure.Kind.UNREACHABLE) {
                     throw new OutcomeUnknown(RemoteErrors.failure(operation, failure));
                 }
                 if (++connectAttempts < MAX_CONNECT_ATTEMPTS
                         && pause(Duration.ofMillis(100L << connectAttempts), budgetEnd)) {
+                    metrics.retry(integration, "unreachable");
                     continue; // nothing was sent, so sending again cannot duplicate
                 }
                 throw RemoteErrors.failure(operation, failure);
@@ -76,12 +82,14 @@ public final class RemoteCaller {
                 ProviderClient.discard(stream);
                 current = oauth.afterRejection(operation.integration(), current);
                 refreshed = true;
+                metrics.retry(integration, "token_refreshed");
                 continue;
             }
             if (stream.status() == 429) {
                 Optional<Duration> wait = RateLimitHeaders.retryAfter(stream::header);
                 if (wait.isPresent() && pause(wait.get(), budgetEnd)) {
                     ProviderClient.discard(stream);
+                    metrics.retry(integration, "rate_limited");
                     continue;
                 }
             }
@@ -96,7 +104,9 @@ public final class RemoteCaller {
             return;
         }
         Duration maxWait = Duration.between(Instant.now(), budgetEnd);
+        long started = System.nanoTime();
         Optional<Duration> refused = limiter.acquire(account.id(), limit.get(), maxWait.isNegative() ? Duration.ZERO : maxWait);
+        metrics.rateLimitWait(operation.integration().name(), Duration.ofNanos(System.nanoTime() - started));
         if (refused.isPresent()) {
             long seconds = Math.max(1, (refused.get().toMillis() + 999) / 1000);
             throw ApiException.of(429, "this account is at " + operation.integration().label()
@@ -119,9 +129,13 @@ public final class RemoteCaller {
         }
     }
 
-    private static void log(Operation operation, RemoteRequest remote, Object outcome, long started) {
+    private void record(Operation operation, RemoteRequest remote, String outcome, int status, long started,
+            RequestTrace trace) {
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        metrics.providerCall(operation.integration().name(), outcome, took);
+        trace.providerCall(status, took.toMillis());
         // The path only: query strings and headers stay out of the log.
-        LOG.info("{} {} {} -> {} in {} ms", operation.integration().name(), remote.method(),
-                remote.uri().getRawPath(), outcome, (System.nanoTime() - started) / 1_000_000);
+        LOG.debug("{} {} {} -> {} in {} ms", operation.integration().name(), remote.method(),
+                remote.uri().getRawPath(), outcome, took.toMillis());
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.engine;
 
 import dev.switchboard.accounts.AccountService;
+import dev.switchboard.accounts.ContextSecrets;
 import dev.switchboard.accounts.IntegratedAccount;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.catalog.Operation;
@@ -10,6 +11,7 @@ import dev.switchboard.idempotency.IdempotencyStore;
 import dev.switchboard.idempotency.StoredResponse;
 import dev.switchboard.mapping.Json;
 import dev.switchboard.mapping.MappingException;
+import dev.switchboard.observability.RequestTrace;
 import dev.switchboard.transport.ProviderClient;
 import dev.switchboard.transport.RemoteFailure;
 import dev.switchboard.transport.RemoteResponse;
@@ -52,15 +54,18 @@ public final class UnifiedPipeline {
 
     /** A validated request, ready to send. */
     private record Prepared(UnifiedRequest request, IntegratedAccount account, Operation operation,
-            ValidatedBody body, Map<String, Object> input, Map<String, String> headers) {
+            ValidatedBody body, Map<String, Object> input, Map<String, String> headers, RequestTrace trace) {
     }
 
     /** An answer, with the provider's id of what it made when it made something. */
     private record Executed(UnifiedResult result, Optional<String> remoteId) {
     }
 
-    public UnifiedResult run(UnifiedRequest request) {
-        Prepared prepared = prepare(request);
+    public UnifiedResult run(UnifiedRequest request, RequestTrace trace) {
+        Prepared prepared = prepare(request, trace);
+        if (request.dryRun()) {
+            return dryRun(prepared);
+        }
         if (request.idempotencyKey().isEmpty()) {
             try {
                 return settle(prepared, Instant.now(), Set.of()).result();
@@ -75,8 +80,9 @@ public final class UnifiedPipeline {
         return runOnce(prepared, request.idempotencyKey().get());
     }
 
-    private Prepared prepare(UnifiedRequest request) {
+    private Prepared prepare(UnifiedRequest request, RequestTrace trace) {
         IntegratedAccount account = accounts.get(request.environment(), request.accountId());
+        trace.operation(account.integration(), request.resource(), request.method());
         Operation operation = catalog.operation(account.integration(), request.resource(), request.method())
                 .orElseThrow(() -> ApiException.badRequest(account.integration() + " does not support "
                         + request.method() + " on " + request.resource()));
@@ -86,7 +92,24 @@ public final class UnifiedPipeline {
         if (!body.ignored().isEmpty()) {
             headers.put(IGNORED_FIELDS_HEADER, String.join(",", body.ignored()));
         }
-        return new Prepared(request, account, operation, body, input, headers);
+        return new Prepared(request, account, operation, body, input, headers, trace);
+    }
+
+    /** The provider request as it would be sent, credentials masked; nothing is sent or stored. */
+    private static UnifiedResult dryRun(Prepared prepared) {
+        var remote = build(prepared, prepared.account());
+        var headers = new LinkedHashMap<String, String>();
+        remote.headers().forEach((name, value) -> headers.put(name, name.equalsIgnoreCase("Authorization")
+                ? value.substring(0, value.indexOf(' ') + 1) + ContextSecrets.MASK : value));
+        var described = new LinkedHashMap<String, Object>();
+        described.put("method", remote.method());
+        described.put("url", remote.uri().toString());
+        described.put("headers", headers);
+        remote.body().flatMap(Json::tryParse).ifPresent(body -> described.put("body", body));
+        var answer = new LinkedHashMap<String, Object>();
+        answer.put("dry_run", true);
+        answer.put("request", described);
+        return new UnifiedResult.JsonBody(200, prepared.headers(), answer);
     }
 
     /** The Idempotency-Key path: one execution per key, its final answer kept for retries. */
@@ -151,7 +174,7 @@ public final class UnifiedPipeline {
         Operation operation = prepared.operation();
         IntegratedAccount account = prepared.account();
         ResponseOptions options = prepared.request().options();
-        RemoteStream stream = caller.call(operation, account, current -> build(prepared, current));
+        RemoteStream stream = caller.call(operation, account, current -> build(prepared, current), prepared.trace());
         var headers = new LinkedHashMap<>(prepared.headers());
         headers.putAll(RateLimitHeaders.normalised(stream::header));
         if (options.format() == ResponseFormat.STREAM) {
@@ -191,7 +214,8 @@ public final class UnifiedPipeline {
     /** Looks for the note an earlier attempt may have made, and answers with it if found. */
     private Optional<Executed> recover(Prepared prepared, Instant sentAt, Set<String> taken) {
         Operation operation = prepared.operation();
-        return reconciler.find(operation, prepared.account(), prepared.body(), sentAt, taken).map(note -> {
+        return reconciler.find(operation, prepared.account(), prepared.body(), sentAt, taken, prepared.trace())
+                .map(note -> {
             var mapped = new LinkedHashMap<>(note);
             Object remote = mapped.remove("remote_data");
             var headers = new LinkedHashMap<>(prepared.headers());

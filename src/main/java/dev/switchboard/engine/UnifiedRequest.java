@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param remoteQuery {@code remote_query[...]} parameters, to pass to the provider as they are
  * @param options     how to shape the answer
  * @param idempotencyKey the caller's {@code Idempotency-Key}, if it sent one
+ * @param dryRun      validate and map only, answering with the provider request
  */
 public record UnifiedRequest(
         String environment,
@@ -26,5 +27,6 @@ public record UnifiedRequest(
         Map<String, Object> query,
         List<Map.Entry<String, String>> remoteQuery,
         ResponseOptions options,
-        Optional<String> idempotencyKey) {
+        Optional<String> idempotencyKey,
+        boolean dryRun) {
 }

@@ -34,14 +34,34 @@ class CatalogDefinitionsTest {
         try (Stream<Path> files = Files.walk(root)) {
             // Loading a copy with any one file removed must fail: no file is dead weight.
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                if (file.toString().endsWith("query.jsonata")) {
-                    continue; // optional by design
+                if (file.toString().endsWith("query.jsonata") || file.toString().endsWith("example_response.json")) {
+                    continue; // optional by design; examples are checked below
                 }
                 Path copy = copyCatalog();
                 Files.delete(copy.resolve(root.relativize(file).toString()));
                 assertThrows(DefinitionException.class, () -> CatalogLoader.load(copy), file.toString());
             }
         }
+    }
+
+    @Test
+    void everyCreateHasARecordedExampleThatItsMappingFills() {
+        Catalog catalog = CatalogLoader.loadBundled();
+        for (String integration : catalog.integrationNames()) {
+            var fills = catalog.operation(integration, "ats/activities", "create").orElseThrow().fills();
+            assertTrue(fills.containsAll(List.of("id", "candidate", "activity_type", "body", "created_at", "remote_data")),
+                    integration + " fills " + fills);
+        }
+        assertTrue(catalog.operation("recruitee", "ats/activities", "create").orElseThrow().fills().contains("updated_at"));
+        assertTrue(!catalog.operation("ashby", "ats/activities", "create").orElseThrow().fills().contains("updated_at"));
+    }
+
+    @Test
+    void aMappingThatGivesAFieldTheModelLacksIsRefused() throws Exception {
+        Path copy = copyCatalog();
+        edit(copy.resolve("integrations/lever/ats/activities/create/response.jsonata"), "\"activity_type\": \"note\",",
+                "\"activity_type\": \"note\", \"activty\": 1,");
+        assertFailure(copy, "catalog/integrations/lever/ats/activities/create/response.jsonata", "'activty'");
     }
 
     @Test

@@ -1,0 +1,24 @@
+package dev.switchboard;
+
+import dev.switchboard.config.ServerConfig;
+import dev.switchboard.engine.AccountRateLimiter;
+import dev.switchboard.engine.OAuthRefresher;
+import dev.switchboard.engine.RemoteCaller;
+import dev.switchboard.engine.TimeoutPolicy;
+import dev.switchboard.engine.UnifiedPipeline;
+import dev.switchboard.observability.Metrics;
+import dev.switchboard.transport.ProviderClient;
+import java.time.Clock;
+
+/** The request path without HTTP: what the server and {@code switchboard call} both run. */
+public record Engine(UnifiedPipeline pipeline, Metrics metrics) {
+
+    public static Engine build(ServerConfig config, Server.Stores stores) {
+        var metrics = new Metrics();
+        var client = new ProviderClient();
+        var timeouts = new TimeoutPolicy(config);
+        var oauth = new OAuthRefresher(stores.accounts(), client, timeouts, config.environment(), Clock.systemUTC());
+        var caller = new RemoteCaller(client, oauth, new AccountRateLimiter(), timeouts, config.retryBudget(), metrics);
+        return new Engine(new UnifiedPipeline(stores.catalog(), stores.accounts(), caller, stores.keys()), metrics);
+    }
+}

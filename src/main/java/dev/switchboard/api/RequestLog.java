@@ -1,0 +1,70 @@
+package dev.switchboard.api;
+
+import dev.switchboard.mapping.Json;
+import dev.switchboard.mapping.Timestamps;
+import dev.switchboard.observability.Metrics;
+import dev.switchboard.observability.RequestTrace;
+import io.javalin.http.Context;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * A request id for every request (the caller's {@code x-request-id} if it sent a sane one),
+ * and at the end one JSON line on standard output: who, what, how it went, how long.
+ * Paths, statuses and durations only: never a header, a query string or a body.
+ */
+final class RequestLog {
+
+    private static final String TRACE = "switchboard.trace";
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+
+    private final Metrics metrics;
+    private final PrintStream out;
+
+    RequestLog(Metrics metrics, PrintStream out) {
+        this.metrics = metrics;
+        this.out = out;
+    }
+
+    void start(Context ctx) {
+        String given = ctx.header("x-request-id");
+        String id = given != null && REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        ctx.attribute(TRACE, new RequestTrace(id));
+        ctx.header("x-request-id", id);
+    }
+
+    void finish(Context ctx, float millis) {
+        RequestTrace trace = trace(ctx);
+        int status = ctx.statusCode();
+        if (!trace.method().equals("none")) {
+            metrics.request(trace.integration(), trace.resource(), trace.method(), status);
+        }
+        var line = new LinkedHashMap<String, Object>();
+        line.put("ts", Timestamps.format(Instant.now()));
+        line.put("request_id", trace.requestId());
+        line.put("http_method", ctx.method().name());
+        line.put("path", ctx.path());
+        line.put("status", status);
+        line.put("duration_ms", Math.round(millis * 10) / 10.0);
+        if (!trace.integration().equals("none")) {
+            line.put("integration", trace.integration());
+            line.put("resource", trace.resource());
+            line.put("method", trace.method());
+        }
+        if (trace.providerCalls() > 0) {
+            line.put("provider_status", trace.providerStatus());
+            line.put("provider_ms", trace.providerMillis());
+            line.put("provider_calls", trace.providerCalls());
+        }
+        out.println(Json.writeString(line));
+    }
+
+    /** The request's trace; a fresh one if the request never reached {@link #start}. */
+    static RequestTrace trace(Context ctx) {
+        RequestTrace trace = ctx.attribute(TRACE);
+        return trace != null ? trace : new RequestTrace("unknown");
+    }
+}

@@ -1,0 +1,61 @@
+package dev.switchboard.observability;
+
+/**
+ * What one request did, gathered as it runs and written as its log line at the end. It
+ * belongs to the request's thread; it never holds a credential or a body.
+ */
+public final class RequestTrace {
+
+    private final String requestId;
+    private String integration = "none";
+    private String resource = "none";
+    private String method = "none";
+    private int providerStatus;
+    private long providerMillis;
+    private int providerCalls;
+
+    public RequestTrace(String requestId) {
+        this.requestId = requestId;
+    }
+
+    public void operation(String integrationName, String resourceName, String methodName) {
+        this.integration = integrationName;
+        this.resource = resourceName;
+        this.method = methodName;
+    }
+
+    /** One provider call: its status (0 when there was no answer) and how long it took. */
+    public void providerCall(int status, long millis) {
+        providerStatus = status;
+        providerMillis += millis;
+        providerCalls++;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public String integration() {
+        return integration;
+    }
+
+    public String resource() {
+        return resource;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public int providerStatus() {
+        return providerStatus;
+    }
+
+    public long providerMillis() {
+        return providerMillis;
+    }
+
+    public int providerCalls() {
+        return providerCalls;
+    }
+}
