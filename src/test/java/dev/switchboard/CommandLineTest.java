@@ -90,9 +90,85 @@ class CommandLineTest {
     }
 
     @Test
+    void accountsAreCreatedListedShownAndDeleted() throws Exception {
+        var env = Map.of("SWITCHBOARD_DATABASE_URL", TestDatabases.sqlite());
+        Run created = run(env, "accounts", "create", "--integration", "recruitee", "--tenant", "acme",
+                "--context", "{\"api_token\": \"cli-secret\", \"company_id\": \"73014\"}");
+        assertEquals(0, created.exitCode(), created.output());
+        assertFalse(created.output().contains("cli-secret"));
+        String id = created.output().lines().filter(l -> l.contains("\"id\"")).findFirst().orElseThrow()
+                .replaceAll(".*\"id\" : \"([^\"]+)\".*", "$1");
+        assertTrue(run(env, "accounts", "list", "--tenant", "acme").output().contains(id));
+        Run shown = run(env, "accounts", "show", id);
+        assertTrue(shown.output().contains("\"api_token\" : \"********\""), shown.output());
+        assertEquals(1, run(env, "accounts", "show", id, "--environment", "staging").exitCode(), "another environment");
+        assertEquals(0, run(env, "accounts", "delete", id).exitCode());
+        assertEquals(1, run(env, "accounts", "show", id).exitCode());
+        Run invalid = run(env, "accounts", "create", "--integration", "ashby", "--tenant", "t", "--context", "{}");
+        assertEquals(1, invalid.exitCode());
+        assertTrue(invalid.output().contains("context is not valid for Ashby"), invalid.output());
+    }
+
+    @Test
+    void catalogCheckPassesTheBundledCatalogAndNamesABrokenFile() throws Exception {
+        Run passed = run(Map.of(), "catalog", "check");
+        assertEquals(0, passed.exitCode(), passed.output());
+        assertTrue(passed.output().contains("catalog ok: 3 integrations"));
+        Path broken = Files.createTempDirectory("catalog");
+        Path bundled = Path.of(getClass().getResource("/catalog").toURI());
+        try (var files = Files.walk(bundled)) {
+            for (Path source : files.toList()) {
+                Path target = broken.resolve(bundled.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+        Path lever = broken.resolve("integrations/lever/integration.json");
+        Files.writeString(lever, Files.readString(lever).replace("\"label\": \"Lever\"", "\"label\": \"Lever\", \"nmae\": 1"));
+        Run failed = run(Map.of(), "catalog", "check", broken.toString());
+        assertEquals(1, failed.exitCode());
+        assertTrue(failed.output().contains("catalog/integrations/lever/integration.json: unknown key 'nmae'"),
+                failed.output());
+    }
+
+    @Test
+    void callRunsOneCreateOrShowsItsProviderRequest() throws Exception {
+        try (var sandbox = dev.switchboard.sandbox.Sandbox.start()) {
+            var env = Map.of("SWITCHBOARD_DATABASE_URL", TestDatabases.sqlite(), "SWITCHBOARD_ALLOWED_HOSTS", "127.0.0.1");
+            Run created = run(env, "accounts", "create", "--integration", "lever", "--tenant", "t", "--context",
+                    "{\"api_key\": \"" + dev.switchboard.sandbox.LeverSimulator.API_KEY + "\", \"base_url\": \""
+                            + sandbox.leverUrl() + "\"}");
+            String id = created.output().lines().filter(l -> l.contains("\"id\"")).findFirst().orElseThrow()
+                    .replaceAll(".*\"id\" : \"([^\"]+)\".*", "$1");
+            String body = "{\"candidate_id\": \"" + dev.switchboard.sandbox.LeverSimulator.OPPORTUNITY_ID
+                    + "\", \"body\": \"from the terminal\"}";
+
+            Run dry = run(env, "call", "--account", id, "--body", body, "--dry-run");
+            assertEquals(0, dry.exitCode(), dry.output());
+            assertTrue(dry.output().contains("HTTP 200") && dry.output().contains("\"Authorization\" : \"Basic ********\""),
+                    dry.output());
+            assertEquals(0, sandbox.lever().notesOf(dev.switchboard.sandbox.LeverSimulator.OPPORTUNITY_ID).size());
+
+            Run real = run(env, "call", "--account", id, "--body", body, "--query", "truto_ignore_remote_data=true");
+            assertEquals(0, real.exitCode(), real.output());
+            assertTrue(real.output().contains("HTTP 201") && real.output().contains("from the terminal"), real.output());
+            assertEquals(1, sandbox.lever().notesOf(dev.switchboard.sandbox.LeverSimulator.OPPORTUNITY_ID).size());
+
+            Run refused = run(env, "call", "--account", id, "--body", "{}");
+            assertEquals(1, refused.exitCode());
+            assertTrue(refused.output().contains("HTTP 400"), refused.output());
+        }
+    }
+
+    @Test
     void everyCommandHasHelp() throws Exception {
         for (List<String> command : List.<List<String>>of(List.of(), List.of("serve"), List.of("tokens"), List.of("tokens", "create"),
-                List.of("tokens", "list"), List.of("tokens", "revoke"), List.of("secrets", "reseal"))) {
+                List.of("tokens", "list"), List.of("tokens", "revoke"), List.of("secrets", "reseal"),
+                List.of("accounts"), List.of("accounts", "create"), List.of("accounts", "list"), List.of("accounts", "show"),
+                List.of("accounts", "delete"), List.of("catalog", "check"), List.of("call"))) {
             var args = new ArrayList<>(command);
             args.add("--help");
             Run help = run(Map.of(), args.toArray(String[]::new));

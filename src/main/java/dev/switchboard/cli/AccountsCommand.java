@@ -1,0 +1,118 @@
+package dev.switchboard.cli;
+
+import dev.switchboard.Server;
+import dev.switchboard.config.ServerConfig;
+import dev.switchboard.mapping.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code switchboard accounts create|list|show|delete}: integrated accounts, straight in the store. */
+@Command(name = "accounts", mixinStandardHelpOptions = true,
+        description = "Create, list, show and delete integrated accounts (in the store of SWITCHBOARD_DATABASE_URL).",
+        subcommands = {AccountsCommand.Create.class, AccountsCommand.ListAccounts.class, AccountsCommand.Show.class,
+                AccountsCommand.Delete.class})
+public final class AccountsCommand {
+
+    /** Which environment's accounts a command works on. */
+    static class EnvironmentOption {
+        @Option(names = "--environment", defaultValue = "default",
+                description = "The environment of the accounts (default: ${DEFAULT-VALUE}).")
+        String environment;
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create an account; prints it, secrets masked.")
+    static final class Create extends EnvironmentOption implements Callable<Integer> {
+        @Option(names = "--integration", required = true, description = "ashby, lever or recruitee.")
+        String integration;
+
+        @Option(names = "--tenant", required = true, description = "The tenant the account belongs to.")
+        String tenant;
+
+        @Option(names = "--context", description = "The credentials as JSON, e.g. '{\"api_key\": \"...\"}'.")
+        String context;
+
+        @Option(names = "--context-file", description = "Read the credentials JSON from this file (keeps them out of shell history).")
+        Path contextFile;
+
+        @Override
+        public Integer call() throws IOException {
+            String json = contextFile != null ? Files.readString(contextFile, StandardCharsets.UTF_8) : context;
+            if (json == null) {
+                throw new IllegalArgumentException("give --context or --context-file");
+            }
+            Object parsed = Json.parseRequest(json.getBytes(StandardCharsets.UTF_8));
+            var body = new LinkedHashMap<String, Object>();
+            body.put("integration", integration);
+            body.put("tenant_id", tenant);
+            body.put("context", parsed);
+            try (var stores = Server.Stores.open(ServerConfig.fromEnvironment(System.getenv()))) {
+                print(stores.accounts().view(stores.accounts().create(environment, body)));
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List accounts, secrets masked.")
+    static final class ListAccounts extends EnvironmentOption implements Callable<Integer> {
+        @Option(names = "--tenant", description = "Only this tenant's.")
+        String tenant;
+
+        @Override
+        public Integer call() {
+            try (var stores = Server.Stores.open(ServerConfig.fromEnvironment(System.getenv()))) {
+                System.out.printf("%-36s  %-10s  %-13s  %s%n", "ID", "INTEGRATION", "STATUS", "TENANT");
+                for (var account : stores.accounts().list(environment, Optional.ofNullable(tenant))) {
+                    System.out.printf("%-36s  %-10s  %-13s  %s%n", account.id(), account.integration(),
+                            account.status().wire(), account.tenantId());
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one account, secrets masked.")
+    static final class Show extends EnvironmentOption implements Callable<Integer> {
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        @Override
+        public Integer call() {
+            try (var stores = Server.Stores.open(ServerConfig.fromEnvironment(System.getenv()))) {
+                print(stores.accounts().view(stores.accounts().get(environment, id)));
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete an account and its credentials.")
+    static final class Delete extends EnvironmentOption implements Callable<Integer> {
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        @Override
+        public Integer call() {
+            try (var stores = Server.Stores.open(ServerConfig.fromEnvironment(System.getenv()))) {
+                stores.accounts().delete(environment, id);
+                System.out.println("deleted " + id);
+                return 0;
+            }
+        }
+    }
+
+    static void print(Map<String, Object> value) {
+        try {
+            System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.switchboard.cli;
+
+import dev.switchboard.Engine;
+import dev.switchboard.Server;
+import dev.switchboard.api.UnifiedQuery;
+import dev.switchboard.config.ServerConfig;
+import dev.switchboard.engine.UnifiedRequest;
+import dev.switchboard.engine.UnifiedResult;
+import dev.switchboard.error.ApiException;
+import dev.switchboard.mapping.Json;
+import dev.switchboard.observability.RequestTrace;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code switchboard call}: one unified create from the terminal, through the same engine as the API. */
+@Command(name = "call", mixinStandardHelpOptions = true, description = {
+        "Run one unified create (POST /unified/ats/activities) without the HTTP server.",
+        "With --dry-run, print the provider request it would send (credentials masked) and send nothing."})
+public final class CallCommand implements Callable<Integer> {
+
+    @Option(names = "--account", required = true, description = "The integrated account id.")
+    String account;
+
+    @Option(names = "--environment", defaultValue = "default", description = "The account's environment (default: ${DEFAULT-VALUE}).")
+    String environment;
+
+    @Option(names = "--body", required = true, description = "The unified body as JSON, e.g. '{\"candidate_id\": \"c1\", \"body\": \"Hi\"}'.")
+    String body;
+
+    @Option(names = "--query", description = "A query parameter as name=value, repeatable, e.g. --query 'remote_query[perform_as]=u1'.")
+    List<String> query = new ArrayList<>();
+
+    @Option(names = "--idempotency-key", description = "An Idempotency-Key for the create.")
+    String idempotencyKey;
+
+    @Option(names = "--dry-run", description = "Map only; print the provider request.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() throws IOException {
+        ServerConfig config = ServerConfig.fromEnvironment(System.getenv());
+        try (var stores = Server.Stores.open(config)) {
+            Engine engine = Engine.build(config, stores);
+            var parameters = new LinkedHashMap<String, List<String>>();
+            parameters.put("integrated_account_id", List.of(account));
+            for (String pair : query) {
+                int equals = pair.indexOf('=');
+                if (equals <= 0) {
+                    throw new IllegalArgumentException("--query takes name=value, not '" + pair + "'");
+                }
+                parameters.computeIfAbsent(pair.substring(0, equals), name -> new ArrayList<>())
+                        .add(pair.substring(equals + 1));
+            }
+            try {
+                var parsed = UnifiedQuery.parse(parameters,
+                        stores.catalog().model("ats/activities").orElseThrow().responseFields().keySet());
+                @SuppressWarnings("unchecked")
+                Map<String, Object> unifiedBody = Json.asObject(Json.parseRequest(body.getBytes(StandardCharsets.UTF_8)))
+                        .orElseThrow(() -> ApiException.badRequest("--body must be a JSON object"));
+                var request = new UnifiedRequest(environment, parsed.accountId(), "ats/activities", "create", unifiedBody,
+                        parsed.query(), parsed.remoteQuery(), parsed.options(), Optional.ofNullable(idempotencyKey),
+                        dryRun || parsed.dryRun());
+                print(engine.pipeline().run(request, new RequestTrace(UUID.randomUUID().toString())));
+                return 0;
+            } catch (ApiException e) {
+                System.out.println("HTTP " + e.status());
+                System.out.println(pretty(e.body()));
+                return 1;
+            }
+        }
+    }
+
+    private static void print(UnifiedResult result) throws IOException {
+        System.out.println("HTTP " + result.status());
+        result.headers().forEach((name, value) -> System.out.println(name + ": " + value));
+        if (result instanceof UnifiedResult.JsonBody json) {
+            System.out.println(pretty(json.body()));
+        } else if (result instanceof UnifiedResult.RawBody raw) {
+            System.out.println(new String(raw.body(), StandardCharsets.UTF_8));
+        } else if (result instanceof UnifiedResult.StreamBody stream) {
+            try (InputStream in = stream.body()) {
+                in.transferTo(System.out);
+            }
+            System.out.println();
+        }
+    }
+
+    private static String pretty(Object value) throws IOException {
+        return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+    }
+}

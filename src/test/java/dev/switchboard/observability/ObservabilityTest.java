@@ -1,0 +1,147 @@
+package dev.switchboard.observability;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.switchboard.ChildServer;
+import dev.switchboard.Engine;
+import dev.switchboard.Fixtures;
+import dev.switchboard.Harness;
+import dev.switchboard.Server;
+import dev.switchboard.api.SwitchboardApp;
+import dev.switchboard.mapping.Json;
+import dev.switchboard.tokens.TokenAuthority;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Metrics, request ids, the access log line and readiness. */
+class ObservabilityTest {
+
+    @RegisterExtension
+    static WireMockExtension provider = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    @Test
+    void metricsCountRequestsProviderLatencyRetriesAndRateLimitWaits() {
+        provider.stubFor(post(urlPathMatching("/v1/.*")).inScenario("429").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")).willSetStateTo("ok"));
+        provider.stubFor(post(urlPathMatching("/v1/.*")).inScenario("429").whenScenarioStateIs("ok")
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.LEVER_NOTE_CREATED)));
+        try (var harness = Harness.start()) {
+            String account = harness.account("lever", Map.of("api_key", "k", "base_url", provider.baseUrl() + "/v1"));
+            assertEquals(201, harness.post(Harness.activities(account, ""),
+                    "{\"candidate_id\": \"opp-1\", \"body\": \"x\"}").statusCode());
+            assertEquals(400, harness.post(Harness.activities(account, ""), "{}").statusCode());
+
+            assertEquals(401, harness.send("GET", "/metrics", null, Map.of()).statusCode(), "metrics need a token");
+            String metrics = harness.get("/metrics").body();
+            for (String expected : List.of(
+                    "switchboard_requests_total{integration=\"lever\",method=\"create\",resource=\"ats/activities\",status=\"201\"} 1.0",
+                    "switchboard_requests_total{integration=\"lever\",method=\"create\",resource=\"ats/activities\",status=\"400\"} 1.0",
+                    "switchboard_provider_latency_seconds_bucket{integration=\"lever\",outcome=\"201\"",
+                    "switchboard_provider_latency_seconds_count{integration=\"lever\",outcome=\"429\"} 1",
+                    "switchboard_retries_total{integration=\"lever\",reason=\"rate_limited\"} 1.0",
+                    "switchboard_ratelimit_wait_seconds_count{integration=\"lever\"}")) {
+                assertTrue(metrics.contains(expected), "missing " + expected + " in\n" + metrics);
+            }
+        }
+    }
+
+    @Test
+    void everyAnswerCarriesARequestId() {
+        try (var harness = Harness.start()) {
+            var given = harness.send("GET", "/health", null, Map.of("x-request-id", "trace-abc.123"));
+            assertEquals("trace-abc.123", given.headers().firstValue("x-request-id").orElse(""));
+            var generated = harness.send("GET", "/integrated-accounts", null, Map.of());
+            assertEquals(401, generated.statusCode());
+            assertEquals(36, generated.headers().firstValue("x-request-id").orElse("").length());
+            var hostile = harness.send("GET", "/health", null, Map.of("x-request-id", "a b<script>"));
+            assertFalse(hostile.headers().firstValue("x-request-id").orElse("").contains("<"));
+        }
+    }
+
+    @Test
+    void readinessFollowsTheStore() {
+        var config = Harness.sqliteConfig();
+        try (var stores = Server.Stores.open(config)) {
+            Engine engine = Engine.build(config, stores);
+            var parts = new SwitchboardApp.Parts(stores.catalog(), stores.accounts(), engine.pipeline(),
+                    new TokenAuthority(Optional.of(Harness.TOKEN), stores.tokens()), engine.metrics(),
+                    () -> false, 1024, new PrintStream(PrintStream.nullOutputStream()));
+            var app = SwitchboardApp.create(parts).start("127.0.0.1", 0);
+            try {
+                var response = get("http://127.0.0.1:" + app.port() + "/ready");
+                assertEquals(503, response.statusCode());
+                assertEquals("unreachable", Harness.json(response).get("store"));
+            } finally {
+                app.stop();
+            }
+        }
+        try (var harness = Harness.start()) {
+            var ready = harness.send("GET", "/ready", null, Map.of());
+            assertEquals(200, ready.statusCode());
+            assertEquals("ok", Harness.json(ready).get("store"));
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void oneJsonLinePerRequestWithItsIdIntegrationStatusesAndDurations() throws Exception {
+        provider.stubFor(post(urlPathMatching("/v1/.*")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(Fixtures.LEVER_NOTE_CREATED)));
+        try (var switchboard = ChildServer.start(List.of(), List.of("serve"), Map.of(
+                "SWITCHBOARD_API_TOKEN", Harness.TOKEN, "SWITCHBOARD_ALLOWED_HOSTS", "127.0.0.1,localhost"))) {
+            var http = HttpClient.newHttpClient();
+            var account = http.send(HttpRequest.newBuilder(URI.create(switchboard.baseUrl() + "/integrated-accounts"))
+                    .header("Authorization", "Bearer " + Harness.TOKEN)
+                    .POST(HttpRequest.BodyPublishers.ofString(Json.writeString(Map.of("integration", "lever",
+                            "tenant_id", "t", "context", Map.of("api_key", "log-secret-key",
+                                    "base_url", provider.baseUrl() + "/v1"))))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String id = (String) Harness.json(account).get("id");
+            http.send(HttpRequest.newBuilder(URI.create(switchboard.baseUrl()
+                            + "/unified/ats/activities?integrated_account_id=" + id))
+                    .header("Authorization", "Bearer " + Harness.TOKEN).header("x-request-id", "log-line-1")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"candidate_id\": \"opp-1\", \"body\": \"logged\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+
+            String line = switchboard.linesUntil("log-line-1", Duration.ofSeconds(10)).stream()
+                    .filter(l -> l.contains("log-line-1")).findFirst().orElseThrow();
+            var entry = Json.asObject(Json.parse(line.getBytes(StandardCharsets.UTF_8))).orElseThrow();
+            assertEquals("log-line-1", entry.get("request_id"));
+            assertEquals("POST", entry.get("http_method"));
+            assertEquals("/unified/ats/activities", entry.get("path"));
+            assertEquals(201, entry.get("status"), line);
+            assertEquals("lever", entry.get("integration"));
+            assertEquals(201, entry.get("provider_status"));
+            assertTrue(entry.get("duration_ms") instanceof Number && entry.get("provider_ms") instanceof Number);
+            assertFalse(line.contains("log-secret-key") || line.contains(Harness.TOKEN) || line.contains("logged"));
+        }
+    }
+
+    private static HttpResponse<String> get(String url) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

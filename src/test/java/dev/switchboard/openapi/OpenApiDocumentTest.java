@@ -1,0 +1,106 @@
+package dev.switchboard.openapi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.switchboard.Harness;
+import dev.switchboard.catalog.CatalogLoader;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** /openapi.json is valid OpenAPI 3.1 and describes every field the mappings use; /docs renders it offline. */
+class OpenApiDocumentTest {
+
+    static Harness harness;
+    static String document;
+
+    @BeforeAll
+    static void start() {
+        harness = Harness.start();
+        var response = harness.send("GET", "/openapi.json", null, Map.of());
+        assertEquals(200, response.statusCode(), "served without a token");
+        document = response.body();
+    }
+
+    @AfterAll
+    static void stop() {
+        harness.close();
+    }
+
+    @Test
+    void itIsAValidOpenApi31Document() {
+        var options = new ParseOptions();
+        options.setResolve(true);
+        var result = new OpenAPIV3Parser().readContents(document, null, options);
+        assertEquals(List.of(), result.getMessages());
+        assertEquals("3.1.0", result.getOpenAPI().getOpenapi());
+        var create = result.getOpenAPI().getPaths().get("/unified/ats/activities").getPost();
+        var parameters = create.getParameters().stream().map(p -> p.getName()).toList();
+        assertTrue(parameters.containsAll(List.of("integrated_account_id", "truto_response_format",
+                "truto_ignore_remote_data", "truto_exclude_fields[]", "remote_query", "switchboard_dry_run",
+                "Idempotency-Key")), parameters.toString());
+        assertTrue(create.getResponses().keySet().containsAll(List.of("201", "200", "400", "401", "404", "409", "422",
+                "429", "502", "504")));
+    }
+
+    @Test
+    void eachFieldSaysWhichIntegrationsRequireAndTakeIt() {
+        var properties = properties("ActivityCreateRequest");
+        assertEquals(List.of("ashby", "lever", "recruitee"), properties.get("candidate_id").get("x-switchboard-required-in"));
+        assertEquals(List.of("ashby", "recruitee"), properties.get("body").get("x-switchboard-required-in"));
+        assertEquals(List.of("ashby", "lever", "recruitee"), properties.get("body").get("x-switchboard-supported-in"));
+        assertEquals(List.of("lever"), properties.get("visibility").get("x-switchboard-supported-in"));
+        assertEquals(List.of("private", "public", "admin_only"), properties.get("visibility").get("enum"));
+        assertEquals(List.of("ashby", "lever", "recruitee"), properties.get("remote_data").get("x-switchboard-supported-in"));
+        assertEquals(List.of("recruitee"), properties("Activity").get("updated_at").get("x-switchboard-filled-by"));
+    }
+
+    @Test
+    void everyFieldTheMappingsUseIsDescribed() throws Exception {
+        var request = properties("ActivityCreateRequest").keySet();
+        var response = properties("Activity").keySet();
+        Path catalog = Path.of(CatalogLoader.class.getResource("/catalog/integrations").toURI());
+        Pattern bodyField = Pattern.compile("body\\.([a-z_]+)");
+        try (Stream<Path> files = Files.walk(catalog)) {
+            for (Path file : files.filter(f -> f.toString().contains("/create/") && f.toString().endsWith(".jsonata")
+                    && !f.getFileName().toString().equals("response.jsonata")).toList()) {
+                var matcher = bodyField.matcher(Files.readString(file));
+                while (matcher.find()) {
+                    assertTrue(request.contains(matcher.group(1)), file + " uses body." + matcher.group(1));
+                }
+            }
+        }
+        var catalogFills = CatalogLoader.loadBundled();
+        for (String integration : catalogFills.integrationNames()) {
+            for (String field : catalogFills.operation(integration, "ats/activities", "create").orElseThrow().fills()) {
+                assertTrue(response.contains(field), integration + " fills " + field);
+            }
+        }
+    }
+
+    @Test
+    void theDocsPageNeedsNothingFromOutsideTheServer() {
+        var page = harness.send("GET", "/docs", null, Map.of());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(page.body().contains("openapi.json"));
+        assertFalse(Pattern.compile("(src|href)=\"(https?:)?//").matcher(page.body()).find(), "no CDN or remote asset");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> properties(String schema) {
+        var parsed = Harness.json(harness.send("GET", "/openapi.json", null, Map.of()));
+        var schemas = (Map<String, Object>) ((Map<String, Object>) parsed.get("components")).get("schemas");
+        return (Map<String, Map<String, Object>>) ((Map<String, Object>) schemas.get(schema)).get("properties");
+    }
+}
