@@ -3,6 +3,7 @@ package dev.switchboard;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.engine.AccountRateLimiter;
 import dev.switchboard.engine.OAuthRefresher;
+import dev.switchboard.engine.RateLimitPolicy;
 import dev.switchboard.engine.RemoteCaller;
 import dev.switchboard.engine.TimeoutPolicy;
 import dev.switchboard.engine.UnifiedPipeline;
@@ -18,7 +19,8 @@ public record Engine(UnifiedPipeline pipeline, Metrics metrics) {
         var client = new ProviderClient();
         var timeouts = new TimeoutPolicy(config);
         var oauth = new OAuthRefresher(stores.accounts(), client, timeouts, config.environment(), Clock.systemUTC());
-        var caller = new RemoteCaller(client, oauth, new AccountRateLimiter(), timeouts, config.retryBudget(), metrics);
+        var caller = new RemoteCaller(client, oauth, new AccountRateLimiter(), timeouts,
+                new RateLimitPolicy(config.environment()), config.retryBudget(), metrics);
         return new Engine(new UnifiedPipeline(stores.catalog(), stores.accounts(), caller, stores.keys()), metrics);
     }
 }

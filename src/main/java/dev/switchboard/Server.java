@@ -54,7 +54,7 @@ public final class Server implements AutoCloseable {
             Database database = Database.open(config.databaseUrl());
             Clock clock = Clock.systemUTC();
             var accounts = new AccountService(new JdbcAccountStore(database, box), catalog,
-                    new BaseUrlPolicy(config.allowedHosts()), clock);
+                    new BaseUrlPolicy(config.allowedHosts()), clock, config.accountCacheTtl());
             // An in-flight claim older than the longest a request can take belongs to a process that died.
             var keys = new IdempotencyStore(database, clock, config.idempotencyTtl(), IN_FLIGHT_LEASE,
                     Duration.ofSeconds(10));

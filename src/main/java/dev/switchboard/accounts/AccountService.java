@@ -21,12 +21,29 @@ public final class AccountService {
     private static final Set<String> CREATE_KEYS = Set.of("integration", "tenant_id", "context");
     private static final Set<String> PATCH_KEYS = Set.of("context");
 
+    /**
+     * Accounts read recently, so a busy account costs no store read (and no decryption) per
+     * request. Writes here replace the entry; another process's writes show after the TTL.
+     */
+    private final Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final long cacheNanos;
+
+    private record Cached(IntegratedAccount account, long expiresAt) {
+    }
+
     private final AccountStore store;
     private final Catalog catalog;
     private final ContextValidator validator;
     private final Clock clock;
 
     public AccountService(AccountStore store, Catalog catalog, BaseUrlPolicy baseUrlPolicy, Clock clock) {
+        this(store, catalog, baseUrlPolicy, clock, java.time.Duration.ZERO);
+    }
+
+    /** @param cacheTtl how long a read account is reused; zero reads the store every time */
+    public AccountService(AccountStore store, Catalog catalog, BaseUrlPolicy baseUrlPolicy, Clock clock,
+            java.time.Duration cacheTtl) {
+        this.cacheNanos = cacheTtl.toNanos();
         this.store = store;
         this.catalog = catalog;
         this.validator = new ContextValidator(baseUrlPolicy);
@@ -49,13 +66,30 @@ public final class AccountService {
         var account = new IntegratedAccount(UUID.randomUUID().toString(), environment, name, tenantId,
                 AccountStatus.ACTIVE, context, now, now);
         store.insert(account);
-        return account;
+        return remember(account);
     }
 
     /** The account, if it exists in this environment: another environment's is "not found" too. */
     public IntegratedAccount get(String environment, String id) {
-        return store.find(id).filter(account -> account.environment().equals(environment))
+        return find(id).filter(account -> account.environment().equals(environment))
                 .orElseThrow(() -> notFound(id));
+    }
+
+    private Optional<IntegratedAccount> find(String id) {
+        Cached cached = cache.get(id);
+        if (cached != null && cached.expiresAt() - System.nanoTime() > 0) {
+            return Optional.of(cached.account());
+        }
+        Optional<IntegratedAccount> found = store.find(id);
+        found.ifPresentOrElse(this::remember, () -> cache.remove(id));
+        return found;
+    }
+
+    private IntegratedAccount remember(IntegratedAccount account) {
+        if (cacheNanos > 0) {
+            cache.put(account.id(), new Cached(account, System.nanoTime() + cacheNanos));
+        }
+        return account;
     }
 
     public List<IntegratedAccount> list(String environment, Optional<String> tenantId) {
@@ -81,19 +115,23 @@ public final class AccountService {
         validator.check(integrationOf(account), merged);
         var updated = account.withContext(merged, clock.instant());
         if (!store.update(updated)) {
+            cache.remove(id);
             throw notFound(id);
         }
-        return updated;
+        return remember(updated);
     }
 
     public void delete(String environment, String id) {
-        if (!store.delete(get(environment, id).id())) {
+        boolean deleted = store.delete(get(environment, id).id());
+        cache.remove(id);
+        if (!deleted) {
             throw notFound(id);
         }
     }
 
     /** Seals every stored context with the current key: the last step of a key rotation. */
     public int reseal() {
+        cache.clear();
         return store.reseal();
     }
 
@@ -102,12 +140,18 @@ public final class AccountService {
      * stored state, not the caller's copy.
      */
     public IntegratedAccount updateLocked(IntegratedAccount account, UnaryOperator<IntegratedAccount> change) {
-        return store.updateLocked(account.id(), change).orElseThrow(() -> notFound(account.id()));
+        return store.updateLocked(account.id(), change).map(this::remember).orElseThrow(() -> {
+            cache.remove(account.id());
+            return notFound(account.id());
+        });
     }
 
     /** The provider refused the account's credentials. */
     public void markNeedsReauth(IntegratedAccount account) {
-        store.update(account.withStatus(AccountStatus.NEEDS_REAUTH, clock.instant()));
+        // Under the lock, on the stored state: a copy from the start of this request could
+        // carry credentials that another request has refreshed since.
+        store.updateLocked(account.id(), current -> current.withStatus(AccountStatus.NEEDS_REAUTH, clock.instant()))
+                .ifPresent(this::remember);
     }
 
     public IntegrationDefinition integrationOf(IntegratedAccount account) {

@@ -42,6 +42,8 @@ public final class SwitchboardApp {
         var requestLog = new RequestLog(parts.metrics(), parts.accessLog());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // A request mostly waits on its provider: on Java 21+ that wait costs no platform thread.
+            config.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
             config.http.maxRequestSize = parts.maxBodyBytes();
             // Compression would buffer streamed bodies; providers' answers are small anyway.
             config.http.compressionStrategy = CompressionStrategy.NONE;

@@ -103,6 +103,11 @@ public record ServerConfig(
                 remoteTimeout, maxBodyBytes, retryBudget, idempotencyTtl, variables);
     }
 
+    /** {@code SWITCHBOARD_ACCOUNT_CACHE_MS}: how long a read account is reused (another process's changes show after it). */
+    public Duration accountCacheTtl() {
+        return Duration.ofMillis(number(environment, "SWITCHBOARD_ACCOUNT_CACHE_MS", 5_000));
+    }
+
     /** The store's URL without its parameters, which may carry a password. */
     public String redactedDatabaseUrl() {
         int query = databaseUrl.indexOf('?');

@@ -32,12 +32,14 @@ public final class RemoteCaller {
     private final OAuthRefresher oauth;
     private final AccountRateLimiter limiter;
     private final TimeoutPolicy timeouts;
+    private final RateLimitPolicy rateLimits;
     private final Duration retryBudget;
     private final Metrics metrics;
 
     public RemoteCaller(ProviderClient client, OAuthRefresher oauth, AccountRateLimiter limiter, TimeoutPolicy timeouts,
-            Duration retryBudget, Metrics metrics) {
+            RateLimitPolicy rateLimits, Duration retryBudget, Metrics metrics) {
         this.metrics = metrics;
+        this.rateLimits = rateLimits;
         this.client = client;
         this.oauth = oauth;
         this.limiter = limiter;
@@ -99,7 +101,7 @@ public final class RemoteCaller {
 
     /** Keeps under the provider's documented rate for this account, waiting within the budget. */
     private void throttle(Operation operation, IntegratedAccount account, Instant budgetEnd) {
-        Optional<RateLimit> limit = operation.integration().rateLimitPerAccount();
+        Optional<RateLimit> limit = rateLimits.of(operation.integration());
         if (limit.isEmpty()) {
             return;
         }

@@ -160,6 +160,23 @@ class SafeRetryTest {
     }
 
     @Test
+    void anOperatorCanLiftOrChangeAnIntegrationsRate() throws Exception {
+        provider.stubFor(post(urlPathMatching(NOTES)).willReturn(created()));
+        try (var lifted = Harness.start(Harness.sqliteConfig().withRetryBudget(Duration.ofMillis(100))
+                .withEnvironment(Map.of("SWITCHBOARD_LEVER_RATE_LIMIT", "off")))) {
+            String account = lifted.account("lever", Map.of("api_key", "k", "base_url", provider.baseUrl() + "/v1"));
+            var responses = concurrently(40, () -> lifted.post(Harness.activities(account, ""), NOTE));
+            responses.forEach(response -> assertEquals(201, response.statusCode()));
+        }
+        try (var strict = Harness.start(Harness.sqliteConfig().withRetryBudget(Duration.ofMillis(100))
+                .withEnvironment(Map.of("SWITCHBOARD_LEVER_RATE_LIMIT", "1/2")))) {
+            String account = strict.account("lever", Map.of("api_key", "k", "base_url", provider.baseUrl() + "/v1"));
+            var responses = concurrently(5, () -> strict.post(Harness.activities(account, ""), NOTE));
+            assertEquals(2, responses.stream().filter(r -> r.statusCode() == 201).count());
+        }
+    }
+
+    @Test
     void eachIntegrationHasItsOwnTimeout() {
         provider.stubFor(post(urlPathMatching(NOTES)).willReturn(created().withFixedDelay(2_000)));
         try (var strict = Harness.start(Harness.sqliteConfig()
