@@ -13,19 +13,54 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A Switchboard server on a free port with its own SQLite file, and a client for it. */
-public final class Harness implements AutoCloseable {
+/**
+ * A Switchboard server on a free port with its own SQLite file, and a client for it.
+ * As a static {@code @RegisterExtension} field it starts before the class's tests and
+ * stops after them; {@link #start()} runs one by hand.
+ */
+public final class Harness implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     public static final String TOKEN = "test-token-0123456789";
 
-    private final Server server;
-    private final String databaseUrl;
+    private final Supplier<ServerConfig> config;
     private final HttpClient http = HttpClient.newHttpClient();
+    private Server server;
+    private String databaseUrl;
 
-    private Harness(Server server, String databaseUrl) {
-        this.server = server;
-        this.databaseUrl = databaseUrl;
+    private Harness(Supplier<ServerConfig> config) {
+        this.config = config;
+    }
+
+    /** One server for a test class, on a fresh SQLite store. */
+    public static Harness perClass() {
+        return perClass(Harness::sqliteConfig);
+    }
+
+    /** One server for a test class, with this configuration (loopback allowed as a provider host). */
+    public static Harness perClass(Supplier<ServerConfig> config) {
+        return new Harness(config);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        open();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    private Harness open() {
+        ServerConfig chosen = config.get();
+        server = Server.start(chosen.withAllowedHosts(Set.of("127.0.0.1", "localhost")));
+        databaseUrl = chosen.databaseUrl();
+        return this;
     }
 
     public static Harness start() {
@@ -38,8 +73,7 @@ public final class Harness implements AutoCloseable {
 
     /** A server with this configuration, loopback allowed as a provider host. */
     public static Harness start(ServerConfig config) {
-        return new Harness(Server.start(config.withAllowedHosts(Set.of("127.0.0.1", "localhost"))),
-                config.databaseUrl());
+        return new Harness(() -> config).open();
     }
 
     /** A fresh SQLite store in a temporary folder, this class's token, a free port. */

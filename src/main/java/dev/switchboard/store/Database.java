@@ -40,7 +40,7 @@ public final class Database implements AutoCloseable {
         }
         var pool = new HikariDataSource(config);
         try {
-            var flyway = Flyway.configure().dataSource(pool).locations(dialect.migrations());
+            var flyway = Flyway.configure().dataSource(pool).locations(Dialect.MIGRATIONS);
             schemaOf(jdbcUrl).ifPresent(schema -> flyway.schemas(schema).createSchemas(true));
             flyway.load().migrate();
         } catch (RuntimeException e) {

@@ -1,19 +1,11 @@
 package dev.switchboard.store;
 
-/** The databases Switchboard runs on; each has its own migration folder. */
+/** The databases Switchboard runs on. Both take the same migrations. */
 public enum Dialect {
-    SQLITE("sqlite"),
-    POSTGRESQL("postgresql");
+    SQLITE,
+    POSTGRESQL;
 
-    private final String folder;
-
-    Dialect(String folder) {
-        this.folder = folder;
-    }
-
-    public String migrations() {
-        return "classpath:db/migration/" + folder;
-    }
+    public static final String MIGRATIONS = "classpath:db/migration";
 
     public static Dialect of(String jdbcUrl) {
         if (jdbcUrl.startsWith("jdbc:sqlite:")) {

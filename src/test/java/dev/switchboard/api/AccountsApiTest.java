@@ -9,24 +9,14 @@ import dev.switchboard.mapping.Json;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Contract §3: integrated accounts, their validation and the masking of their secrets. */
 class AccountsApiTest {
 
-    static Harness harness;
-
-    @BeforeAll
-    static void start() {
-        harness = Harness.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-    }
+    @RegisterExtension
+    static final Harness harness = Harness.perClass();
 
     @Test
     void createGetListPatchDelete() {

@@ -15,8 +15,6 @@ import dev.switchboard.Harness;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,17 +30,8 @@ class AshbyCreateTest {
                          "author": {"id": "a1d3c5e7-0000-4000-8000-000000000001", "firstName": "Ada",
                                     "lastName": "Lovelace", "email": "ada@example.com"}}}""";
 
-    static Harness harness;
-
-    @BeforeAll
-    static void start() {
-        harness = Harness.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-    }
+    @RegisterExtension
+    static final Harness harness = Harness.perClass();
 
     @Test
     void fullFieldCreateSendsAshbysRequestAndMapsItsAnswer() {

@@ -17,7 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,18 +28,13 @@ class HostileInputTest {
     @RegisterExtension
     static WireMockExtension provider = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    static Harness harness;
+    @RegisterExtension
+    static final Harness harness = Harness.perClass();
     static String account;
 
     @BeforeAll
     static void start() {
-        harness = Harness.start();
         account = harness.account("lever", Map.of("api_key", "k", "base_url", provider.baseUrl() + "/v1"));
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
     }
 
     @AfterEach

@@ -16,8 +16,6 @@ import dev.switchboard.Fixtures;
 import dev.switchboard.Harness;
 import java.util.Base64;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,17 +26,8 @@ class LeverCreateTest {
 
     static final String RESPONSE = Fixtures.LEVER_NOTE_CREATED;
 
-    static Harness harness;
-
-    @BeforeAll
-    static void start() {
-        harness = Harness.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-    }
+    @RegisterExtension
+    static final Harness harness = Harness.perClass();
 
     @Test
     void fullFieldCreateSendsLeversRequestAndMapsItsAnswer() {

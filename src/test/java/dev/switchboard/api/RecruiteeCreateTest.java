@@ -12,8 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.switchboard.Harness;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,17 +20,8 @@ class RecruiteeCreateTest {
     @RegisterExtension
     static WireMockExtension recruitee = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    static Harness harness;
-
-    @BeforeAll
-    static void start() {
-        harness = Harness.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-    }
+    @RegisterExtension
+    static final Harness harness = Harness.perClass();
 
     @Test
     void fullFieldCreateSendsRecruiteesRequestAndMapsItsAnswer() {

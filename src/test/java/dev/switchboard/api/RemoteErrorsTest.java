@@ -16,8 +16,6 @@ import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,17 +25,9 @@ class RemoteErrorsTest {
     @RegisterExtension
     static WireMockExtension provider = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    static Harness harness;
-
-    @BeforeAll
-    static void start() {
-        harness = Harness.start(Duration.ofMillis(700));
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-    }
+    @RegisterExtension
+    static final Harness harness = Harness.perClass(() -> Harness.sqliteConfig()
+            .withRemoteTimeouts(Duration.ofSeconds(2), Duration.ofMillis(700)));
 
     @Test
     void ashbySuccessFalseWithNotFoundCodeIs404() {

@@ -15,8 +15,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.switchboard.Harness;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,18 +28,9 @@ class ResponseFormatsTest {
     static final String LEVER_BODY = LeverCreateTest.RESPONSE;
     static final String NOTE = "{\"candidate_id\": \"opp-1\", \"body\": \"Moving to onsite\"}";
 
-    static Harness harness;
+    @RegisterExtension
+    static final Harness harness = Harness.perClass();
     String lever;
-
-    @BeforeAll
-    static void start() {
-        harness = Harness.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-    }
 
     @BeforeEach
     void leverAnswers() {

@@ -11,7 +11,6 @@ import dev.switchboard.Harness;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,23 +22,18 @@ class ValidationTest {
     @RegisterExtension
     static WireMockExtension provider = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    static Harness harness;
+    @RegisterExtension
+    static final Harness harness = Harness.perClass();
     static String ashby;
     static String lever;
     static String recruitee;
 
     @BeforeAll
     static void start() {
-        harness = Harness.start();
         ashby = harness.account("ashby", Map.of("api_key", "k", "base_url", provider.baseUrl()));
         lever = harness.account("lever", Map.of("api_key", "k", "base_url", provider.baseUrl() + "/v1"));
         recruitee = harness.account("recruitee", Map.of("api_token", "t", "company_id", "1",
                 "base_url", provider.baseUrl()));
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
     }
 
     @AfterEach

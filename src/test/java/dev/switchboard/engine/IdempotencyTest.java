@@ -22,8 +22,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,17 +33,8 @@ class IdempotencyTest {
     static WireMockExtension provider = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     static final String NOTE = "{\"candidate_id\": \"opp-1\", \"body\": \"once only\"}";
-    static Harness harness;
-
-    @BeforeAll
-    static void start() {
-        harness = Harness.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-    }
+    @RegisterExtension
+    static final Harness harness = Harness.perClass();
 
     @BeforeEach
     void leverAnswers() {

@@ -23,8 +23,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -38,17 +36,8 @@ class SafeRetryTest {
     static WireMockExtension provider = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort().containerThreads(60)).build();
 
-    static Harness harness;
-
-    @BeforeAll
-    static void start() {
-        harness = Harness.start(Harness.sqliteConfig().withRetryBudget(Duration.ofSeconds(3)));
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-    }
+    @RegisterExtension
+    static final Harness harness = Harness.perClass(() -> Harness.sqliteConfig().withRetryBudget(Duration.ofSeconds(3)));
 
     @Test
     void aProviderThatWasNotListeningYetIsTriedAgain() throws Exception {

@@ -14,27 +14,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** /openapi.json is valid OpenAPI 3.1 and describes every field the mappings use; /docs renders it offline. */
 class OpenApiDocumentTest {
 
-    static Harness harness;
+    @RegisterExtension
+    static final Harness harness = Harness.perClass();
     static String document;
 
     @BeforeAll
     static void start() {
-        harness = Harness.start();
         var response = harness.send("GET", "/openapi.json", null, Map.of());
         assertEquals(200, response.statusCode(), "served without a token");
         document = response.body();
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
     }
 
     @Test

@@ -9,27 +9,22 @@ import dev.switchboard.store.Database;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Stored tokens: hashed, scoped to an environment, revocable. */
 class EnvironmentTokensTest {
 
-    static Harness harness;
+    @RegisterExtension
+    static final Harness harness = Harness.perClass();
     static IssuedToken production;
     static IssuedToken staging;
 
     @BeforeAll
     static void start() {
-        harness = Harness.start();
         production = harness.server().tokens().create("production", "app");
         staging = harness.server().tokens().create("staging", "app");
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
     }
 
     @Test

@@ -1,3 +1,4 @@
+-- The same SQL runs on SQLite and PostgreSQL: text columns and fixed-width keys only.
 -- Timestamps are fixed-width ISO-8601 UTC text, so text order is time order.
 CREATE TABLE integrated_accounts (
   id VARCHAR(64) PRIMARY KEY,
