@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,16 +28,12 @@ public final class AshbySimulator {
     private static final Set<String> KEPT_TAGS = Set.of("b", "i", "u", "a", "ul", "ol", "li", "code", "pre");
     private static final Pattern TAG = Pattern.compile("</?([a-zA-Z][a-zA-Z0-9]*)\\b[^>]*>");
 
-    private final Map<String, List<Map<String, Object>>> notes = new ConcurrentHashMap<>();
+    private final NoteBook notes = new NoteBook(CANDIDATE_ID, OTHER_CANDIDATE_ID);
 
-    public AshbySimulator() {
-        notes.put(CANDIDATE_ID, new CopyOnWriteArrayList<>());
-        notes.put(OTHER_CANDIDATE_ID, new CopyOnWriteArrayList<>());
-    }
 
     /** Adds a candidate with no notes yet, for demos and tests that need many. */
     public void addCandidate(String id) {
-        notes.putIfAbsent(id, new CopyOnWriteArrayList<>());
+        notes.add(id);
     }
 
     public Javalin create() {
@@ -53,7 +47,7 @@ public final class AshbySimulator {
 
     /** Notes on a candidate, oldest first, as Ashby would list them. */
     public List<Map<String, Object>> notesOf(String candidateId) {
-        return List.copyOf(notes.getOrDefault(candidateId, List.of()));
+        return notes.copyOf(candidateId);
     }
 
     private void authenticate(Context ctx) {
@@ -82,7 +76,7 @@ public final class AshbySimulator {
                     "note must be a non-empty string or {type: \"text/html\", value}"));
         } else if (body.containsKey("sendNotifications") && !(body.get("sendNotifications") instanceof Boolean)) {
             Simulator.json(ctx, 200, failure("invalid_input", "sendNotifications must be a boolean"));
-        } else if (!notes.containsKey((String) candidateId)) {
+        } else if (notes.of((String) candidateId).isEmpty()) {
             Simulator.json(ctx, 200, failure("candidate_not_found", "Candidate not found"));
         } else {
             var note = new LinkedHashMap<String, Object>();
@@ -91,7 +85,7 @@ public final class AshbySimulator {
             note.put("isPrivate", false);
             note.put("content", content);
             note.put("author", AUTHOR);
-            notes.get((String) candidateId).add(note);
+            notes.of((String) candidateId).orElseThrow().add(note);
             Simulator.json(ctx, 200, Map.of("success", true, "results", note));
         }
     }
@@ -103,7 +97,7 @@ public final class AshbySimulator {
             Simulator.json(ctx, 200, failure("invalid_input", "candidateId is required"));
             return;
         }
-        List<Map<String, Object>> all = notes.get((String) candidateId);
+        List<Map<String, Object>> all = notes.of((String) candidateId).orElse(null);
         if (all == null) {
             Simulator.json(ctx, 200, failure("candidate_not_found", "Candidate not found"));
             return;

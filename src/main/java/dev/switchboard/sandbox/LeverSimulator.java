@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -34,21 +33,17 @@ public final class LeverSimulator {
     /** Lever refuses notes dated in the future; a little clock skew is forgiven. */
     private static final long FUTURE_SKEW_MS = 60_000;
 
-    private final Map<String, List<Map<String, Object>>> notes = new ConcurrentHashMap<>();
+    private final NoteBook notes = new NoteBook(OPPORTUNITY_ID, OTHER_OPPORTUNITY_ID);
     private final Set<String> users = Set.of(KEY_OWNER, OTHER_USER);
     private final Map<String, Instant> accessTokens = new ConcurrentHashMap<>();
     private final Set<String> refreshTokens = ConcurrentHashMap.newKeySet();
     private final AtomicInteger refreshes = new AtomicInteger();
     private volatile Duration accessTokenLifetime = Duration.ofHours(1);
 
-    public LeverSimulator() {
-        notes.put(OPPORTUNITY_ID, new CopyOnWriteArrayList<>());
-        notes.put(OTHER_OPPORTUNITY_ID, new CopyOnWriteArrayList<>());
-    }
 
     /** Adds a candidate with no notes yet, for demos and tests that need many. */
     public void addCandidate(String id) {
-        notes.putIfAbsent(id, new CopyOnWriteArrayList<>());
+        notes.add(id);
     }
 
     public Javalin create() {
@@ -64,7 +59,7 @@ public final class LeverSimulator {
     }
 
     public List<Map<String, Object>> notesOf(String opportunityId) {
-        return List.copyOf(notes.getOrDefault(opportunityId, List.of()));
+        return notes.copyOf(opportunityId);
     }
 
     /** Grants tokens as if an admin had just consented: {access_token, refresh_token, expires_at}. */
@@ -125,7 +120,7 @@ public final class LeverSimulator {
     }
 
     private void createNote(Context ctx) {
-        List<Map<String, Object>> list = notes.get(ctx.pathParam("id"));
+        List<Map<String, Object>> list = notes.of(ctx.pathParam("id")).orElse(null);
         if (list == null) {
             Simulator.json(ctx, 404, error("NotFoundError", "Opportunity not found"));
             return;
@@ -192,7 +187,7 @@ public final class LeverSimulator {
     }
 
     private void listNotes(Context ctx) {
-        List<Map<String, Object>> list = notes.get(ctx.pathParam("id"));
+        List<Map<String, Object>> list = notes.of(ctx.pathParam("id")).orElse(null);
         if (list == null) {
             Simulator.json(ctx, 404, error("NotFoundError", "Opportunity not found"));
             return;
@@ -222,12 +217,12 @@ public final class LeverSimulator {
             Simulator.json(ctx, 404, error("NotFoundError", "Note not found"));
             return;
         }
-        notes.get(ctx.pathParam("id")).remove(note.get());
+        notes.of(ctx.pathParam("id")).orElseThrow().remove(note.get());
         ctx.status(204);
     }
 
     private java.util.Optional<Map<String, Object>> findNote(Context ctx) {
-        return notes.getOrDefault(ctx.pathParam("id"), List.of()).stream()
+        return notes.copyOf(ctx.pathParam("id")).stream()
                 .filter(note -> note.get("id").equals(ctx.pathParam("noteId"))).findFirst();
     }
 

@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -29,17 +27,13 @@ public final class RecruiteeSimulator {
     private static final DateTimeFormatter MICROS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
-    private final Map<String, List<Map<String, Object>>> notes = new ConcurrentHashMap<>();
+    private final NoteBook notes = new NoteBook(CANDIDATE_ID, OTHER_CANDIDATE_ID);
     private final AtomicLong nextId = new AtomicLong(52_000_001);
 
-    public RecruiteeSimulator() {
-        notes.put(CANDIDATE_ID, new CopyOnWriteArrayList<>());
-        notes.put(OTHER_CANDIDATE_ID, new CopyOnWriteArrayList<>());
-    }
 
     /** Adds a candidate with no notes yet, for demos and tests that need many. */
     public void addCandidate(String id) {
-        notes.putIfAbsent(id, new CopyOnWriteArrayList<>());
+        notes.add(id);
     }
 
     public Javalin create() {
@@ -52,7 +46,7 @@ public final class RecruiteeSimulator {
     }
 
     public List<Map<String, Object>> notesOf(String candidateId) {
-        return List.copyOf(notes.getOrDefault(candidateId, List.of()));
+        return notes.copyOf(candidateId);
     }
 
     private void authenticate(Context ctx) {
@@ -109,7 +103,7 @@ public final class RecruiteeSimulator {
 
     /** The candidate's notes, or null after answering 404 for another company or candidate. */
     private List<Map<String, Object>> candidateNotes(Context ctx) {
-        List<Map<String, Object>> list = notes.get(ctx.pathParam("id"));
+        List<Map<String, Object>> list = notes.of(ctx.pathParam("id")).orElse(null);
         if (!COMPANY_ID.equals(ctx.pathParam("company")) || list == null) {
             Simulator.json(ctx, 404, Map.of("error", "Not found"));
             return null;
