@@ -136,7 +136,16 @@ public final class UnifiedPipeline {
             Optional<Executed> recovered = earlier.flatMap(sentAt -> recover(prepared, sentAt, taken));
             Executed executed = recovered.isPresent() ? recovered.get()
                     : settle(prepared, earlier.orElse(Instant.now()), taken);
-            keys.complete(accountId, key, stored(executed.result()), executed.remoteId());
+            int status = executed.result().status();
+            if (executed.result() instanceof UnifiedResult.RawBody && status >= 500) {
+                // A raw answer passes a provider fault through as it came; the key stays open
+                // for a retry, which looks for the note before sending again.
+                keys.markUnknown(accountId, key);
+            } else if (executed.result() instanceof UnifiedResult.RawBody && (status == 401 || status == 429)) {
+                keys.release(accountId, key);
+            } else {
+                keys.complete(accountId, key, stored(executed.result()), executed.remoteId());
+            }
             return executed.result();
         } catch (UnknownAfterSearch unknown) {
             keys.markUnknown(accountId, key);

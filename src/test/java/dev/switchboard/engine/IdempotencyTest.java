@@ -141,6 +141,22 @@ class IdempotencyTest {
     }
 
     @Test
+    void aRawProviderFaultIsPassedOnButNotReplayed() {
+        provider.stubFor(post(urlPathMatching("/v1/opportunities/.*/notes")).willReturn(aResponse().withStatus(503)
+                .withBody("down for maintenance")));
+        String account = leverAccount();
+        var first = harness.send("POST", Harness.activities(account, "&truto_response_format=raw"), NOTE,
+                Map.of("Authorization", "Bearer " + Harness.TOKEN, "Idempotency-Key", "key-raw"));
+        assertEquals(503, first.statusCode());
+        assertEquals("down for maintenance", first.body());
+        provider.stubFor(post(urlPathMatching("/v1/opportunities/.*/notes")).willReturn(created()));
+        var retried = harness.send("POST", Harness.activities(account, "&truto_response_format=raw"), NOTE,
+                Map.of("Authorization", "Bearer " + Harness.TOKEN, "Idempotency-Key", "key-raw"));
+        assertEquals(201, retried.statusCode(), retried.body());
+        assertFalse(retried.headers().firstValue("idempotent-replayed").isPresent());
+    }
+
+    @Test
     void anInvalidRequestDoesNotUseTheKey() {
         String account = leverAccount();
         assertEquals(400, create(account, "key-invalid", "{\"body\": \"no candidate\"}").statusCode());
