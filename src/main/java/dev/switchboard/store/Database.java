@@ -16,13 +16,9 @@ import org.flywaydb.core.Flyway;
 public final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
-    private final Dialect dialect;
-    private final String url;
 
-    private Database(HikariDataSource pool, Dialect dialect, String url) {
+    private Database(HikariDataSource pool) {
         this.pool = pool;
-        this.dialect = dialect;
-        this.url = url;
     }
 
     public static Database open(String jdbcUrl) {
@@ -47,15 +43,7 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw e;
         }
-        return new Database(pool, dialect, jdbcUrl);
-    }
-
-    public Dialect dialect() {
-        return dialect;
-    }
-
-    public String url() {
-        return url;
+        return new Database(pool);
     }
 
     public Connection connection() throws SQLException {

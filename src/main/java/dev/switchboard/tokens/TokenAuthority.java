@@ -28,8 +28,4 @@ public final class TokenAuthority {
         }
         return tokens.verify(token).map(ApiToken::environment);
     }
-
-    public boolean hasBootstrap() {
-        return bootstrap.isPresent();
-    }
 }
