@@ -170,49 +170,20 @@ public final class CatalogLoader {
                 path,
                 response,
                 errorRule,
-                fills(folder.resolve(EXAMPLE_FILE), response, model, methodName, rules));
+                exampleFills(folder.resolve(EXAMPLE_FILE), response, model, methodName, rules));
     }
 
-    /**
-     * The response fields the mapping fills, found by running it on the recorded example
-     * with a request that sends every field the integration takes.
-     */
-    private List<String> fills(Path example, Mapping response, UnifiedModel model, String methodName,
+    private List<String> exampleFills(Path example, Mapping response, UnifiedModel model, String methodName,
             FieldRules rules) {
         if (!Files.isRegularFile(example)) {
             return List.of();
         }
-        Object recorded = read(example, Object.class);
-        var body = new java.util.LinkedHashMap<String, Object>();
-        for (String field : model.methods().get(methodName).body()) {
-            FieldSchema schema = model.requestFields().get(field);
-            if (rules.sends(field) && schema.type().equals("string")) {
-                body.put(field, schema.isTimestamp() ? "2026-01-01T00:00:00Z"
-                        : schema.enumValues().isEmpty() ? "example-" + field : schema.enumValues().get(0));
-            }
-        }
-        var input = new java.util.LinkedHashMap<String, Object>();
-        input.put("status", 200);
-        input.put("response", recorded);
-        input.put("request", Map.of("body", body, "query", Map.of(), "context", Map.of()));
         try {
-            Map<String, Object> mapped = response.evaluate(input).flatMap(Json::asObject).orElseThrow(() ->
-                    fail(example, "the response mapping gives no object for this example"));
-            var filled = new java.util.ArrayList<String>();
-            for (String field : model.responseFields().keySet()) {
-                if (mapped.get(field) != null || field.equals("remote_data")) {
-                    filled.add(field);
-                }
-            }
-            for (String field : mapped.keySet()) {
-                if (!model.responseFields().containsKey(field)) {
-                    throw fail(example.resolveSibling("response.jsonata"),
-                            "gives '" + field + "', which is not a response field of " + model.resource());
-                }
-            }
-            return filled;
+            return ResponseCoverage.fills(read(example, Object.class), response, model, methodName, rules);
         } catch (MappingException e) {
             throw new DefinitionException(e.getMessage() + " (on " + display(example) + ")");
+        } catch (IllegalArgumentException e) {
+            throw fail(example.resolveSibling("response.jsonata"), e.getMessage());
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.switchboard.engine;
 
 import dev.switchboard.accounts.AccountService;
-import dev.switchboard.accounts.ContextSecrets;
 import dev.switchboard.accounts.IntegratedAccount;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.catalog.Operation;
@@ -64,7 +63,7 @@ public final class UnifiedPipeline {
     public UnifiedResult run(UnifiedRequest request, RequestTrace trace) {
         Prepared prepared = prepare(request, trace);
         if (request.dryRun()) {
-            return dryRun(prepared);
+            return Answers.dryRun(build(prepared, prepared.account()), prepared.headers());
         }
         if (request.idempotencyKey().isEmpty()) {
             try {
@@ -93,23 +92,6 @@ public final class UnifiedPipeline {
             headers.put(IGNORED_FIELDS_HEADER, String.join(",", body.ignored()));
         }
         return new Prepared(request, account, operation, body, input, headers, trace);
-    }
-
-    /** The provider request as it would be sent, credentials masked; nothing is sent or stored. */
-    private static UnifiedResult dryRun(Prepared prepared) {
-        var remote = build(prepared, prepared.account());
-        var headers = new LinkedHashMap<String, String>();
-        remote.headers().forEach((name, value) -> headers.put(name, name.equalsIgnoreCase("Authorization")
-                ? value.substring(0, value.indexOf(' ') + 1) + ContextSecrets.MASK : value));
-        var described = new LinkedHashMap<String, Object>();
-        described.put("method", remote.method());
-        described.put("url", remote.uri().toString());
-        described.put("headers", headers);
-        remote.body().flatMap(Json::tryParse).ifPresent(body -> described.put("body", body));
-        var answer = new LinkedHashMap<String, Object>();
-        answer.put("dry_run", true);
-        answer.put("request", described);
-        return new UnifiedResult.JsonBody(200, prepared.headers(), answer);
     }
 
     /** The Idempotency-Key path: one execution per key, its final answer kept for retries. */
@@ -144,7 +126,7 @@ public final class UnifiedPipeline {
             } else if (executed.result() instanceof UnifiedResult.RawBody && (status == 401 || status == 429)) {
                 keys.release(accountId, key);
             } else {
-                keys.complete(accountId, key, stored(executed.result()), executed.remoteId());
+                keys.complete(accountId, key, Answers.stored(executed.result()), executed.remoteId());
             }
             return executed.result();
         } catch (UnknownAfterSearch unknown) {
@@ -152,7 +134,7 @@ public final class UnifiedPipeline {
             throw unknown.error;
         } catch (ApiException e) {
             if (providerActed(e)) {
-                keys.complete(accountId, key, stored(e), Optional.empty());
+                keys.complete(accountId, key, Answers.stored(e), Optional.empty());
             } else {
                 keys.release(accountId, key);
             }
@@ -282,20 +264,6 @@ public final class UnifiedPipeline {
     /** False for answers given before the provider acted: the key is free for a retry. */
     private static boolean providerActed(ApiException e) {
         return e.status() != 401 && e.status() != 429 && e.status() < 500;
-    }
-
-    private static StoredResponse stored(UnifiedResult result) {
-        if (result instanceof UnifiedResult.JsonBody json) {
-            return new StoredResponse(json.status(), "application/json", json.headers(), Json.write(json.body()));
-        }
-        if (result instanceof UnifiedResult.RawBody raw) {
-            return new StoredResponse(raw.status(), raw.contentType(), raw.headers(), raw.body());
-        }
-        throw new IllegalStateException("a streamed answer is never stored");
-    }
-
-    private static StoredResponse stored(ApiException e) {
-        return new StoredResponse(e.status(), "application/json", e.headers(), Json.write(e.body()));
     }
 
     private static ApiException withHeaders(ApiException error, Map<String, String> headers) {

@@ -1,0 +1,52 @@
+package dev.switchboard.catalog;
+
+import dev.switchboard.mapping.Json;
+import dev.switchboard.mapping.Mapping;
+import dev.switchboard.mapping.MappingException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which response fields an integration fills, found by running its response mapping on
+ * a recorded answer with a request that sends every field the integration takes: the
+ * docs and the coverage endpoint say what the mapping does, not what someone wrote down.
+ */
+final class ResponseCoverage {
+
+    private ResponseCoverage() {
+    }
+
+    /** @throws IllegalArgumentException when the mapping gives a field the model does not have */
+    static List<String> fills(Object recorded, Mapping response, UnifiedModel model, String methodName,
+            FieldRules rules) throws MappingException {
+        var body = new LinkedHashMap<String, Object>();
+        for (String field : model.methods().get(methodName).body()) {
+            FieldSchema schema = model.requestFields().get(field);
+            if (rules.sends(field) && schema.type().equals("string")) {
+                body.put(field, schema.isTimestamp() ? "2026-01-01T00:00:00Z"
+                        : schema.enumValues().isEmpty() ? "example-" + field : schema.enumValues().get(0));
+            }
+        }
+        var input = new LinkedHashMap<String, Object>();
+        input.put("status", 200);
+        input.put("response", recorded);
+        input.put("request", Map.of("body", body, "query", Map.of(), "context", Map.of()));
+        Map<String, Object> mapped = response.evaluate(input).flatMap(Json::asObject).orElseThrow(() ->
+                new IllegalArgumentException("gives no object for the recorded example"));
+        for (String field : mapped.keySet()) {
+            if (!model.responseFields().containsKey(field)) {
+                throw new IllegalArgumentException("gives '" + field + "', which is not a response field of "
+                        + model.resource());
+            }
+        }
+        var filled = new ArrayList<String>();
+        for (String field : model.responseFields().keySet()) {
+            if (mapped.get(field) != null || field.equals("remote_data")) {
+                filled.add(field);
+            }
+        }
+        return filled;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.switchboard.engine;
+
+import dev.switchboard.accounts.ContextSecrets;
+import dev.switchboard.error.ApiException;
+import dev.switchboard.idempotency.StoredResponse;
+import dev.switchboard.mapping.Json;
+import dev.switchboard.transport.RemoteRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Answers the pipeline gives that are not the provider's: a dry run, and answers kept for replay. */
+final class Answers {
+
+    private Answers() {
+    }
+
+    /** The provider request as it would be sent, credentials masked; nothing is sent or stored. */
+    static UnifiedResult dryRun(RemoteRequest remote, Map<String, String> headers) {
+        var shown = new LinkedHashMap<String, String>();
+        remote.headers().forEach((name, value) -> shown.put(name, name.equalsIgnoreCase("Authorization")
+                ? value.substring(0, value.indexOf(' ') + 1) + ContextSecrets.MASK : value));
+        var described = new LinkedHashMap<String, Object>();
+        described.put("method", remote.method());
+        described.put("url", remote.uri().toString());
+        described.put("headers", shown);
+        remote.body().flatMap(Json::tryParse).ifPresent(body -> described.put("body", body));
+        var answer = new LinkedHashMap<String, Object>();
+        answer.put("dry_run", true);
+        answer.put("request", described);
+        return new UnifiedResult.JsonBody(200, headers, answer);
+    }
+
+    static StoredResponse stored(UnifiedResult result) {
+        if (result instanceof UnifiedResult.JsonBody json) {
+            return new StoredResponse(json.status(), "application/json", json.headers(), Json.write(json.body()));
+        }
+        if (result instanceof UnifiedResult.RawBody raw) {
+            return new StoredResponse(raw.status(), raw.contentType(), raw.headers(), raw.body());
+        }
+        throw new IllegalStateException("a streamed answer is never stored");
+    }
+
+    static StoredResponse stored(ApiException e) {
+        return new StoredResponse(e.status(), "application/json", e.headers(), Json.write(e.body()));
+    }
+}
