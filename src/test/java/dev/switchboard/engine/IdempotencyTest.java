@@ -11,17 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.switchboard.Concurrently;
 import dev.switchboard.Harness;
 import dev.switchboard.Fixtures;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.store.TestDatabases;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -89,7 +85,7 @@ class IdempotencyTest {
     void concurrentRequestsWithOneKeyMakeOneCall() throws Exception {
         provider.stubFor(post(urlPathMatching("/v1/opportunities/.*/notes")).willReturn(created().withFixedDelay(600)));
         String account = leverAccount();
-        var responses = concurrently(6, i -> create(account, "key-concurrent", NOTE));
+        var responses = Concurrently.run(6, i -> create(account, "key-concurrent", NOTE));
         responses.forEach(response -> assertEquals(201, response.statusCode(), response.body()));
         assertEquals(5, responses.stream().filter(r -> r.headers().firstValue("idempotent-replayed").isPresent()).count());
         provider.verify(1, postRequestedFor(urlPathMatching("/v1/opportunities/.*/notes")));
@@ -103,7 +99,7 @@ class IdempotencyTest {
         provider.stubFor(post(urlPathMatching("/v1/opportunities/.*/notes")).willReturn(created().withFixedDelay(400)));
         try (var first = Harness.start(config); var second = Harness.start(config)) {
             String account = first.account("lever", Map.of("api_key", "k", "base_url", provider.baseUrl() + "/v1"));
-            var responses = concurrently(8, i -> (i % 2 == 0 ? first : second).send("POST",
+            var responses = Concurrently.run(8, i -> (i % 2 == 0 ? first : second).send("POST",
                     Harness.activities(account, ""), NOTE,
                     Map.of("Authorization", "Bearer " + Harness.TOKEN, "Idempotency-Key", "key-shared")));
             responses.forEach(response -> assertEquals(201, response.statusCode(), response.body()));
@@ -189,21 +185,4 @@ class IdempotencyTest {
                 Map.of("Authorization", "Bearer " + Harness.TOKEN, "Idempotency-Key", key));
     }
 
-    private static <T> List<T> concurrently(int count, java.util.function.IntFunction<T> call) throws Exception {
-        var pool = Executors.newFixedThreadPool(count);
-        try {
-            var tasks = new ArrayList<Callable<T>>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                tasks.add(() -> call.apply(index));
-            }
-            var results = new ArrayList<T>();
-            for (Future<T> future : pool.invokeAll(tasks)) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdown();
-        }
-    }
 }

@@ -3,6 +3,7 @@ package dev.switchboard.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import dev.switchboard.Concurrently;
 import dev.switchboard.Harness;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.sandbox.LeverSimulator;
@@ -10,15 +11,9 @@ import dev.switchboard.sandbox.Sandbox;
 import dev.switchboard.store.TestDatabases;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +22,6 @@ import org.junit.jupiter.api.Test;
 class OAuthRefreshTest {
 
     Sandbox sandbox;
-    ExecutorService pool = Executors.newFixedThreadPool(20);
 
     @BeforeEach
     void start() {
@@ -36,7 +30,6 @@ class OAuthRefreshTest {
 
     @AfterEach
     void stop() {
-        pool.shutdownNow();
         sandbox.close();
     }
 
@@ -45,7 +38,7 @@ class OAuthRefreshTest {
         try (var harness = Harness.start(withClient(Harness.sqliteConfig()))) {
             String account = oauthAccount(harness, expiredTokens());
 
-            var responses = concurrently(20, i -> create(harness, account));
+            var responses = Concurrently.run(20, i -> create(harness, account));
 
             responses.forEach(response -> assertEquals(201, response.statusCode(), response.body()));
             assertEquals(1, sandbox.lever().refreshCount());
@@ -61,7 +54,7 @@ class OAuthRefreshTest {
         try (var first = Harness.start(config); var second = Harness.start(config)) {
             String account = oauthAccount(first, expiredTokens());
 
-            var responses = concurrently(20, i -> create(i % 2 == 0 ? first : second, account));
+            var responses = Concurrently.run(20, i -> create(i % 2 == 0 ? first : second, account));
 
             responses.forEach(response -> assertEquals(201, response.statusCode(), response.body()));
             assertEquals(1, sandbox.lever().refreshCount());
@@ -152,18 +145,6 @@ class OAuthRefreshTest {
         return (String) Harness.json(harness.get("/integrated-accounts/" + account)).get("status");
     }
 
-    private <T> List<T> concurrently(int count, java.util.function.IntFunction<T> call) throws Exception {
-        var tasks = new ArrayList<Callable<T>>();
-        for (int i = 0; i < count; i++) {
-            int index = i;
-            tasks.add(() -> call.apply(index));
-        }
-        var results = new ArrayList<T>();
-        for (Future<T> future : pool.invokeAll(tasks)) {
-            results.add(future.get());
-        }
-        return results;
-    }
 
     private static String randomKey() {
         byte[] bytes = new byte[32];
