@@ -48,6 +48,11 @@ public final class Server implements AutoCloseable {
     public record Stores(Database database, AccountService accounts, TokenStore tokens, IdempotencyStore keys,
             Catalog catalog) implements AutoCloseable {
 
+        /** The stores the SWITCHBOARD_* environment names: what every maintenance command works on. */
+        public static Stores fromEnvironment() {
+            return open(ServerConfig.fromEnvironment(System.getenv()));
+        }
+
         public static Stores open(ServerConfig config) {
             Catalog catalog = CatalogLoader.loadBundled();
             var box = new SecretBox(KeySource.resolve(config.secretKey(), config.databaseUrl()));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.catalog.TestCatalogs;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.store.TestDatabases;
 import java.io.IOException;
@@ -114,18 +115,7 @@ class CommandLineTest {
         Run passed = run(Map.of(), "catalog", "check");
         assertEquals(0, passed.exitCode(), passed.output());
         assertTrue(passed.output().contains("catalog ok: 3 integrations"));
-        Path broken = Files.createTempDirectory("catalog");
-        Path bundled = Path.of(getClass().getResource("/catalog").toURI());
-        try (var files = Files.walk(bundled)) {
-            for (Path source : files.toList()) {
-                Path target = broken.resolve(bundled.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
+        Path broken = TestCatalogs.copyInto(Files.createTempDirectory("catalog"));
         Path lever = broken.resolve("integrations/lever/integration.json");
         Files.writeString(lever, Files.readString(lever).replace("\"label\": \"Lever\"", "\"label\": \"Lever\", \"nmae\": 1"));
         Run failed = run(Map.of(), "catalog", "check", broken.toString());

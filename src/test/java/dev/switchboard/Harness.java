@@ -64,11 +64,7 @@ public final class Harness implements AutoCloseable, BeforeAllCallback, AfterAll
     }
 
     public static Harness start() {
-        return start(Duration.ofSeconds(5));
-    }
-
-    public static Harness start(Duration remoteTimeout) {
-        return start(sqliteConfig().withRemoteTimeouts(Duration.ofSeconds(2), remoteTimeout));
+        return start(sqliteConfig());
     }
 
     /** A server with this configuration, loopback allowed as a provider host. */

@@ -5,6 +5,7 @@ import dev.switchboard.catalog.IntegrationDefinition;
 import dev.switchboard.error.ApiException;
 import dev.switchboard.mapping.Timestamps;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /** The integrated-account rules of contract §3 on top of a store. */
@@ -25,7 +27,7 @@ public final class AccountService {
      * Accounts read recently, so a busy account costs no store read (and no decryption) per
      * request. Writes here replace the entry; another process's writes show after the TTL.
      */
-    private final Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final long cacheNanos;
 
     private record Cached(IntegratedAccount account, long expiresAt) {
@@ -36,13 +38,9 @@ public final class AccountService {
     private final ContextValidator validator;
     private final Clock clock;
 
-    public AccountService(AccountStore store, Catalog catalog, BaseUrlPolicy baseUrlPolicy, Clock clock) {
-        this(store, catalog, baseUrlPolicy, clock, java.time.Duration.ZERO);
-    }
-
     /** @param cacheTtl how long a read account is reused; zero reads the store every time */
     public AccountService(AccountStore store, Catalog catalog, BaseUrlPolicy baseUrlPolicy, Clock clock,
-            java.time.Duration cacheTtl) {
+            Duration cacheTtl) {
         this.cacheNanos = cacheTtl.toNanos();
         this.store = store;
         this.catalog = catalog;

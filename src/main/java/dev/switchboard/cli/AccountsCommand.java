@@ -1,7 +1,6 @@
 package dev.switchboard.cli;
 
 import dev.switchboard.Server;
-import dev.switchboard.config.ServerConfig;
 import dev.switchboard.mapping.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +53,7 @@ public final class AccountsCommand {
             body.put("integration", integration);
             body.put("tenant_id", tenant);
             body.put("context", parsed);
-            try (var stores = Server.Stores.open(ServerConfig.fromEnvironment(System.getenv()))) {
+            try (var stores = Server.Stores.fromEnvironment()) {
                 print(stores.accounts().view(stores.accounts().create(environment, body)));
                 return 0;
             }
@@ -68,7 +67,7 @@ public final class AccountsCommand {
 
         @Override
         public Integer call() {
-            try (var stores = Server.Stores.open(ServerConfig.fromEnvironment(System.getenv()))) {
+            try (var stores = Server.Stores.fromEnvironment()) {
                 System.out.printf("%-36s  %-10s  %-13s  %s%n", "ID", "INTEGRATION", "STATUS", "TENANT");
                 for (var account : stores.accounts().list(environment, Optional.ofNullable(tenant))) {
                     System.out.printf("%-36s  %-10s  %-13s  %s%n", account.id(), account.integration(),
@@ -86,7 +85,7 @@ public final class AccountsCommand {
 
         @Override
         public Integer call() {
-            try (var stores = Server.Stores.open(ServerConfig.fromEnvironment(System.getenv()))) {
+            try (var stores = Server.Stores.fromEnvironment()) {
                 print(stores.accounts().view(stores.accounts().get(environment, id)));
                 return 0;
             }
@@ -100,7 +99,7 @@ public final class AccountsCommand {
 
         @Override
         public Integer call() {
-            try (var stores = Server.Stores.open(ServerConfig.fromEnvironment(System.getenv()))) {
+            try (var stores = Server.Stores.fromEnvironment()) {
                 stores.accounts().delete(environment, id);
                 System.out.println("deleted " + id);
                 return 0;

@@ -1,7 +1,6 @@
 package dev.switchboard.cli;
 
 import dev.switchboard.Server;
-import dev.switchboard.config.ServerConfig;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -16,7 +15,7 @@ public final class SecretsCommand {
     static final class Reseal implements Callable<Integer> {
         @Override
         public Integer call() {
-            try (var stores = Server.Stores.open(ServerConfig.fromEnvironment(System.getenv()))) {
+            try (var stores = Server.Stores.fromEnvironment()) {
                 int count = stores.accounts().reseal();
                 System.out.println("re-encrypted " + count + " account(s) with the current key");
                 return 0;

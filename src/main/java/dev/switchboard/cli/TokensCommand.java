@@ -1,7 +1,6 @@
 package dev.switchboard.cli;
 
 import dev.switchboard.Server;
-import dev.switchboard.config.ServerConfig;
 import dev.switchboard.mapping.Timestamps;
 import dev.switchboard.tokens.ApiToken;
 import dev.switchboard.tokens.IssuedToken;
@@ -29,7 +28,7 @@ public final class TokensCommand {
 
         @Override
         public Integer call() {
-            try (var stores = Server.Stores.open(ServerConfig.fromEnvironment(System.getenv()))) {
+            try (var stores = Server.Stores.fromEnvironment()) {
                 IssuedToken issued = stores.tokens().create(environment, name);
                 System.out.println("token:       " + issued.secret());
                 System.out.println("id:          " + issued.token().id());
@@ -44,7 +43,7 @@ public final class TokensCommand {
     static final class ListTokens implements Callable<Integer> {
         @Override
         public Integer call() {
-            try (var stores = Server.Stores.open(ServerConfig.fromEnvironment(System.getenv()))) {
+            try (var stores = Server.Stores.fromEnvironment()) {
                 System.out.printf("%-36s  %-16s  %-8s  %-24s  %s%n", "ID", "ENVIRONMENT", "STATUS", "CREATED", "NAME");
                 for (ApiToken token : stores.tokens().list()) {
                     System.out.printf("%-36s  %-16s  %-8s  %-24s  %s%n", token.id(), token.environment(),
@@ -63,7 +62,7 @@ public final class TokensCommand {
 
         @Override
         public Integer call() {
-            try (var stores = Server.Stores.open(ServerConfig.fromEnvironment(System.getenv()))) {
+            try (var stores = Server.Stores.fromEnvironment()) {
                 if (!stores.tokens().revoke(id)) {
                     System.err.println("switchboard: no active token with id " + id);
                     return 1;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +29,7 @@ class CatalogDefinitionsTest {
 
     @Test
     void everyShippedFileIsUsed() throws Exception {
-        Path root = bundledRoot();
+        Path root = TestCatalogs.bundled();
         try (Stream<Path> files = Files.walk(root)) {
             // Loading a copy with any one file removed must fail: no file is dead weight.
             for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -143,23 +142,7 @@ class CatalogDefinitionsTest {
         Files.writeString(file, text.replace(from, to));
     }
 
-    private static Path bundledRoot() throws URISyntaxException {
-        return Path.of(CatalogDefinitionsTest.class.getResource("/catalog").toURI());
-    }
-
     private Path copyCatalog() throws Exception {
-        Path root = bundledRoot();
-        Path target = Files.createTempDirectory(dir, "catalog");
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path source : files.toList()) {
-                Path destination = target.resolve(root.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(destination);
-                } else {
-                    Files.copy(source, destination);
-                }
-            }
-        }
-        return target;
+        return TestCatalogs.copyInto(dir);
     }
 }

@@ -1,0 +1,35 @@
+package dev.switchboard.catalog;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** The catalog this build ships, and copies of it for tests that break one file. */
+public final class TestCatalogs {
+
+    private TestCatalogs() {
+    }
+
+    public static Path bundled() throws URISyntaxException {
+        return Path.of(TestCatalogs.class.getResource("/catalog").toURI());
+    }
+
+    /** A fresh copy of the bundled catalog in a new folder under {@code parent}. */
+    public static Path copyInto(Path parent) throws IOException, URISyntaxException {
+        Path root = bundled();
+        Path target = Files.createTempDirectory(parent, "catalog");
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path source : files.toList()) {
+                Path destination = target.resolve(root.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(destination);
+                } else {
+                    Files.copy(source, destination);
+                }
+            }
+        }
+        return target;
+    }
+}
