@@ -93,17 +93,17 @@ final class Reconciler {
                     throw new IllegalStateException(e.getMessage());
                 }
             }, trace));
-            if (RemoteErrors.recognise(list, response).isPresent()) {
+            Optional<Object> answer = Json.tryParse(response.body());
+            if (RemoteErrors.recognise(list, response, answer).isPresent()) {
                 LOG.warn("{} list for reconciliation answered HTTP {}", list.integration().name(), response.status());
                 return Optional.empty();
             }
-            Object parsed = Json.tryParse(response.body()).orElse(null);
-            if (parsed == null) {
+            if (answer.isEmpty()) {
                 return Optional.empty();
             }
             var mappingInput = new LinkedHashMap<String, Object>();
             mappingInput.put("status", response.status());
-            mappingInput.put("response", parsed);
+            mappingInput.put("response", answer.get());
             mappingInput.put("request", input);
             return list.response().evaluate(mappingInput).flatMap(Json::asObject);
         } catch (OutcomeUnknown | RemoteFailure | MappingException | RuntimeException e) {

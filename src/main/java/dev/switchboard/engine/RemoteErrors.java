@@ -24,14 +24,14 @@ final class RemoteErrors {
     private RemoteErrors() {
     }
 
-    /** The body as JSON where it is JSON, else as text: what {@code raw_response} shows. */
-    static Object rawResponse(RemoteResponse response) {
-        return Json.tryParse(response.body()).orElseGet(() -> text(response.body()));
-    }
-
-    /** The provider's error, when its error rule or its status says it failed. */
-    static Optional<ApiException> recognise(Operation operation, RemoteResponse response) {
-        Object raw = rawResponse(response);
+    /**
+     * The provider's error, when its error rule or its status says it failed.
+     *
+     * @param parsed the body as JSON, parsed once by the caller; empty when it is not JSON
+     */
+    static Optional<ApiException> recognise(Operation operation, RemoteResponse response, Optional<Object> parsed) {
+        // What raw_response shows: the body as JSON where it is JSON, else as text.
+        Object raw = parsed.orElseGet(() -> text(response.body()));
         var input = new LinkedHashMap<String, Object>();
         input.put("status", response.status());
         input.put("body", raw);

@@ -182,7 +182,8 @@ public final class UnifiedPipeline {
         } catch (RemoteFailure failure) {
             throw new OutcomeUnknown(RemoteErrors.failure(operation, failure));
         }
-        Optional<ApiException> error = RemoteErrors.recognise(operation, response)
+        Optional<Object> parsed = Json.tryParse(response.body());
+        Optional<ApiException> error = RemoteErrors.recognise(operation, response, parsed)
                 .map(e -> withHeaders(e, headers));
         if (error.isPresent() && error.get().status() == 401) {
             accounts.markNeedsReauth(account);
@@ -197,8 +198,8 @@ public final class UnifiedPipeline {
             }
             throw error.get();
         }
-        Map<String, Object> mapped = mapResponse(operation, prepared.input(), response);
-        Map<String, Object> shaped = shape(operation, mapped, Json.tryParse(response.body()).orElseThrow(), options);
+        Map<String, Object> mapped = mapResponse(operation, prepared.input(), response, parsed);
+        Map<String, Object> shaped = shape(operation, mapped, parsed.orElseThrow(), options);
         return new Executed(new UnifiedResult.JsonBody(operation.method().status(), headers, shaped), idOf(mapped));
     }
 
@@ -240,8 +241,7 @@ public final class UnifiedPipeline {
     }
 
     private static Map<String, Object> mapResponse(Operation operation, Map<String, Object> request,
-            RemoteResponse response) throws OutcomeUnknown {
-        Optional<Object> parsed = Json.tryParse(response.body());
+            RemoteResponse response, Optional<Object> parsed) throws OutcomeUnknown {
         if (parsed.isEmpty()) {
             // A 2xx said the note exists, but its answer is unreadable: look for it.
             throw new OutcomeUnknown(RemoteErrors.unreadable(operation, response, "it is not JSON"));
