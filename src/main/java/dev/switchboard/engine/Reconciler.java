@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,13 +48,14 @@ final class Reconciler {
      * @param taken notes already known to belong to other requests, never claimed twice
      */
     Optional<Map<String, Object>> find(Operation create, IntegratedAccount account, ValidatedBody body,
-            Instant sentAt, Set<String> taken, RequestTrace trace) {
+            Instant sentAt, Supplier<Set<String>> taken, RequestTrace trace) {
         Optional<Operation> list = catalog.operation(create.integration().name(), create.model().resource(), "list");
         Object candidate = body.fields().get("candidate_id");
         Object text = body.fields().get("body");
         if (list.isEmpty() || !(candidate instanceof String) || !(text instanceof String)) {
             return Optional.empty();
         }
+        Set<String> claimed = taken.get();
         Object cursor = null;
         for (int page = 0; page < MAX_PAGES; page++) {
             var query = new LinkedHashMap<String, Object>();
@@ -66,7 +68,7 @@ final class Reconciler {
                 return Optional.empty();
             }
             for (Object item : asList(mapped.get().get("results"))) {
-                if (item instanceof Map<?, ?> note && matches(note, (String) text, body, sentAt, taken)) {
+                if (item instanceof Map<?, ?> note && matches(note, (String) text, body, sentAt, claimed)) {
                     LOG.info("{} create of unknown outcome found as note {}", create.integration().name(), note.get("id"));
                     @SuppressWarnings("unchecked")
                     Map<String, Object> found = (Map<String, Object>) note;

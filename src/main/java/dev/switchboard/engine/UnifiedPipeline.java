@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +68,7 @@ public final class UnifiedPipeline {
         }
         if (request.idempotencyKey().isEmpty()) {
             try {
-                return settle(prepared, Instant.now(), Set.of()).result();
+                return settle(prepared, Instant.now(), Set::of).result();
             } catch (UnknownAfterSearch unknown) {
                 throw unknown.error;
             }
@@ -114,7 +115,8 @@ public final class UnifiedPipeline {
         }
         Optional<Instant> earlier = ((Claim.Granted) claim).earlierAttempt();
         try {
-            Set<String> taken = keys.remoteIds(accountId);
+            // Read only if a search happens: most requests never need it.
+            Supplier<Set<String>> taken = () -> keys.remoteIds(accountId);
             Optional<Executed> recovered = earlier.flatMap(sentAt -> recover(prepared, sentAt, taken));
             Executed executed = recovered.isPresent() ? recovered.get()
                     : settle(prepared, earlier.orElse(Instant.now()), taken);
@@ -149,7 +151,7 @@ public final class UnifiedPipeline {
      * Sends the request and settles its outcome: the answer, or — when the outcome is
      * unknown — the note found at the provider, or an honest error saying it is unknown.
      */
-    private Executed settle(Prepared prepared, Instant sentAt, Set<String> taken) {
+    private Executed settle(Prepared prepared, Instant sentAt, Supplier<Set<String>> taken) {
         try {
             return execute(prepared);
         } catch (OutcomeUnknown unknown) {
@@ -204,7 +206,7 @@ public final class UnifiedPipeline {
     }
 
     /** Looks for the note an earlier attempt may have made, and answers with it if found. */
-    private Optional<Executed> recover(Prepared prepared, Instant sentAt, Set<String> taken) {
+    private Optional<Executed> recover(Prepared prepared, Instant sentAt, Supplier<Set<String>> taken) {
         Operation operation = prepared.operation();
         return reconciler.find(operation, prepared.account(), prepared.body(), sentAt, taken, prepared.trace())
                 .map(note -> {
