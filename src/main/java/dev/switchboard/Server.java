@@ -10,12 +10,15 @@ import dev.switchboard.config.ServerConfig;
 import dev.switchboard.crypto.KeySource;
 import dev.switchboard.crypto.SecretBox;
 import dev.switchboard.idempotency.IdempotencyStore;
+import dev.switchboard.store.ChangeListener;
 import dev.switchboard.store.Database;
+import dev.switchboard.store.Dialect;
 import dev.switchboard.tokens.TokenAuthority;
 import dev.switchboard.tokens.TokenStore;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -37,11 +40,13 @@ public final class Server implements AutoCloseable {
     private final Javalin app;
     private final Stores stores;
     private final ScheduledFuture<?> purge;
+    private final Optional<ChangeListener> accountChanges;
 
-    private Server(Javalin app, Stores stores, ScheduledFuture<?> purge) {
+    private Server(Javalin app, Stores stores, ScheduledFuture<?> purge, Optional<ChangeListener> accountChanges) {
         this.app = app;
         this.stores = stores;
         this.purge = purge;
+        this.accountChanges = accountChanges;
     }
 
     /** The store-side parts, also what the command line's maintenance commands use. */
@@ -75,7 +80,14 @@ public final class Server implements AutoCloseable {
     /** Loads and validates the catalog, opens and migrates the store, and starts serving. */
     public static Server start(ServerConfig config) {
         Stores stores = Stores.open(config);
+        Optional<ChangeListener> accountChanges = Optional.empty();
         try {
+            if (stores.database().dialect() == Dialect.POSTGRESQL) {
+                // Other processes on this database announce account changes; drop our copies.
+                AccountService accounts = stores.accounts();
+                accountChanges = Optional.of(ChangeListener.start(config.databaseUrl(), JdbcAccountStore.CHANGES,
+                        accounts::forget, accounts::forgetAll));
+            }
             Engine engine = Engine.build(config, stores);
             var authority = new TokenAuthority(config.apiToken(), stores.tokens());
             Javalin app = SwitchboardApp.create(new SwitchboardApp.Parts(stores.catalog(), stores.accounts(),
@@ -83,8 +95,9 @@ public final class Server implements AutoCloseable {
                     config.maxBodyBytes(), System.out));
             app.start(config.port());
             var purge = PURGE.scheduleAtFixedRate(() -> purgeQuietly(stores.keys()), 0, 10, TimeUnit.MINUTES);
-            return new Server(app, stores, purge);
+            return new Server(app, stores, purge, accountChanges);
         } catch (RuntimeException e) {
+            accountChanges.ifPresent(ChangeListener::close);
             stores.close();
             throw e;
         }
@@ -117,6 +130,7 @@ public final class Server implements AutoCloseable {
     public void close() {
         purge.cancel(false);
         app.stop();
+        accountChanges.ifPresent(ChangeListener::close);
         stores.close();
     }
 }

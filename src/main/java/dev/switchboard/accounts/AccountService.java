@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
 /** The integrated-account rules of contract §3 on top of a store. */
@@ -25,10 +26,16 @@ public final class AccountService {
 
     /**
      * Accounts read recently, so a busy account costs no store read (and no decryption) per
-     * request. Writes here replace the entry; another process's writes show after the TTL.
+     * request. Writes here replace the entry; another process's writes evict it when that
+     * process announces them (PostgreSQL) and at the latest after the TTL.
      */
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final long cacheNanos;
+    /**
+     * Counts writes and evictions, so a read that raced with one does not put the state it
+     * read before the change back into the cache.
+     */
+    private final AtomicLong changes = new AtomicLong();
 
     private record Cached(IntegratedAccount account, long expiresAt) {
     }
@@ -78,16 +85,41 @@ public final class AccountService {
         if (cached != null && cached.expiresAt() - System.nanoTime() > 0) {
             return Optional.of(cached.account());
         }
+        long seen = changes.get();
         Optional<IntegratedAccount> found = store.find(id);
-        found.ifPresentOrElse(this::remember, () -> cache.remove(id));
+        if (found.isEmpty()) {
+            cache.remove(id);
+        } else if (cacheNanos > 0) {
+            cache.compute(id, (key, current) -> changes.get() == seen ? cached(found.get()) : current);
+        }
         return found;
     }
 
+    /** Caches what was just written here: the newest state there is. */
     private IntegratedAccount remember(IntegratedAccount account) {
-        if (cacheNanos > 0) {
-            cache.put(account.id(), new Cached(account, System.nanoTime() + cacheNanos));
-        }
+        cache.compute(account.id(), (key, current) -> {
+            changes.incrementAndGet();
+            return cacheNanos > 0 ? cached(account) : null;
+        });
         return account;
+    }
+
+    private Cached cached(IntegratedAccount account) {
+        return new Cached(account, System.nanoTime() + cacheNanos);
+    }
+
+    /** Another process changed or deleted the account: the next read goes to the store. */
+    public void forget(String id) {
+        cache.compute(id, (key, current) -> {
+            changes.incrementAndGet();
+            return null;
+        });
+    }
+
+    /** Changes may have gone unheard: every account is read from the store again. */
+    public void forgetAll() {
+        changes.incrementAndGet();
+        cache.clear();
     }
 
     public List<IntegratedAccount> list(String environment, Optional<String> tenantId) {
@@ -113,7 +145,7 @@ public final class AccountService {
         validator.check(integrationOf(account), merged);
         var updated = account.withContext(merged, clock.instant());
         if (!store.update(updated)) {
-            cache.remove(id);
+            forget(id);
             throw notFound(id);
         }
         return remember(updated);
@@ -121,7 +153,7 @@ public final class AccountService {
 
     public void delete(String environment, String id) {
         boolean deleted = store.delete(get(environment, id).id());
-        cache.remove(id);
+        forget(id);
         if (!deleted) {
             throw notFound(id);
         }
@@ -129,7 +161,7 @@ public final class AccountService {
 
     /** Seals every stored context with the current key: the last step of a key rotation. */
     public int reseal() {
-        cache.clear();
+        forgetAll();
         return store.reseal();
     }
 
@@ -139,7 +171,7 @@ public final class AccountService {
      */
     public IntegratedAccount updateLocked(IntegratedAccount account, UnaryOperator<IntegratedAccount> change) {
         return store.updateLocked(account.id(), change).map(this::remember).orElseThrow(() -> {
-            cache.remove(account.id());
+            forget(account.id());
             return notFound(account.id());
         });
     }

@@ -3,6 +3,7 @@ package dev.switchboard.accounts;
 import dev.switchboard.crypto.SecretBox;
 import dev.switchboard.mapping.Json;
 import dev.switchboard.store.Database;
+import dev.switchboard.store.Dialect;
 import dev.switchboard.store.Sql;
 import dev.switchboard.store.StoredTime;
 import java.io.IOException;
@@ -19,19 +20,25 @@ import java.util.function.UnaryOperator;
 
 /**
  * Accounts in a SQL table (SQLite or PostgreSQL). The context column holds only the
- * AES-256-GCM sealed context, bound to the account's id.
+ * AES-256-GCM sealed context, bound to the account's id. On PostgreSQL every change to an
+ * account is announced on {@link #CHANGES}, so other processes drop their cached copy.
  */
 public final class JdbcAccountStore implements AccountStore {
 
     private static final String COLUMNS =
             "id, environment, integration, tenant_id, status, context, created_at, updated_at";
 
+    /** The PostgreSQL channel that carries the id of each account changed or deleted. */
+    public static final String CHANGES = "switchboard_account_changes";
+
     private final Sql sql;
     private final SecretBox box;
+    private final boolean announces;
 
     public JdbcAccountStore(Database database, SecretBox box) {
         this.sql = new Sql(database);
         this.box = box;
+        this.announces = database.dialect() == Dialect.POSTGRESQL;
     }
 
     @Override
@@ -102,7 +109,7 @@ public final class JdbcAccountStore implements AccountStore {
         return sql.run(connection -> {
             try (var statement = connection.prepareStatement("DELETE FROM integrated_accounts WHERE id = ?")) {
                 statement.setString(1, id);
-                return statement.executeUpdate() == 1;
+                return statement.executeUpdate() == 1 && announce(connection, id);
             }
         });
     }
@@ -138,8 +145,23 @@ public final class JdbcAccountStore implements AccountStore {
             statement.setString(2, seal(account));
             statement.setString(3, StoredTime.format(account.updatedAt()));
             statement.setString(4, account.id());
-            return statement.executeUpdate() == 1;
+            return statement.executeUpdate() == 1 && announce(connection, account.id());
         }
+    }
+
+    /**
+     * Tells the other processes that the account changed. Inside a transaction PostgreSQL
+     * delivers it on commit, so a listener that then reads finds the new state.
+     */
+    private boolean announce(Connection connection, String id) throws SQLException {
+        if (announces) {
+            try (var statement = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+                statement.setString(1, CHANGES);
+                statement.setString(2, id);
+                statement.execute();
+            }
+        }
+        return true;
     }
 
     private Optional<IntegratedAccount> find(Connection connection, String id) throws SQLException {

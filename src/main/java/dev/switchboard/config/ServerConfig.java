@@ -103,7 +103,10 @@ public record ServerConfig(
                 remoteTimeout, maxBodyBytes, retryBudget, idempotencyTtl, variables);
     }
 
-    /** {@code SWITCHBOARD_ACCOUNT_CACHE_MS}: how long a read account is reused (another process's changes show after it). */
+    /**
+     * {@code SWITCHBOARD_ACCOUNT_CACHE_MS}: how long a read account is reused. It bounds how late another
+     * process's change shows only where changes are not announced (SQLite, or a lost listening connection).
+     */
     public Duration accountCacheTtl() {
         return Duration.ofMillis(number(environment, "SWITCHBOARD_ACCOUNT_CACHE_MS", 5_000));
     }

@@ -16,9 +16,11 @@ import org.flywaydb.core.Flyway;
 public final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
+    private final Dialect dialect;
 
-    private Database(HikariDataSource pool) {
+    private Database(HikariDataSource pool, Dialect dialect) {
         this.pool = pool;
+        this.dialect = dialect;
     }
 
     public static Database open(String jdbcUrl) {
@@ -43,7 +45,11 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw e;
         }
-        return new Database(pool);
+        return new Database(pool, dialect);
+    }
+
+    public Dialect dialect() {
+        return dialect;
     }
 
     public Connection connection() throws SQLException {
