@@ -50,7 +50,7 @@ public final class ChildServer implements AutoCloseable {
     public static ChildServer start(List<String> jvmOptions, List<String> args, Map<String, String> env)
             throws IOException {
         int port = freePort();
-        Path dir = Files.createTempDirectory("switchboard-child");
+        Path dir = TempDirs.create("switchboard-child");
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);

@@ -115,7 +115,7 @@ class CommandLineTest {
         Run passed = run(Map.of(), "catalog", "check");
         assertEquals(0, passed.exitCode(), passed.output());
         assertTrue(passed.output().contains("catalog ok: 3 integrations"));
-        Path broken = TestCatalogs.copyInto(Files.createTempDirectory("catalog"));
+        Path broken = TestCatalogs.copyInto(TempDirs.create("catalog"));
         Path lever = broken.resolve("integrations/lever/integration.json");
         Files.writeString(lever, Files.readString(lever).replace("\"label\": \"Lever\"", "\"label\": \"Lever\", \"nmae\": 1"));
         Run failed = run(Map.of(), "catalog", "check", broken.toString());

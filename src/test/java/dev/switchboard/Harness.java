@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -74,12 +73,8 @@ public final class Harness implements AutoCloseable, BeforeAllCallback, AfterAll
 
     /** A fresh SQLite store in a temporary folder, this class's token, a free port. */
     public static ServerConfig sqliteConfig() {
-        try {
-            Path dir = Files.createTempDirectory("switchboard-test");
-            return ServerConfig.of(0, "jdbc:sqlite:" + dir.resolve("test.db"), TOKEN);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        Path dir = TempDirs.create("switchboard-test");
+        return ServerConfig.of(0, "jdbc:sqlite:" + dir.resolve("test.db"), TOKEN);
     }
 
     public String baseUrl() {

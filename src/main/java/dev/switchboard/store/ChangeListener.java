@@ -68,13 +68,17 @@ public final class ChangeListener implements AutoCloseable {
                 if (closed) {
                     return;
                 }
-                // Messages from pgjdbc name the host and the failure, never the password.
                 LOG.warn("listening for {} on the store failed ({}); retrying in {} ms", channel,
-                        e.getMessage(), RECONNECT_MILLIS);
+                        withoutUrl(e.getMessage()), RECONNECT_MILLIS);
                 onGap.run();
                 pause();
             }
         }
+    }
+
+    /** The URL may carry a password, and some driver messages quote it. */
+    private String withoutUrl(String message) {
+        return message == null ? "no message" : message.replace(jdbcUrl, "<store url>");
     }
 
     private void pause() {

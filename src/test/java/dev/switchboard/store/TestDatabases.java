@@ -1,6 +1,6 @@
 package dev.switchboard.store;
 
-import java.nio.file.Files;
+import dev.switchboard.TempDirs;
 import java.sql.DriverManager;
 import java.util.UUID;
 
@@ -18,11 +18,7 @@ public final class TestDatabases {
     }
 
     public static String sqlite() {
-        try {
-            return "jdbc:sqlite:" + Files.createTempDirectory("switchboard-store").resolve("store.db");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return "jdbc:sqlite:" + TempDirs.create("switchboard-store").resolve("store.db");
     }
 
     /** A URL whose {@code currentSchema} is a new, empty schema. */
