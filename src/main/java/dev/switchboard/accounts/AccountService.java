@@ -23,6 +23,8 @@ public final class AccountService {
 
     private static final Set<String> CREATE_KEYS = Set.of("integration", "tenant_id", "context");
     private static final Set<String> PATCH_KEYS = Set.of("context");
+    public static final int DEFAULT_PAGE = 100;
+    public static final int MAX_PAGE = 1000;
 
     /**
      * Accounts read recently, so a busy account costs no store read (and no decryption) per
@@ -122,8 +124,12 @@ public final class AccountService {
         cache.clear();
     }
 
-    public List<IntegratedAccount> list(String environment, Optional<String> tenantId) {
-        return store.list(environment, tenantId);
+    /** One page of the environment's accounts; the cursor comes from the previous page. */
+    public AccountPage list(String environment, Optional<String> tenantId, Optional<String> cursor, int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw ApiException.badRequest("'limit' must be a whole number from 1 to " + MAX_PAGE);
+        }
+        return store.list(environment, tenantId, cursor.map(PagePosition::fromCursor), limit);
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.switchboard.accounts;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -11,8 +10,11 @@ public interface AccountStore {
 
     Optional<IntegratedAccount> find(String id);
 
-    /** The accounts of one environment, all or one tenant's, oldest first. */
-    List<IntegratedAccount> list(String environment, Optional<String> tenantId);
+    /**
+     * Up to {@code limit} accounts of one environment, all or one tenant's, oldest first
+     * (ties by id), starting after {@code after}.
+     */
+    AccountPage list(String environment, Optional<String> tenantId, Optional<PagePosition> after, int limit);
 
     /** Replaces the stored account of the same id; false if there is none. */
     boolean update(IntegratedAccount account);

@@ -65,16 +65,32 @@ public final class JdbcAccountStore implements AccountStore {
     }
 
     @Override
-    public List<IntegratedAccount> list(String environment, Optional<String> tenantId) {
+    public AccountPage list(String environment, Optional<String> tenantId, Optional<PagePosition> after, int limit) {
         return sql.run(connection -> {
             String tenant = tenantId.isPresent() ? " AND tenant_id = ?" : "";
+            String position = after.isPresent() ? " AND (created_at > ? OR (created_at = ? AND id > ?))" : "";
             try (var statement = connection.prepareStatement("SELECT " + COLUMNS
-                    + " FROM integrated_accounts WHERE environment = ?" + tenant + " ORDER BY created_at, id")) {
-                statement.setString(1, environment);
+                    + " FROM integrated_accounts WHERE environment = ?" + tenant + position
+                    + " ORDER BY created_at, id LIMIT ?")) {
+                int index = 1;
+                statement.setString(index++, environment);
                 if (tenantId.isPresent()) {
-                    statement.setString(2, tenantId.get());
+                    statement.setString(index++, tenantId.get());
                 }
-                return readAll(statement);
+                if (after.isPresent()) {
+                    String createdAt = StoredTime.format(after.get().createdAt());
+                    statement.setString(index++, createdAt);
+                    statement.setString(index++, createdAt);
+                    statement.setString(index++, after.get().id());
+                }
+                statement.setInt(index, limit + 1); // one more than asked tells whether a next page exists
+                List<IntegratedAccount> found = readAll(statement);
+                if (found.size() <= limit) {
+                    return new AccountPage(found, Optional.empty());
+                }
+                IntegratedAccount last = found.get(limit - 1);
+                return new AccountPage(found.subList(0, limit),
+                        Optional.of(new PagePosition(last.createdAt(), last.id())));
             }
         });
     }

@@ -1,6 +1,9 @@
 package dev.switchboard.api;
 
+import dev.switchboard.accounts.AccountPage;
 import dev.switchboard.accounts.AccountService;
+import dev.switchboard.accounts.PagePosition;
+import dev.switchboard.error.ApiException;
 import dev.switchboard.mapping.Json;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -24,13 +27,29 @@ final class AccountsController {
         json(ctx, accounts.view(accounts.get(TokenAuth.environment(ctx), Ids.path(ctx))));
     }
 
+    /** {@code ?tenant_id=&limit=&next_cursor=}: a page of accounts and the cursor of the next, null on the last. */
     void list(Context ctx) {
+        AccountPage page = accounts.list(TokenAuth.environment(ctx), present(ctx.queryParam("tenant_id")),
+                present(ctx.queryParam("next_cursor")), limit(ctx.queryParam("limit")));
         var result = new LinkedHashMap<String, Object>();
-        result.put("result", accounts.list(TokenAuth.environment(ctx), Optional.ofNullable(ctx.queryParam("tenant_id"))).stream()
-                .map(accounts::view).toList());
-        // Every account fits one page today; the field is here so clients can page later.
-        result.put("next_cursor", null);
+        result.put("result", page.accounts().stream().map(accounts::view).toList());
+        result.put("next_cursor", page.next().map(PagePosition::cursor).orElse(null));
         json(ctx, result);
+    }
+
+    private static Optional<String> present(String value) {
+        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    private static int limit(String value) {
+        if (value == null || value.isEmpty()) {
+            return AccountService.DEFAULT_PAGE;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("'limit' must be a whole number from 1 to " + AccountService.MAX_PAGE);
+        }
     }
 
     void patch(Context ctx) {

@@ -1,6 +1,8 @@
 package dev.switchboard.cli;
 
 import dev.switchboard.Server;
+import dev.switchboard.accounts.AccountService;
+import dev.switchboard.accounts.PagePosition;
 import dev.switchboard.mapping.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -69,10 +71,16 @@ public final class AccountsCommand {
         public Integer call() {
             try (var stores = Server.Stores.fromEnvironment()) {
                 System.out.printf("%-36s  %-10s  %-13s  %s%n", "ID", "INTEGRATION", "STATUS", "TENANT");
-                for (var account : stores.accounts().list(environment, Optional.ofNullable(tenant))) {
-                    System.out.printf("%-36s  %-10s  %-13s  %s%n", account.id(), account.integration(),
-                            account.status().wire(), account.tenantId());
-                }
+                Optional<String> cursor = Optional.empty();
+                do {
+                    var page = stores.accounts().list(environment, Optional.ofNullable(tenant), cursor,
+                            AccountService.MAX_PAGE);
+                    for (var account : page.accounts()) {
+                        System.out.printf("%-36s  %-10s  %-13s  %s%n", account.id(), account.integration(),
+                                account.status().wire(), account.tenantId());
+                    }
+                    cursor = page.next().map(PagePosition::cursor);
+                } while (cursor.isPresent());
                 return 0;
             }
         }

@@ -1,5 +1,6 @@
 package dev.switchboard.openapi;
 
+import dev.switchboard.accounts.AccountService;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.catalog.Operation;
 import dev.switchboard.catalog.UnifiedModel;
@@ -117,8 +118,20 @@ public final class OpenApiDocument {
 
     private static Map<String, Object> listAccounts() {
         return Map.of("operationId", "listIntegratedAccounts", "tags", List.of("Integrated accounts"),
-                "parameters", List.of(query("tenant_id", false, Map.of("type", "string"), "Only this tenant's.")),
-                "responses", Map.of("200", json("The accounts of the token's environment.", "IntegratedAccountList")));
+                "parameters", List.of(query("tenant_id", false, Map.of("type", "string"), "Only this tenant's."),
+                        query("limit", false, Map.of("type", "integer", "minimum", 1, "maximum", AccountService.MAX_PAGE,
+                                "default", AccountService.DEFAULT_PAGE), "The most accounts in one page."),
+                        query("next_cursor", false, Map.of("type", "string"),
+                                "The next_cursor of the previous page; absent for the first page.")),
+                "responses", listResponses());
+    }
+
+    private static Map<String, Object> listResponses() {
+        var responses = new LinkedHashMap<String, Object>();
+        responses.put("200", json("A page of the accounts of the token's environment, oldest first.",
+                "IntegratedAccountList"));
+        errors(responses, Map.of("400", "A limit out of range, or a cursor this server did not give."));
+        return responses;
     }
 
     private static Map<String, Object> getAccount() {

@@ -28,7 +28,8 @@ public final class DemoAccounts {
                 "company_id", RecruiteeSimulator.COMPANY_ID, "base_url", sandbox.recruiteeUrl()));
         var result = new LinkedHashMap<String, IntegratedAccount>();
         contexts.forEach((integration, context) -> {
-            Optional<IntegratedAccount> existing = accounts.list(environment, Optional.of(TENANT)).stream()
+            Optional<IntegratedAccount> existing = accounts.list(environment, Optional.of(TENANT), Optional.empty(),
+                    AccountService.MAX_PAGE).accounts().stream()
                     .filter(account -> account.integration().equals(integration)).findFirst();
             result.put(integration, existing.isPresent()
                     ? accounts.patch(environment, existing.get().id(), Map.of("context", context))

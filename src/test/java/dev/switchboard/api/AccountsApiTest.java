@@ -48,6 +48,46 @@ class AccountsApiTest {
     }
 
     @Test
+    void listsComeInPagesThatTheCursorWalksThrough() {
+        // A tenant of its own: the accounts other tests create do not show here.
+        var created = new java.util.HashSet<String>();
+        for (int i = 0; i < 5; i++) {
+            var response = harness.post("/integrated-accounts", Json.writeString(Map.of("integration", "ashby",
+                    "tenant_id", "paged", "context", Map.of("api_key", "k-" + i))));
+            created.add((String) Harness.json(response).get("id"));
+        }
+
+        var walked = new java.util.ArrayList<String>();
+        String cursor = null;
+        do {
+            var page = Harness.json(harness.get("/integrated-accounts?tenant_id=paged&limit=2"
+                    + (cursor == null ? "" : "&next_cursor=" + cursor)));
+            @SuppressWarnings("unchecked")
+            var accounts = (List<Map<String, Object>>) page.get("result");
+            assertTrue(accounts.size() <= 2, page.toString());
+            accounts.forEach(account -> walked.add((String) account.get("id")));
+            cursor = (String) page.get("next_cursor");
+        } while (cursor != null);
+        assertEquals(5, walked.size(), "no account twice: " + walked);
+        assertEquals(created, java.util.Set.copyOf(walked));
+
+        var whole = Harness.json(harness.get("/integrated-accounts?tenant_id=paged"));
+        assertEquals(5, ((List<?>) whole.get("result")).size(), "the default page holds them all");
+        assertEquals(null, whole.get("next_cursor"));
+    }
+
+    @Test
+    void aBadLimitOrCursorIs400() {
+        for (String query : List.of("limit=0", "limit=1001", "limit=ten", "next_cursor=not-a-cursor",
+                "next_cursor=bm90IGEgY3Vyc29y")) {
+            var response = harness.get("/integrated-accounts?" + query);
+            assertEquals(400, response.statusCode(), query);
+            String message = (String) Harness.json(response).get("message");
+            assertTrue(message.contains("limit") || message.contains("next_cursor"), message);
+        }
+    }
+
+    @Test
     void nestedSecretsAreMaskedAndPlainValuesShown() {
         var account = Harness.json(harness.post("/integrated-accounts", """
                 {"integration": "lever", "tenant_id": "t",

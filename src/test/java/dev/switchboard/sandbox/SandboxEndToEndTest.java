@@ -89,7 +89,8 @@ class SandboxEndToEndTest {
     void runningTheDemoSetupAgainKeepsTheAccountIds() {
         var again = DemoAccounts.ensure(harness.server().accounts(), sandbox);
         assertEquals(accounts.get("lever"), again.get("lever").id());
-        assertEquals(1, harness.server().accounts().list("default", java.util.Optional.of(DemoAccounts.TENANT)).stream()
+        assertEquals(1, harness.server().accounts().list("default", java.util.Optional.of(DemoAccounts.TENANT),
+                java.util.Optional.empty(), 100).accounts().stream()
                 .filter(account -> account.integration().equals("lever")).count());
     }
 }

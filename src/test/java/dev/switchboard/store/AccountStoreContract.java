@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.accounts.AccountPage;
 import dev.switchboard.accounts.AccountStatus;
 import dev.switchboard.accounts.IntegratedAccount;
 import dev.switchboard.accounts.JdbcAccountStore;
+import dev.switchboard.accounts.PagePosition;
 import dev.switchboard.crypto.KeyRing;
 import dev.switchboard.crypto.SecretBox;
 import java.security.SecureRandom;
@@ -79,9 +81,43 @@ abstract class AccountStoreContract {
         var otherEnvironment = account("staging", "acme", Map.of("api_key", "4"));
         List.of(second, otherEnvironment, first, otherTenant).forEach(store::insert);
 
-        assertEquals(List.of(first, second), store.list("prod", Optional.of("acme")));
-        assertEquals(3, store.list("prod", Optional.empty()).size());
-        assertEquals(List.of(otherEnvironment), store.list("staging", Optional.empty()));
+        assertEquals(List.of(first, second), all("prod", Optional.of("acme")).accounts());
+        assertEquals(3, all("prod", Optional.empty()).accounts().size());
+        assertEquals(List.of(otherEnvironment), all("staging", Optional.empty()).accounts());
+    }
+
+    @Test
+    void pagesFollowOneAnotherWithoutGapsOrRepeatsThroughEqualTimes() {
+        Instant sameTime = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        var inserted = new ArrayList<IntegratedAccount>();
+        for (int i = 0; i < 7; i++) {
+            // Three accounts share one creation time: the id breaks the tie.
+            Instant createdAt = i < 3 ? sameTime : sameTime.plusSeconds(i);
+            var account = new IntegratedAccount(UUID.randomUUID().toString(), "prod", "lever", "acme",
+                    AccountStatus.ACTIVE, Map.of("api_key", "k" + i), createdAt, createdAt);
+            store.insert(account);
+            inserted.add(account);
+        }
+        inserted.sort(java.util.Comparator.comparing(IntegratedAccount::createdAt).thenComparing(IntegratedAccount::id));
+
+        var seen = new ArrayList<IntegratedAccount>();
+        Optional<PagePosition> after = Optional.empty();
+        int pages = 0;
+        do {
+            AccountPage page = store.list("prod", Optional.of("acme"), after, 2);
+            assertTrue(page.accounts().size() <= 2);
+            seen.addAll(page.accounts());
+            after = page.next();
+            pages++;
+        } while (after.isPresent());
+        assertEquals(inserted, seen);
+        assertEquals(4, pages);
+        assertEquals(Optional.empty(), store.list("prod", Optional.of("acme"), Optional.empty(), 7).next(),
+                "a page that holds the rest is the last");
+    }
+
+    private AccountPage all(String environment, Optional<String> tenant) {
+        return store.list(environment, tenant, Optional.empty(), 1000);
     }
 
     @Test
