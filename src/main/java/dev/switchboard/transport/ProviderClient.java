@@ -17,10 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sends provider calls over the JDK's HTTP client: pooled connections with keep-alive,
@@ -31,13 +27,6 @@ public final class ProviderClient {
 
     /** A unified answer is built in memory; a provider answer beyond this is refused. */
     public static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
-
-    /** Closes bodies whose deadline passed, which unblocks the thread reading them. */
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "provider-deadline");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     static {
         // Providers close idle connections after a minute or so; the JDK keeps them 20 minutes
@@ -88,15 +77,10 @@ public final class ProviderClient {
 
     /** Reads an opened answer to its end, up to {@link #MAX_BODY_BYTES}, by its deadline, and closes it. */
     public static RemoteResponse readWhole(RemoteStream stream) throws RemoteFailure {
-        long delay = Duration.between(Instant.now(), stream.deadline()).toMillis();
-        var expired = new AtomicBoolean();
-        var watchdog = WATCHDOG.schedule(() -> {
-            expired.set(true);
-            closeQuietly(stream.body());
-        }, Math.max(delay, 0), TimeUnit.MILLISECONDS);
-        try (InputStream body = stream.body()) {
+        var watch = DeadlineSweeper.watch(stream.body(), stream.deadline());
+        try (watch; InputStream body = stream.body()) {
             byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
-            if (expired.get()) {
+            if (watch.expired()) {
                 throw new IOException("deadline passed");
             }
             if (bytes.length > MAX_BODY_BYTES) {
@@ -105,13 +89,11 @@ public final class ProviderClient {
             }
             return new RemoteResponse(stream.status(), stream.headers(), bytes);
         } catch (IOException e) {
-            if (expired.get()) {
+            if (watch.expired()) {
                 throw new RemoteFailure(RemoteFailure.Kind.TIMEOUT, "the provider's answer did not finish in time");
             }
             throw new RemoteFailure(RemoteFailure.Kind.BROKEN,
                     "the connection broke while reading the provider's answer");
-        } finally {
-            watchdog.cancel(false);
         }
     }
 
