@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -31,9 +32,21 @@ final class RequestLog {
 
     void start(Context ctx) {
         String given = ctx.header("x-request-id");
-        String id = given != null && REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && REQUEST_ID.matcher(given).matches() ? given : newRequestId();
         ctx.attribute(TRACE, new RequestTrace(id));
         ctx.header("x-request-id", id);
+    }
+
+    /**
+     * A random (version 4) UUID. A request id must be unique, not unguessable, so it comes
+     * from the thread's own generator: {@code UUID.randomUUID()} reads the system's secure
+     * source under one lock shared by every request thread.
+     */
+    static String newRequestId() {
+        var random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     void finish(Context ctx, float millis) {

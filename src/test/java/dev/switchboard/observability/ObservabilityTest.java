@@ -71,7 +71,11 @@ class ObservabilityTest {
             assertEquals("trace-abc.123", given.headers().firstValue("x-request-id").orElse(""));
             var generated = harness.send("GET", "/integrated-accounts", null, Map.of());
             assertEquals(401, generated.statusCode());
-            assertEquals(36, generated.headers().firstValue("x-request-id").orElse("").length());
+            var id = java.util.UUID.fromString(generated.headers().firstValue("x-request-id").orElse(""));
+            assertEquals(4, id.version());
+            assertEquals(2, id.variant());
+            var another = harness.send("GET", "/integrated-accounts", null, Map.of());
+            assertFalse(id.toString().equals(another.headers().firstValue("x-request-id").orElse("")));
             var hostile = harness.send("GET", "/health", null, Map.of("x-request-id", "a b<script>"));
             assertFalse(hostile.headers().firstValue("x-request-id").orElse("").contains("<"));
         }
