@@ -1,13 +1,16 @@
 package dev.switchboard;
 
 import dev.switchboard.config.ServerConfig;
-import dev.switchboard.engine.AccountRateLimiter;
+import dev.switchboard.engine.LocalRateLimiter;
 import dev.switchboard.engine.OAuthRefresher;
 import dev.switchboard.engine.RateLimitPolicy;
+import dev.switchboard.engine.RateLimiter;
 import dev.switchboard.engine.RemoteCaller;
+import dev.switchboard.engine.SharedRateLimiter;
 import dev.switchboard.engine.TimeoutPolicy;
 import dev.switchboard.engine.UnifiedPipeline;
 import dev.switchboard.observability.Metrics;
+import dev.switchboard.store.Dialect;
 import dev.switchboard.transport.ProviderClient;
 import java.time.Clock;
 
@@ -19,7 +22,10 @@ public record Engine(UnifiedPipeline pipeline, Metrics metrics) {
         var client = new ProviderClient();
         var timeouts = new TimeoutPolicy(config);
         var oauth = new OAuthRefresher(stores.accounts(), client, timeouts, config.environment(), Clock.systemUTC());
-        var caller = new RemoteCaller(client, oauth, new AccountRateLimiter(), timeouts,
+        // Processes sharing PostgreSQL share each account's rate; one embedded store means one process.
+        RateLimiter limiter = stores.database().dialect() == Dialect.POSTGRESQL
+                ? new SharedRateLimiter(stores.database()) : new LocalRateLimiter();
+        var caller = new RemoteCaller(client, oauth, limiter, timeouts,
                 new RateLimitPolicy(config.environment()), config.retryBudget(), metrics);
         return new Engine(new UnifiedPipeline(stores.catalog(), stores.accounts(), caller, stores.keys()), metrics);
     }

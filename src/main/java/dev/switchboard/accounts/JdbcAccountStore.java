@@ -123,6 +123,10 @@ public final class JdbcAccountStore implements AccountStore {
     @Override
     public boolean delete(String id) {
         return sql.run(connection -> {
+            try (var slot = connection.prepareStatement("DELETE FROM rate_slots WHERE account_id = ?")) {
+                slot.setString(1, id); // the account's place in its provider's rate goes with it
+                slot.executeUpdate();
+            }
             try (var statement = connection.prepareStatement("DELETE FROM integrated_accounts WHERE id = ?")) {
                 statement.setString(1, id);
                 return statement.executeUpdate() == 1 && announce(connection, id);

@@ -30,13 +30,13 @@ public final class RemoteCaller {
 
     private final ProviderClient client;
     private final OAuthRefresher oauth;
-    private final AccountRateLimiter limiter;
+    private final RateLimiter limiter;
     private final TimeoutPolicy timeouts;
     private final RateLimitPolicy rateLimits;
     private final Duration retryBudget;
     private final Metrics metrics;
 
-    public RemoteCaller(ProviderClient client, OAuthRefresher oauth, AccountRateLimiter limiter, TimeoutPolicy timeouts,
+    public RemoteCaller(ProviderClient client, OAuthRefresher oauth, RateLimiter limiter, TimeoutPolicy timeouts,
             RateLimitPolicy rateLimits, Duration retryBudget, Metrics metrics) {
         this.metrics = metrics;
         this.rateLimits = rateLimits;
@@ -107,13 +107,24 @@ public final class RemoteCaller {
         }
         Duration maxWait = Duration.between(Instant.now(), budgetEnd);
         long started = System.nanoTime();
-        Optional<Duration> refused = limiter.acquire(account.id(), limit.get(), maxWait.isNegative() ? Duration.ZERO : maxWait);
+        RateLimiter.Slot slot = limiter.reserve(account.id(), limit.get(), maxWait.isNegative() ? Duration.ZERO : maxWait);
+        if (!slot.refused() && !slot.delay().isZero()) {
+            sleep(slot.delay());
+        }
         metrics.rateLimitWait(operation.integration().name(), Duration.ofNanos(System.nanoTime() - started));
-        if (refused.isPresent()) {
-            long seconds = Math.max(1, (refused.get().toMillis() + 999) / 1000);
+        if (slot.refused()) {
+            long seconds = Math.max(1, (slot.delay().toMillis() + 999) / 1000);
             throw ApiException.of(429, "this account is at " + operation.integration().label()
                     + "'s rate limit of " + limit.get().requestsPerSecond() + " requests per second")
                     .withHeader("Retry-After", String.valueOf(seconds));
+        }
+    }
+
+    private static void sleep(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis(), (int) (wait.toNanos() % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
