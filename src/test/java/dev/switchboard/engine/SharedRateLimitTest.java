@@ -16,6 +16,8 @@ import dev.switchboard.config.ServerConfig;
 import dev.switchboard.store.TestDatabases;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,16 +32,31 @@ class SharedRateLimitTest {
     static WireMockExtension provider = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort().containerThreads(40)).build();
 
-    @Test
-    void twoProcessesSendAtTheAccountsRateBetweenThem() throws Exception {
+    private String url;
+
+    @BeforeEach
+    void providerAcceptsNotes() {
         provider.stubFor(post(urlPathMatching(NOTES)).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody(Fixtures.LEVER_NOTE_CREATED)));
-        String url = TestDatabases.postgres();
+        url = TestDatabases.postgres();
+    }
+
+    @AfterEach
+    void dropSchema() {
+        TestDatabases.dropPostgres(url);
+    }
+
+    /** Both processes of a test: one database, Lever at {@code rate}, waiting at most {@code budget}. */
+    private ServerConfig shared(String rate, Duration budget) {
+        return ServerConfig.of(0, url, Harness.TOKEN).withSecretKey(KEY).withRetryBudget(budget)
+                .withEnvironment(Map.of("SWITCHBOARD_LEVER_RATE_LIMIT", rate));
+    }
+
+    @Test
+    void twoProcessesSendAtTheAccountsRateBetweenThem() throws Exception {
         // 5 calls a second, no burst: ten calls take 1.8 s however they are spread. Each
         // process keeping its own rate would send them in 0.8 s.
-        ServerConfig config = ServerConfig.of(0, url, Harness.TOKEN).withSecretKey(KEY)
-                .withRetryBudget(Duration.ofSeconds(5))
-                .withEnvironment(Map.of("SWITCHBOARD_LEVER_RATE_LIMIT", "5/1"));
+        ServerConfig config = shared("5/1", Duration.ofSeconds(5));
         try (var first = Harness.start(config); var second = Harness.start(config)) {
             String account = first.account("lever", Map.of("api_key", "k", "base_url", provider.baseUrl() + "/v1"));
             // A first call through each process, so no cold start stretches the measured ones.
@@ -56,19 +73,12 @@ class SharedRateLimitTest {
             assertEquals(10, arrivals.size());
             long span = arrivals.get(9) - arrivals.get(0);
             assertTrue(span >= 1_500, "ten calls at 5 a second span 1.8 s; these spanned " + span + " ms");
-        } finally {
-            TestDatabases.dropPostgres(url);
         }
     }
 
     @Test
     void aCallThatWouldWaitPastItsBudgetIsTurnedAwayWithRetryAfter() throws Exception {
-        provider.stubFor(post(urlPathMatching(NOTES)).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json").withBody(Fixtures.LEVER_NOTE_CREATED)));
-        String url = TestDatabases.postgres();
-        ServerConfig config = ServerConfig.of(0, url, Harness.TOKEN).withSecretKey(KEY)
-                .withRetryBudget(Duration.ofMillis(100))
-                .withEnvironment(Map.of("SWITCHBOARD_LEVER_RATE_LIMIT", "0.5/1"));
+        ServerConfig config = shared("0.5/1", Duration.ofMillis(100));
         try (var first = Harness.start(config); var second = Harness.start(config)) {
             String account = first.account("lever", Map.of("api_key", "k", "base_url", provider.baseUrl() + "/v1"));
             assertEquals(201, first.post(Harness.activities(account, ""), NOTE).statusCode());
@@ -77,8 +87,6 @@ class SharedRateLimitTest {
             long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
             assertTrue(retryAfter >= 1 && retryAfter <= 2, "the next slot is about 2 s away: " + retryAfter);
             assertEquals(1, provider.getAllServeEvents().size(), "the refused call never reached the provider");
-        } finally {
-            TestDatabases.dropPostgres(url);
         }
     }
 }
