@@ -66,7 +66,7 @@ public final class Server implements AutoCloseable {
             var accounts = new AccountService(new JdbcAccountStore(database, box), catalog,
                     new BaseUrlPolicy(config.allowedHosts()), clock, config.accountCacheTtl());
             // An in-flight claim older than the longest a request can take belongs to a process that died.
-            var keys = new IdempotencyStore(database, clock, config.idempotencyTtl(), IN_FLIGHT_LEASE,
+            var keys = new IdempotencyStore(database, box, clock, config.idempotencyTtl(), IN_FLIGHT_LEASE,
                     Duration.ofSeconds(10));
             return new Stores(database, accounts, new TokenStore(database, clock), keys, catalog);
         }

@@ -85,6 +85,7 @@ class CommandLineTest {
                 "secrets", "reseal");
         assertEquals(0, resealed.exitCode(), resealed.output());
         assertTrue(resealed.output().contains("re-encrypted 1 account"), resealed.output());
+        assertTrue(resealed.output().contains("re-encrypted 0 kept answer"), resealed.output());
         try (var harness = Harness.start(ServerConfig.of(0, url, Harness.TOKEN).withSecretKey(newKey))) {
             assertEquals("rotate-me", harness.server().accounts().get("default", account).context().get("api_key"));
         }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 public final class SecretsCommand {
 
     @Command(name = "reseal", mixinStandardHelpOptions = true, description = {
-            "Re-encrypt every account's credentials with the first key of SWITCHBOARD_SECRET_KEY.",
+            "Re-encrypt every account's credentials, and every answer kept for an Idempotency-Key,",
+            "with the first key of SWITCHBOARD_SECRET_KEY.",
             "Rotate by putting the new key first (new,old), running this, then dropping the old key."})
     static final class Reseal implements Callable<Integer> {
         @Override
@@ -18,6 +19,8 @@ public final class SecretsCommand {
             try (var stores = Server.Stores.fromEnvironment()) {
                 int count = stores.accounts().reseal();
                 System.out.println("re-encrypted " + count + " account(s) with the current key");
+                int answers = stores.keys().reseal();
+                System.out.println("re-encrypted " + answers + " kept answer(s) with the current key");
                 return 0;
             }
         }

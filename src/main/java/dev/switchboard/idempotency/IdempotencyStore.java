@@ -1,6 +1,7 @@
 package dev.switchboard.idempotency;
 
 import dev.switchboard.mapping.Json;
+import dev.switchboard.crypto.SecretBox;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.Sql;
 import dev.switchboard.store.StoredTime;
@@ -29,6 +30,7 @@ public final class IdempotencyStore {
     private static final String UNKNOWN = "unknown";
 
     private final Sql sql;
+    private final SecretBox box;
     private final Clock clock;
     private final Duration ttl;
     private final Duration lease;
@@ -39,8 +41,10 @@ public final class IdempotencyStore {
      * @param lease   an in-flight claim older than this belongs to a process that died
      * @param maxWait how long a second request waits for the first before a 409
      */
-    public IdempotencyStore(Database database, Clock clock, Duration ttl, Duration lease, Duration maxWait) {
+    public IdempotencyStore(Database database, SecretBox box, Clock clock, Duration ttl, Duration lease,
+            Duration maxWait) {
         this.sql = new Sql(database);
+        this.box = box;
         this.clock = clock;
         this.ttl = ttl;
         this.lease = lease;
@@ -101,7 +105,9 @@ public final class IdempotencyStore {
                 statement.setInt(2, response.status());
                 statement.setString(3, response.contentType());
                 statement.setString(4, Json.writeString(response.headers()));
-                statement.setString(5, Base64.getEncoder().encodeToString(response.body()));
+                // The answer holds what was written on a candidate: stored sealed, like credentials.
+                statement.setString(5, box.seal(Base64.getEncoder().encodeToString(response.body()),
+                        owner(accountId, key)));
                 statement.setString(6, remoteId.orElse(null));
                 statement.setString(7, StoredTime.format(clock.instant()));
                 statement.setString(8, accountId);
@@ -213,7 +219,43 @@ public final class IdempotencyStore {
         return sql.run(connection -> read(connection, accountId, key));
     }
 
-    private static Optional<Row> read(Connection connection, String accountId, String key) throws SQLException {
+    /** Binds a sealed answer to its account and key: copied onto another row it does not open. */
+    private static String owner(String accountId, String key) {
+        return accountId + "\n" + key;
+    }
+
+    /**
+     * Seals every kept answer again with the current key, so a key rotation can drop the
+     * old key without losing the answers retries are owed. Returns how many changed.
+     */
+    public int reseal() {
+        return sql.run(connection -> {
+            int changed = 0;
+            try (var select = connection.prepareStatement(
+                    "SELECT account_id, idempotency_key, body FROM idempotency_keys WHERE state = ?")) {
+                select.setString(1, DONE);
+                try (ResultSet rows = select.executeQuery();
+                        var update = connection.prepareStatement("UPDATE idempotency_keys SET body = ? "
+                                + "WHERE account_id = ? AND idempotency_key = ? AND body = ?")) {
+                    while (rows.next()) {
+                        String sealed = rows.getString("body");
+                        if (!box.isStale(sealed)) {
+                            continue;
+                        }
+                        String owner = owner(rows.getString("account_id"), rows.getString("idempotency_key"));
+                        update.setString(1, box.seal(box.open(sealed, owner), owner));
+                        update.setString(2, rows.getString("account_id"));
+                        update.setString(3, rows.getString("idempotency_key"));
+                        update.setString(4, sealed); // unless the row changed meanwhile
+                        changed += update.executeUpdate();
+                    }
+                }
+            }
+            return changed;
+        });
+    }
+
+    private Optional<Row> read(Connection connection, String accountId, String key) throws SQLException {
         try (var statement = connection.prepareStatement(
                 "SELECT * FROM idempotency_keys WHERE account_id = ? AND idempotency_key = ?")) {
             statement.setString(1, accountId);
@@ -225,7 +267,8 @@ public final class IdempotencyStore {
                 Optional<StoredResponse> response = Optional.empty();
                 if (DONE.equals(rows.getString("state"))) {
                     response = Optional.of(new StoredResponse(rows.getInt("status"), rows.getString("content_type"),
-                            headers(rows.getString("headers")), Base64.getDecoder().decode(rows.getString("body"))));
+                            headers(rows.getString("headers")), Base64.getDecoder().decode(
+                                    box.open(rows.getString("body"), owner(accountId, key)))));
                 }
                 return Optional.of(new Row(rows.getString("fingerprint"), rows.getString("state"),
                         rows.getString("updated_at"), StoredTime.parse(rows.getString("created_at")),

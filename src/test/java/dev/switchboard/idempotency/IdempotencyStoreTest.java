@@ -1,10 +1,16 @@
 package dev.switchboard.idempotency;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.crypto.KeyRing;
+import dev.switchboard.crypto.SecretBox;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.TestDatabases;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +43,9 @@ class IdempotencyStoreTest {
         }
     }
 
+    static final String KEY_A = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+    static final String KEY_B = "ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA=";
+
     final MovableClock clock = new MovableClock();
     Database database;
     IdempotencyStore keys;
@@ -44,12 +53,62 @@ class IdempotencyStoreTest {
     @BeforeEach
     void open() {
         database = Database.open(TestDatabases.sqlite());
-        keys = new IdempotencyStore(database, clock, Duration.ofHours(24), Duration.ofMinutes(5), Duration.ZERO);
+        keys = store(KEY_A);
     }
 
     @AfterEach
     void close() {
         database.close();
+    }
+
+    private IdempotencyStore store(String keyRing) {
+        return new IdempotencyStore(database, new SecretBox(KeyRing.parse(keyRing)), clock, Duration.ofHours(24),
+                Duration.ofMinutes(5), Duration.ZERO);
+    }
+
+    private static StoredResponse answer(String text) {
+        return new StoredResponse(201, "application/json", Map.of(), text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void keptAnswersAreSealedAtRest() throws Exception {
+        keys.claim("acc", "k", "fp");
+        keys.complete("acc", "k", answer("{\"body\": \"PRIVATE-NOTE about the candidate\"}"), Optional.empty());
+        try (var connection = database.connection(); var statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT body FROM idempotency_keys")) {
+            rows.next();
+            String stored = rows.getString("body");
+            assertTrue(stored.startsWith("v1."), stored);
+            assertFalse(stored.contains("PRIVATE-NOTE"));
+        }
+        var replay = assertInstanceOf(Claim.Replay.class, keys.claim("acc", "k", "fp"));
+        assertEquals("{\"body\": \"PRIVATE-NOTE about the candidate\"}",
+                new String(replay.response().body(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anAnswerCopiedOntoAnotherKeyDoesNotOpen() throws Exception {
+        keys.claim("acc", "mine", "fp");
+        keys.complete("acc", "mine", answer("{\"id\": \"mine\"}"), Optional.empty());
+        keys.claim("acc", "other", "fp");
+        keys.complete("acc", "other", answer("{\"id\": \"other\"}"), Optional.empty());
+        try (var connection = database.connection(); var statement = connection.prepareStatement(
+                "UPDATE idempotency_keys SET body = (SELECT body FROM idempotency_keys WHERE idempotency_key = 'mine') "
+                        + "WHERE idempotency_key = 'other'")) {
+            statement.executeUpdate();
+        }
+        assertThrows(RuntimeException.class, () -> keys.claim("acc", "other", "fp"));
+    }
+
+    @Test
+    void resealMovesKeptAnswersToTheNewKey() {
+        keys.claim("acc", "k", "fp");
+        keys.complete("acc", "k", answer("{\"id\": \"n1\"}"), Optional.of("n1"));
+
+        assertEquals(1, store(KEY_B + "," + KEY_A).reseal());
+        assertEquals(0, store(KEY_B + "," + KEY_A).reseal(), "nothing left to reseal");
+        var replay = assertInstanceOf(Claim.Replay.class, store(KEY_B).claim("acc", "k", "fp"));
+        assertEquals("{\"id\": \"n1\"}", new String(replay.response().body(), StandardCharsets.UTF_8));
     }
 
     @Test
