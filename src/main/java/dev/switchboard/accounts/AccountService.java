@@ -127,7 +127,7 @@ public final class AccountService {
     /** One page of the environment's accounts; the cursor comes from the previous page. */
     public AccountPage list(String environment, Optional<String> tenantId, Optional<String> cursor, int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
-            throw ApiException.badRequest("'limit' must be a whole number from 1 to " + MAX_PAGE);
+            throw badLimit();
         }
         return store.list(environment, tenantId, cursor.map(PagePosition::fromCursor), limit);
     }
@@ -206,6 +206,11 @@ public final class AccountService {
         view.put("updated_at", Timestamps.format(account.updatedAt()));
         view.put("context", ContextSecrets.masked(integrationOf(account).context().properties(), account.context()));
         return view;
+    }
+
+    /** A page size out of range, or not a number at all. */
+    public static ApiException badLimit() {
+        return ApiException.badRequest("'limit' must be a whole number from 1 to " + MAX_PAGE);
     }
 
     private static ApiException notFound(String id) {

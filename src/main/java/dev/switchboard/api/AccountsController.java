@@ -3,7 +3,6 @@ package dev.switchboard.api;
 import dev.switchboard.accounts.AccountPage;
 import dev.switchboard.accounts.AccountService;
 import dev.switchboard.accounts.PagePosition;
-import dev.switchboard.error.ApiException;
 import dev.switchboard.mapping.Json;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -48,7 +47,7 @@ final class AccountsController {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("'limit' must be a whole number from 1 to " + AccountService.MAX_PAGE);
+            throw AccountService.badLimit();
         }
     }
 

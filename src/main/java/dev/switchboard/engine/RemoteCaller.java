@@ -120,26 +120,20 @@ public final class RemoteCaller {
         }
     }
 
-    private static void sleep(Duration wait) {
+    /** False when the thread was interrupted instead. */
+    private static boolean sleep(Duration wait) {
         try {
             Thread.sleep(wait.toMillis(), (int) (wait.toNanos() % 1_000_000));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Sleeps if the wait ends within the budget; false (no sleep) when it would not. */
-    private static boolean pause(Duration wait, Instant budgetEnd) {
-        if (Instant.now().plus(wait).isAfter(budgetEnd)) {
-            return false;
-        }
-        try {
-            Thread.sleep(wait.toMillis());
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** Sleeps if the wait ends within the budget; false (no sleep) when it would not. */
+    private static boolean pause(Duration wait, Instant budgetEnd) {
+        return !Instant.now().plus(wait).isAfter(budgetEnd) && sleep(wait);
     }
 
     private void record(Operation operation, RemoteRequest remote, String outcome, int status, long started,
