@@ -51,7 +51,7 @@ public final class Server implements AutoCloseable {
 
     /** The store-side parts, also what the command line's maintenance commands use. */
     public record Stores(Database database, AccountService accounts, TokenStore tokens, IdempotencyStore keys,
-            Catalog catalog) implements AutoCloseable {
+            Catalog catalog, SecretBox box) implements AutoCloseable {
 
         /** The stores the SWITCHBOARD_* environment names: what every maintenance command works on. */
         public static Stores fromEnvironment() {
@@ -68,7 +68,7 @@ public final class Server implements AutoCloseable {
             // An in-flight claim older than the longest a request can take belongs to a process that died.
             var keys = new IdempotencyStore(database, box, clock, config.idempotencyTtl(), IN_FLIGHT_LEASE,
                     Duration.ofSeconds(10));
-            return new Stores(database, accounts, new TokenStore(database, clock), keys, catalog);
+            return new Stores(database, accounts, new TokenStore(database, clock), keys, catalog, box);
         }
 
         @Override
@@ -91,7 +91,7 @@ public final class Server implements AutoCloseable {
             Engine engine = Engine.build(config, stores);
             var authority = new TokenAuthority(config.apiToken(), stores.tokens());
             Javalin app = SwitchboardApp.create(new SwitchboardApp.Parts(stores.catalog(), stores.accounts(),
-                    engine.pipeline(), authority, engine.metrics(), stores.database()::reachable,
+                    engine.pipeline(), engine.listing(), authority, engine.metrics(), stores.database()::reachable,
                     config.maxBodyBytes(), System.out));
             app.start(config.port());
             var purge = PURGE.scheduleAtFixedRate(() -> purgeQuietly(stores.keys()), 0, 10, TimeUnit.MINUTES);

@@ -33,7 +33,9 @@ final class CoverageController {
         var ignored = new ArrayList<String>();
         for (String field : operation.method().body()) {
             if (operation.rules().sends(field) || field.equals("remote_data")) {
-                properties.put(field, JsonSchemas.of(operation.model().requestFields().get(field)));
+                var schema = JsonSchemas.of(operation.model().requestFields().get(field));
+                operation.rules().valuesOf(field).ifPresent(values -> schema.put("enum", values));
+                properties.put(field, schema);
             } else {
                 ignored.add(field);
             }

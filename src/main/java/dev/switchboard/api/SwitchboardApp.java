@@ -2,6 +2,7 @@ package dev.switchboard.api;
 
 import dev.switchboard.accounts.AccountService;
 import dev.switchboard.catalog.Catalog;
+import dev.switchboard.engine.Listing;
 import dev.switchboard.engine.UnifiedPipeline;
 import dev.switchboard.error.ApiException;
 import dev.switchboard.mapping.Json;
@@ -27,7 +28,8 @@ public final class SwitchboardApp {
      * @param maxBodyBytes   request bodies beyond this are refused before they are read
      * @param accessLog      where the one JSON line per request goes
      */
-    public record Parts(Catalog catalog, AccountService accounts, UnifiedPipeline pipeline, TokenAuthority tokens,
+    public record Parts(Catalog catalog, AccountService accounts, UnifiedPipeline pipeline, Listing listing,
+            TokenAuthority tokens,
             Metrics metrics, BooleanSupplier storeReachable, long maxBodyBytes, PrintStream accessLog) {
     }
 
@@ -35,7 +37,7 @@ public final class SwitchboardApp {
     }
 
     public static Javalin create(Parts parts) {
-        var unified = new UnifiedController(parts.catalog(), parts.pipeline());
+        var unified = new UnifiedController(parts.catalog(), parts.pipeline(), parts.listing());
         var accountsApi = new AccountsController(parts.accounts());
         var coverage = new CoverageController(parts.catalog());
         var docs = new DocsController(Json.write(OpenApiDocument.build(parts.catalog(), VERSION)));
@@ -62,6 +64,8 @@ public final class SwitchboardApp {
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(parts.metrics().scrape()));
             config.routes.post("/unified/ats/activities", unified.create("ats/activities"));
+            config.routes.get("/unified/ats/activities", unified.list("ats/activities"));
+            config.routes.get("/unified/ats/activities/{id}", unified.get("ats/activities"));
             config.routes.get("/unified/ats/activities/{integration}/meta/create", coverage::create);
             config.routes.post("/integrated-accounts", accountsApi::create);
             config.routes.get("/integrated-accounts", accountsApi::list);

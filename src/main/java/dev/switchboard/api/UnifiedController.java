@@ -1,6 +1,7 @@
 package dev.switchboard.api;
 
 import dev.switchboard.catalog.Catalog;
+import dev.switchboard.engine.Listing;
 import dev.switchboard.engine.UnifiedPipeline;
 import dev.switchboard.engine.UnifiedRequest;
 import dev.switchboard.engine.UnifiedResult;
@@ -8,21 +9,42 @@ import dev.switchboard.error.ApiException;
 import dev.switchboard.mapping.Json;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** {@code POST /unified/{category}/{resource}}: the create method of a unified resource. */
+/** {@code /unified/{category}/{resource}}: create, list and get on a unified resource. */
 final class UnifiedController {
 
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
     private final Catalog catalog;
     private final UnifiedPipeline pipeline;
+    private final Listing listing;
 
-    UnifiedController(Catalog catalog, UnifiedPipeline pipeline) {
+    UnifiedController(Catalog catalog, UnifiedPipeline pipeline, Listing listing) {
         this.catalog = catalog;
         this.pipeline = pipeline;
+        this.listing = listing;
+    }
+
+    Handler list(String resource) {
+        Set<String> responseFields = catalog.model(resource).orElseThrow().responseFields().keySet();
+        return ctx -> write(ctx, listing.list(read(ctx, resource, "list", responseFields), RequestLog.trace(ctx)));
+    }
+
+    Handler get(String resource) {
+        Set<String> responseFields = catalog.model(resource).orElseThrow().responseFields().keySet();
+        return ctx -> write(ctx, listing.get(read(ctx, resource, "get", responseFields),
+                Ids.check("id", ctx.pathParam("id")), RequestLog.trace(ctx)));
+    }
+
+    /** A read: no body, no Idempotency-Key. */
+    private static UnifiedRequest read(Context ctx, String resource, String method, Set<String> responseFields) {
+        UnifiedQuery query = UnifiedQuery.parse(ctx.queryParamMap(), responseFields);
+        return new UnifiedRequest(TokenAuth.environment(ctx), query.accountId(), resource, method, Map.of(),
+                query.query(), query.remoteQuery(), query.options(), Optional.empty(), query.dryRun());
     }
 
     Handler create(String resource) {

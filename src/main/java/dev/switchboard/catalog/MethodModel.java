@@ -8,16 +8,20 @@ import java.util.Map;
  * One unified method of a resource.
  *
  * @param body         the request body fields it takes
+ * @param query        the unified query parameters it takes besides the standard ones
+ *                     (a list needs to know whose notes)
  * @param status       the HTTP status of its success
  * @param integrations per integration, which body fields are required and supported
  */
 public record MethodModel(
         @JsonProperty("body") List<String> body,
+        @JsonProperty("query") List<String> query,
         @JsonProperty("status") int status,
         @JsonProperty("integrations") Map<String, FieldRules> integrations) {
 
     public MethodModel {
         body = body == null ? List.of() : List.copyOf(body);
+        query = query == null ? List.of() : List.copyOf(query);
         if (status < 200 || status > 299) {
             throw new IllegalArgumentException("status must be a 2xx code");
         }
@@ -25,5 +29,10 @@ public record MethodModel(
             throw new IllegalArgumentException("missing key 'integrations'");
         }
         integrations = Map.copyOf(integrations);
+    }
+
+    /** True for a field this method takes, in its body or its query. */
+    public boolean takes(String field) {
+        return body.contains(field) || query.contains(field);
     }
 }

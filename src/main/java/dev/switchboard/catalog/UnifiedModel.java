@@ -1,8 +1,10 @@
 package dev.switchboard.catalog;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,7 +28,7 @@ public record UnifiedModel(
         responseFields = Collections.unmodifiableMap(new LinkedHashMap<>(responseFields));
         methods = Map.copyOf(methods);
         for (var method : methods.entrySet()) {
-            for (String field : method.getValue().body()) {
+            for (String field : concat(method.getValue().body(), method.getValue().query())) {
                 if (!requestFields.containsKey(field)) {
                     throw new IllegalArgumentException(
                             "method '" + method.getKey() + "' takes '" + field + "', which is not a request field");
@@ -39,12 +41,26 @@ public record UnifiedModel(
                 for (String field : rules.getValue().supported()) {
                     checkBodyField(method, rules.getKey(), field);
                 }
+                for (var narrowed : rules.getValue().values().entrySet()) {
+                    List<String> allowed = requestFields.get(narrowed.getKey()).enumValues();
+                    if (allowed.isEmpty() || !allowed.containsAll(narrowed.getValue())) {
+                        throw new IllegalArgumentException("integration '" + rules.getKey() + "' narrows '"
+                                + narrowed.getKey() + "' to " + narrowed.getValue()
+                                + ", which are not all values of its enum " + allowed);
+                    }
+                }
             }
         }
     }
 
+    private static List<String> concat(List<String> first, List<String> second) {
+        var all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
     private static void checkBodyField(Map.Entry<String, MethodModel> method, String integration, String field) {
-        if (!method.getValue().body().contains(field)) {
+        if (!method.getValue().takes(field)) {
             throw new IllegalArgumentException("integration '" + integration + "' of method '" + method.getKey()
                     + "' names '" + field + "', which the method does not take");
         }

@@ -47,7 +47,8 @@ final class BodyValidator {
             if (value == null) {
                 continue; // absent, as far as the provider is concerned
             }
-            Optional<String> problem = problem(schemas.get(field), value, rules.required().contains(field));
+            Optional<String> problem = problem(schemas.get(field), value, rules.required().contains(field))
+                    .or(() -> narrower(operation, field, value));
             if (problem.isPresent()) {
                 invalid.put(field, problem.get());
             } else if (field.equals(REMOTE_DATA)) {
@@ -90,6 +91,18 @@ final class BodyValidator {
             case "number" -> value instanceof Number ? Optional.empty() : Optional.of("must be a number");
             default -> throw new IllegalStateException("unknown schema type " + schema.type());
         };
+    }
+
+    /**
+     * A value the model allows but this integration cannot express. Sending the nearest
+     * wider value instead (a public note for an admin-only one) would break the caller's
+     * trust, so it is refused.
+     */
+    private static Optional<String> narrower(Operation operation, String field, Object value) {
+        return operation.rules().valuesOf(field)
+                .filter(allowed -> !allowed.contains(value))
+                .map(allowed -> "'" + value + "' cannot be expressed by " + operation.integration().label()
+                        + "; it takes " + String.join(", ", allowed));
     }
 
     private static String message(Operation operation, List<String> missing, Map<String, Object> invalid) {

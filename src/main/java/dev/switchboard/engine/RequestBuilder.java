@@ -27,12 +27,19 @@ final class RequestBuilder {
     private RequestBuilder() {
     }
 
-    /** What the request mappings see: the body, the query and the context without its secrets. */
+    /**
+     * What the request mappings see: the body, the query, the {@code remote_query} the
+     * provider will also get (the acting user a note is written as), and the context
+     * without its secrets.
+     */
     static Map<String, Object> mappingInput(Operation operation, IntegratedAccount account, ValidatedBody body,
-            Map<String, Object> query) {
+            Map<String, Object> query, List<Map.Entry<String, String>> remoteQuery) {
+        var remote = new LinkedHashMap<String, Object>();
+        remoteQuery.forEach(entry -> remote.putIfAbsent(entry.getKey(), entry.getValue()));
         var input = new LinkedHashMap<String, Object>();
         input.put("body", body.fields());
         input.put("query", query);
+        input.put("remote_query", remote);
         input.put("context", ContextSecrets.withoutSecrets(
                 operation.integration().context().properties(), account.context()));
         return input;

@@ -48,7 +48,7 @@ public final class UnifiedPipeline {
         this.catalog = catalog;
         this.accounts = accounts;
         this.caller = caller;
-        this.reconciler = new Reconciler(catalog, caller);
+        this.reconciler = new Reconciler(catalog, new PageReader(caller, accounts));
         this.keys = keys;
     }
 
@@ -87,7 +87,8 @@ public final class UnifiedPipeline {
                 .orElseThrow(() -> ApiException.badRequest(account.integration() + " does not support "
                         + request.method() + " on " + request.resource()));
         ValidatedBody body = BodyValidator.validate(operation, request.body());
-        Map<String, Object> input = RequestBuilder.mappingInput(operation, account, body, request.query());
+        Map<String, Object> input = RequestBuilder.mappingInput(operation, account, body, request.query(),
+                request.remoteQuery());
         Map<String, String> headers = new LinkedHashMap<>();
         if (!body.ignored().isEmpty()) {
             headers.put(IGNORED_FIELDS_HEADER, String.join(",", body.ignored()));
@@ -208,7 +209,8 @@ public final class UnifiedPipeline {
     /** Looks for the note an earlier attempt may have made, and answers with it if found. */
     private Optional<Executed> recover(Prepared prepared, Instant sentAt, Supplier<Set<String>> taken) {
         Operation operation = prepared.operation();
-        return reconciler.find(operation, prepared.account(), prepared.body(), sentAt, taken, prepared.trace())
+        return reconciler.find(operation, prepared.account(), prepared.body(), prepared.request().remoteQuery(),
+                sentAt, taken, prepared.trace())
                 .map(note -> {
             var mapped = new LinkedHashMap<>(note);
             Object remote = mapped.remove("remote_data");

@@ -229,6 +229,7 @@ public final class OpenApiDocument {
             var schema = JsonSchemas.of(model.requestFields().get(field));
             var requiredIn = new ArrayList<String>();
             var supportedIn = new ArrayList<String>();
+            var valuesIn = new LinkedHashMap<String, Object>();
             for (String integration : catalog.integrationNames()) {
                 var rules = catalog.operation(integration, RESOURCE, "create").orElseThrow().rules();
                 if (rules.required().contains(field)) {
@@ -237,9 +238,14 @@ public final class OpenApiDocument {
                 if (rules.sends(field) || field.equals("remote_data")) {
                     supportedIn.add(integration);
                 }
+                rules.valuesOf(field).ifPresent(values -> valuesIn.put(integration, values));
             }
             schema.put("x-switchboard-required-in", requiredIn);
             schema.put("x-switchboard-supported-in", supportedIn);
+            if (!valuesIn.isEmpty()) {
+                // Any other value is refused for that integration: it would be widened there.
+                schema.put("x-switchboard-values-in", valuesIn);
+            }
             properties.put(field, schema);
         }
         return Map.of("type", "object", "properties", properties, "description",

@@ -15,11 +15,24 @@ import java.util.regex.Pattern;
 
 /**
  * A simulated Ashby: RPC-style POSTs, Basic auth with the key as user name, failures as
- * HTTP 200 with {@code success: false}, HTML notes reduced to the tags Ashby keeps.
+ * HTTP 200 with {@code success: false}, HTML notes reduced to the tags Ashby keeps, private
+ * notes only for keys allowed to see private fields.
+ *
+ * <p>Sources: developers.ashbyhq.com/reference/candidatecreatenote (request fields
+ * candidateId, note, sendNotifications, isPrivate, createdAt; the answer's results),
+ * developers.ashbyhq.com/docs/responses (success/errorInfo), developers.ashbyhq.com/reference/authentication
+ * (Basic with the key as user name; 401 without, 403 for a refused key), and
+ * developers.ashbyhq.com/docs/pagination-and-incremental-sync (listNotes' cursor,
+ * moreDataAvailable, nextCursor).
  */
 public final class AshbySimulator {
 
     public static final String API_KEY = "sandbox-ashby-key";
+    /**
+     * A key without the permission "Allow access to non-offer private fields": it may not
+     * write private notes, and Ashby does not list them to it (candidatecreatenote; listNotes).
+     */
+    public static final String PUBLIC_ONLY_KEY = "sandbox-ashby-key-public-only";
     public static final String CANDIDATE_ID = "5b7b2a3e-2d1c-4f5e-9a61-0c2f3b9d7e11";
     public static final String OTHER_CANDIDATE_ID = "9c3e1f20-6a4b-4d8c-b2e7-51f0a6c4d922";
     static final Map<String, Object> AUTHOR = Map.of("id", "3f0e6c1a-8b2d-4e7f-a9c5-d41b2e8f6a30",
@@ -55,7 +68,7 @@ public final class AshbySimulator {
         if (user.isEmpty()) {
             Simulator.json(ctx, 401, failure("unauthenticated", "Missing or malformed Authorization header"));
             ctx.skipRemainingHandlers();
-        } else if (!user.get().equals(API_KEY)) {
+        } else if (!user.get().equals(API_KEY) && !user.get().equals(PUBLIC_ONLY_KEY)) {
             Simulator.json(ctx, 403, failure("invalid_api_key", "The API key is invalid or deactivated"));
             ctx.skipRemainingHandlers();
         }
@@ -76,13 +89,22 @@ public final class AshbySimulator {
                     "note must be a non-empty string or {type: \"text/html\", value}"));
         } else if (body.containsKey("sendNotifications") && !(body.get("sendNotifications") instanceof Boolean)) {
             Simulator.json(ctx, 200, failure("invalid_input", "sendNotifications must be a boolean"));
+        } else if (body.containsKey("isPrivate") && !(body.get("isPrivate") instanceof Boolean)) {
+            Simulator.json(ctx, 200, failure("invalid_input", "isPrivate must be a boolean"));
+        } else if (body.containsKey("createdAt") && createdAt(body.get("createdAt")) == null) {
+            Simulator.json(ctx, 200, failure("invalid_input", "createdAt must be an ISO 8601 date-time"));
         } else if (notes.of((String) candidateId).isEmpty()) {
             Simulator.json(ctx, 200, failure("candidate_not_found", "Candidate not found"));
+        } else if (Boolean.TRUE.equals(body.get("isPrivate")) && !seesPrivate(ctx)) {
+            // Guess: the docs name the permission, not the error a key without it gets.
+            Simulator.json(ctx, 200, failure("missing_endpoint_permission",
+                    "Creating private notes requires the permission to access non-offer private fields"));
         } else {
             var note = new LinkedHashMap<String, Object>();
             note.put("id", UUID.randomUUID().toString());
-            note.put("createdAt", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
-            note.put("isPrivate", false);
+            Instant at = body.containsKey("createdAt") ? createdAt(body.get("createdAt")) : Instant.now();
+            note.put("createdAt", at.truncatedTo(ChronoUnit.MILLIS).toString());
+            note.put("isPrivate", Boolean.TRUE.equals(body.get("isPrivate")));
             note.put("content", content);
             note.put("author", AUTHOR);
             notes.of((String) candidateId).orElseThrow().add(note);
@@ -102,6 +124,9 @@ public final class AshbySimulator {
             Simulator.json(ctx, 200, failure("candidate_not_found", "Candidate not found"));
             return;
         }
+        if (!seesPrivate(ctx)) {
+            all = all.stream().filter(note -> !Boolean.TRUE.equals(note.get("isPrivate"))).toList();
+        }
         int limit = body.get("limit") instanceof Number n ? Math.max(1, Math.min(100, n.intValue())) : 100;
         int from = body.get("cursor") instanceof String cursor && cursor.matches("\\d+") ? Integer.parseInt(cursor) : 0;
         var page = new ArrayList<>(all.subList(Math.min(from, all.size()), Math.min(from + limit, all.size())));
@@ -114,6 +139,18 @@ public final class AshbySimulator {
             result.put("nextCursor", String.valueOf(from + limit));
         }
         Simulator.json(ctx, 200, result);
+    }
+
+    private static boolean seesPrivate(Context ctx) {
+        return Simulator.basicUser(ctx).map(API_KEY::equals).orElse(false);
+    }
+
+    private static Instant createdAt(Object value) {
+        try {
+            return value instanceof String text ? java.time.OffsetDateTime.parse(text).toInstant() : null;
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** Plain text as given; HTML with only the tags Ashby keeps. */

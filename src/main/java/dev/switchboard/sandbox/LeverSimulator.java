@@ -2,9 +2,11 @@ package dev.switchboard.sandbox;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * or an OAuth bearer token, epoch-millisecond timestamps, errors as {@code {code, message}}.
  * Its OAuth token endpoint ({@code /oauth/token}) issues expiring access tokens and
  * rotates refresh tokens, as Lever's does.
+ *
+ * <p>Sources: hire.lever.co/developer/documentation, sections "Create a note" (value
+ * required, secret, score 1-4, notifyFollowers, createdAt not in the future, perform_as;
+ * the answer {@code 201 {"data": {"noteId"}}}), "List all notes" (limit, offset, hasNext,
+ * next; deletedAt on deleted notes), "Retrieve a single note", "Errors" (ResourceNotFound,
+ * BadRequestError, UnauthorizedError) and "Authentication"; Nango's create-note template
+ * (NangoHQ/integration-templates, integrations/lever/actions/create-note.ts), which reads a
+ * whole note from the create answer: {@link #answerCreatesWithWholeNote} gives that shape.
  */
 public final class LeverSimulator {
 
@@ -39,6 +49,7 @@ public final class LeverSimulator {
     private final Set<String> refreshTokens = ConcurrentHashMap.newKeySet();
     private final AtomicInteger refreshes = new AtomicInteger();
     private volatile Duration accessTokenLifetime = Duration.ofHours(1);
+    private volatile boolean wholeNoteOnCreate;
 
 
     /** Adds a candidate with no notes yet, for demos and tests that need many. */
@@ -75,6 +86,14 @@ public final class LeverSimulator {
     /** Ends the life of every access token now, as an hour passing would. */
     public void expireAccessTokens() {
         accessTokens.replaceAll((token, expiry) -> Instant.now().minusSeconds(1));
+    }
+
+    /**
+     * Answers creates with the whole note, as Nango's template expects, instead of the
+     * documented {@code {"data": {"noteId"}}}. The sources disagree; Switchboard reads both.
+     */
+    public void answerCreatesWithWholeNote(boolean whole) {
+        wholeNoteOnCreate = whole;
     }
 
     public void setAccessTokenLifetime(Duration lifetime) {
@@ -122,7 +141,7 @@ public final class LeverSimulator {
     private void createNote(Context ctx) {
         List<Map<String, Object>> list = notes.of(ctx.pathParam("id")).orElse(null);
         if (list == null) {
-            Simulator.json(ctx, 404, error("NotFoundError", "Opportunity not found"));
+            Simulator.json(ctx, 404, error("ResourceNotFound", "Opportunity not found"));
             return;
         }
         String performAs = ctx.queryParam("perform_as");
@@ -159,7 +178,7 @@ public final class LeverSimulator {
         note.put("createdAt", createdAt);
         note.put("deletedAt", null);
         list.add(note);
-        Simulator.json(ctx, 201, Map.of("data", note));
+        Simulator.json(ctx, 201, Map.of("data", wholeNoteOnCreate ? note : Map.of("noteId", noteId)));
     }
 
     private static String problem(Map<String, Object> body) {
@@ -189,40 +208,72 @@ public final class LeverSimulator {
     private void listNotes(Context ctx) {
         List<Map<String, Object>> list = notes.of(ctx.pathParam("id")).orElse(null);
         if (list == null) {
-            Simulator.json(ctx, 404, error("NotFoundError", "Opportunity not found"));
+            Simulator.json(ctx, 404, error("ResourceNotFound", "Opportunity not found"));
             return;
         }
         int limit = parse(ctx.queryParam("limit"), 100, 1, 100);
-        int from = parse(ctx.queryParam("offset"), 0, 0, Integer.MAX_VALUE);
         var all = new ArrayList<>(list);
+        int from = from(all, ctx.queryParam("offset"));
+        if (from < 0) {
+            Simulator.json(ctx, 400, error("BadRequestError", "Invalid offset"));
+            return;
+        }
         var page = all.subList(Math.min(from, all.size()), Math.min(from + limit, all.size()));
         boolean hasNext = from + limit < all.size();
         var result = new LinkedHashMap<String, Object>();
         result.put("data", page);
         result.put("hasNext", hasNext);
         if (hasNext) {
-            result.put("next", String.valueOf(from + limit));
+            result.put("next", token(page.get(page.size() - 1)));
         }
         Simulator.json(ctx, 200, result);
     }
 
+    /**
+     * Lever's {@code next} is an opaque token; this one names the last note of the page
+     * (as keyset tokens do), so notes added meanwhile neither repeat nor go missing.
+     */
+    private static String token(Map<String, Object> lastNote) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("after:" + lastNote.get("id")).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Where a page starts: after the note the token names; 0 without one; -1 for a token it never gave. */
+    private static int from(List<Map<String, Object>> all, String offset) {
+        if (offset == null || offset.isEmpty()) {
+            return 0;
+        }
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(offset), StandardCharsets.UTF_8);
+            for (int i = 0; i < all.size(); i++) {
+                if (decoded.equals("after:" + all.get(i).get("id"))) {
+                    return i + 1;
+                }
+            }
+        } catch (IllegalArgumentException notBase64) {
+            return -1;
+        }
+        return -1;
+    }
+
     private void getNote(Context ctx) {
         findNote(ctx).ifPresentOrElse(note -> Simulator.json(ctx, 200, Map.of("data", note)),
-                () -> Simulator.json(ctx, 404, error("NotFoundError", "Note not found")));
+                () -> Simulator.json(ctx, 404, error("ResourceNotFound", "Note not found")));
     }
 
     private void deleteNote(Context ctx) {
         var note = findNote(ctx);
         if (note.isEmpty()) {
-            Simulator.json(ctx, 404, error("NotFoundError", "Note not found"));
+            Simulator.json(ctx, 404, error("ResourceNotFound", "Note not found"));
             return;
         }
-        notes.of(ctx.pathParam("id")).orElseThrow().remove(note.get());
+        // A deleted note stays listed with deletedAt set (the docs' "List all notes").
+        note.get().put("deletedAt", System.currentTimeMillis());
         ctx.status(204);
     }
 
     private java.util.Optional<Map<String, Object>> findNote(Context ctx) {
-        return notes.copyOf(ctx.pathParam("id")).stream()
+        return notes.of(ctx.pathParam("id")).orElse(List.of()).stream()
                 .filter(note -> note.get("id").equals(ctx.pathParam("noteId"))).findFirst();
     }
 

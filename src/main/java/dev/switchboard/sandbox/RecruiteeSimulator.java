@@ -14,6 +14,14 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A simulated Recruitee: every path under {@code /c/{company_id}}, a bearer token, integer
  * ids, microsecond timestamps, errors as {@code {"error": ...}} or {@code {"errors": [...]}}.
+ *
+ * <p>Sources: api.recruitee.com/docs/index.html, section "note" (the create body
+ * {@code {"note": {"body", "visibility": {"level"}}}} and the answer {@code {"note": {...}}};
+ * the list {@code {"notes": [...]}}, answered whole: no source confirms paging); Pipedream's
+ * create-note action (PipedreamHQ/pipedream, components/recruitee/actions/create-note);
+ * support.recruitee.com/en/articles/3771942-manage-visibility (public and private levels;
+ * the default is public). The 422 {"errors": [...]} strings follow Rails' validation
+ * messages, which is how clients that read strings see them.
  */
 public final class RecruiteeSimulator {
 

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.switchboard.Harness;
@@ -50,7 +51,8 @@ class AshbyCreateTest {
                 .withHeader("Accept", equalTo("application/json; version=1"))
                 .withHeader("Content-Type", equalTo("application/json"))
                 .withRequestBody(equalToJson("""
-                        {"candidateId": "cand-42", "note": "Strong system design round", "sendNotifications": false}""",
+                        {"candidateId": "cand-42", "note": "Strong system design round", "sendNotifications": false,
+                         "isPrivate": true, "createdAt": "2026-05-28T21:07:04.000Z"}""",
                         false, false)));
         var body = Harness.json(response);
         assertEquals("0c6a1e9e-1b7b-4c61-9f57-2b0f7b8e1a01", body.get("id"));
@@ -62,8 +64,8 @@ class AshbyCreateTest {
         assertEquals("2026-05-28T21:07:04.042Z", body.get("created_at"));
         assertFalse(body.containsKey("updated_at"), "Ashby gives no update time, so the field is absent");
         assertEquals(true, ((Map<?, ?>) body.get("remote_data")).get("success"));
-        assertEquals("visibility,created_at", response.headers().firstValue("x-switchboard-ignored-fields").orElse(""),
-                "Ashby takes neither field, and says so");
+        assertTrue(response.headers().firstValue("x-switchboard-ignored-fields").isEmpty(),
+                "Ashby takes both visibility (isPrivate) and created_at (createdAt)");
     }
 
     @Test

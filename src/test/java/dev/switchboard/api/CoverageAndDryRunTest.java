@@ -33,18 +33,26 @@ class CoverageAndDryRunTest {
     void coverageSaysWhatEachIntegrationRequiresTakesAndFills() {
         var lever = Harness.json(harness.get("/unified/ats/activities/lever/meta/create"));
         var schema = (Map<String, Object>) lever.get("request_body_schema");
-        assertEquals(List.of("candidate_id"), schema.get("required"));
+        assertEquals(List.of("candidate_id", "body"), schema.get("required"), "Lever's value is required");
         assertEquals(List.of("candidate_id", "body", "visibility", "created_at", "remote_data"),
                 List.copyOf(((Map<String, Object>) schema.get("properties")).keySet()));
         assertEquals(List.of("private", "public", "admin_only"),
                 ((Map<String, Object>) ((Map<String, Object>) schema.get("properties")).get("visibility")).get("enum"));
         assertEquals(List.of(), lever.get("ignored_fields"));
-        assertEquals(List.of("id", "candidate", "actor", "activity_type", "body", "visibility", "created_at",
+        // From Lever's documented answer, {"data": {"noteId"}}: the rest is what was written.
+        assertEquals(List.of("id", "candidate", "activity_type", "body", "visibility", "created_at",
                 "remote_data"), lever.get("response_fields"));
 
         var ashby = Harness.json(harness.get("/unified/ats/activities/ashby/meta/create"));
         assertEquals(List.of("candidate_id", "body"), ((Map<String, Object>) ashby.get("request_body_schema")).get("required"));
-        assertEquals(List.of("visibility", "created_at"), ashby.get("ignored_fields"));
+        assertEquals(List.of(), ashby.get("ignored_fields"));
+
+        var recruitee = Harness.json(harness.get("/unified/ats/activities/recruitee/meta/create"));
+        var recruiteeFields = (Map<String, Object>) ((Map<String, Object>) recruitee.get("request_body_schema"))
+                .get("properties");
+        assertEquals(List.of("public", "private"), ((Map<String, Object>) recruiteeFields.get("visibility")).get("enum"),
+                "Recruitee has no admin_only note, so its schema does not offer one");
+        assertEquals(List.of("created_at"), recruitee.get("ignored_fields"));
         assertEquals("object", ((Map<String, Object>) ashby.get("query_schema")).get("type"));
 
         assertEquals(404, harness.get("/unified/ats/activities/workday/meta/create").statusCode());

@@ -54,9 +54,19 @@ class ValidationTest {
     }
 
     @Test
-    void leverRequiresOnlyTheCandidate() {
-        var response = harness.post(Harness.activities(lever, ""), "{\"body\": \"x\"}");
-        assertInsight(response, Map.of("missing_required_body_fields", List.of("candidate_id")));
+    void leverRequiresCandidateAndBody() {
+        // "Create a note": value is required; without it Lever answers 400, so the call never goes out.
+        var response = harness.post(Harness.activities(lever, ""), "{\"visibility\": \"private\"}");
+        assertInsight(response, Map.of("missing_required_body_fields", List.of("candidate_id", "body")));
+    }
+
+    @Test
+    void anAdminOnlyNoteIsRefusedWhereItWouldBeWidened() {
+        // Recruitee has public and private notes only: an admin-only note is refused, never written wider.
+        var response = harness.post(Harness.activities(recruitee, ""),
+                "{\"candidate_id\": \"1\", \"body\": \"x\", \"visibility\": \"admin_only\"}");
+        assertInsight(response, Map.of("invalid_body_fields",
+                Map.of("visibility", "'admin_only' cannot be expressed by Recruitee; it takes public, private")));
     }
 
     @Test

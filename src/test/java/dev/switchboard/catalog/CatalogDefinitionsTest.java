@@ -104,9 +104,18 @@ class CatalogDefinitionsTest {
     @Test
     void modelRulesMustNameFieldsTheMethodTakes() throws Exception {
         Path copy = copyCatalog();
-        edit(copy.resolve("models/ats/activities.json"), "\"supported\": [\"body\", \"visibility\", \"created_at\"]",
-                "\"supported\": [\"body\", \"visiblity\"]");
+        edit(copy.resolve("models/ats/activities.json"),
+                "\"ashby\": {\"required\": [\"candidate_id\", \"body\"], \"supported\": [\"visibility\", \"created_at\"]}",
+                "\"ashby\": {\"required\": [\"candidate_id\", \"body\"], \"supported\": [\"visiblity\"]}");
         assertFailure(copy, "catalog/models/ats/activities.json", "'visiblity'");
+    }
+
+    @Test
+    void anIntegrationMayOnlyNarrowAnEnumToItsOwnValues() throws Exception {
+        Path copy = copyCatalog();
+        edit(copy.resolve("models/ats/activities.json"), "\"values\": {\"visibility\": [\"public\", \"private\"]}",
+                "\"values\": {\"visibility\": [\"public\", \"team\"]}");
+        assertFailure(copy, "catalog/models/ats/activities.json", "not all values of its enum");
     }
 
     @Test

@@ -61,7 +61,7 @@ public class InProcessBenchmark {
             fields.put("created_at", "2026-07-02T06:36:29.118Z");
         }
         body = BodyValidator.validate(operation, fields);
-        input = RequestBuilder.mappingInput(operation, account, body, Map.of());
+        input = RequestBuilder.mappingInput(operation, account, body, Map.of(), List.of());
         answer = CatalogLoader.class.getResourceAsStream("/catalog/integrations/" + integration
                 + "/ats/activities/create/example_response.json").readAllBytes();
         query = Map.of("integrated_account_id", List.of("acc"), "truto_exclude_fields[]", List.of("actor"),
@@ -73,7 +73,7 @@ public class InProcessBenchmark {
     public Object validateAndMapRequest() throws Exception {
         ValidatedBody validated = BodyValidator.validate(operation, Map.of("candidate_id", "c-1", "body", "text"));
         return RequestBuilder.build(operation, account,
-                RequestBuilder.mappingInput(operation, account, validated, Map.of()), validated, List.of());
+                RequestBuilder.mappingInput(operation, account, validated, Map.of(), List.of()), validated, List.of());
     }
 
     @Benchmark

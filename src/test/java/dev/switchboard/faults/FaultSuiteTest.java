@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -17,8 +18,13 @@ import dev.switchboard.Harness;
 import dev.switchboard.sandbox.LeverSimulator;
 import dev.switchboard.sandbox.Sandbox;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -168,6 +174,76 @@ class FaultSuiteTest {
         assertEquals(502, response.statusCode(), response.body());
         assertTrue(Harness.json(response).get("message").toString().contains("could not connect"));
         assertNotes(0);
+    }
+
+    @Test
+    void anotherUsersPrivateNoteWithTheSameTextIsNeverClaimed() {
+        // One user writes a private note; seconds later another user's identical public note
+        // fails with a 500 before Lever wrote it.
+        assertEquals(201, create("Call went well", "private", "").statusCode());
+        failCreate(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+                .withBody("{\"code\": \"InternalServerError\", \"message\": \"Something went wrong\"}"));
+        var response = create("Call went well", "public", "");
+        assertOutcomeUnknown(response, 502);
+        assertEquals(1, sandbox.lever().notesOf(candidate).size(), "only the first user's note exists");
+    }
+
+    @Test
+    void anIdenticalNoteByAnotherActingUserIsNeverClaimed() {
+        assertEquals(201, create("Call went well", "public", "&remote_query[perform_as]=" + LeverSimulator.KEY_OWNER)
+                .statusCode());
+        failCreate(aResponse().withStatus(500));
+        assertOutcomeUnknown(create("Call went well", "public", "&remote_query[perform_as]=" + LeverSimulator.OTHER_USER),
+                502);
+    }
+
+    @Test
+    void anIdenticalNoteWrittenBeforeTheRequestWasSentIsNeverClaimed() throws Exception {
+        assertEquals(201, create("Call went well", "public", "").statusCode());
+        // Past the margin the reconciler allows for the provider's clock (its Date header, to the second).
+        Thread.sleep(2_500);
+        failCreate(aResponse().withStatus(500));
+        assertOutcomeUnknown(create("Call went well", "public", ""), 502);
+    }
+
+    @Test
+    void twoNotesThatBothMatchLeaveTheOutcomeUnknown() throws Exception {
+        // Someone else writes the same note straight into Lever at the same moment this create
+        // lands and fails: either could be ours, so neither is claimed.
+        writeDirectly("Call went well");
+        failCreate(afterActing().withStatus(500).withBody("{\"code\": \"InternalServerError\"}"));
+        assertOutcomeUnknown(create("Call went well", "public", ""), 502);
+        assertEquals(2, sandbox.lever().notesOf(candidate).size());
+    }
+
+    @Test
+    void aPrivateNoteThatLandedBeforeA500IsFoundAsPrivate() {
+        failCreate(afterActing().withStatus(500).withBody("{\"code\": \"InternalServerError\"}"));
+        var response = create("Call went well", "private", "");
+        assertEquals(201, response.statusCode(), response.body());
+        assertEquals("true", response.headers().firstValue("x-switchboard-recovered").orElse(""));
+        assertEquals("private", Harness.json(response).get("visibility"));
+    }
+
+    private void writeDirectly(String text) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(sandbox.leverUrl() + "/opportunities/" + candidate
+                + "/notes")).header("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((LeverSimulator.API_KEY + ":").getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"value\": \"" + text + "\"}")).build();
+        assertEquals(201, HttpClient.newHttpClient().send(request,
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    private HttpResponse<String> create(String text, String visibility, String query) {
+        return harness.post(Harness.activities(account, query), "{\"candidate_id\": \"" + candidate
+                + "\", \"body\": \"" + text + "\", \"visibility\": \"" + visibility + "\"}");
+    }
+
+    /** Not claimed, not sent twice: the caller hears the outcome is unknown. */
+    private static void assertOutcomeUnknown(HttpResponse<String> response, int status) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertFalse(response.headers().firstValue("x-switchboard-recovered").isPresent());
+        assertEquals("unknown", ((Map<?, ?>) Harness.json(response).get("truto_error_insight")).get("outcome"));
     }
 
     private static ResponseDefinitionBuilder afterActing() {

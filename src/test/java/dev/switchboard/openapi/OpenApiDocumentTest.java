@@ -52,9 +52,12 @@ class OpenApiDocumentTest {
     void eachFieldSaysWhichIntegrationsRequireAndTakeIt() {
         var properties = properties("ActivityCreateRequest");
         assertEquals(List.of("ashby", "lever", "recruitee"), properties.get("candidate_id").get("x-switchboard-required-in"));
-        assertEquals(List.of("ashby", "recruitee"), properties.get("body").get("x-switchboard-required-in"));
+        assertEquals(List.of("ashby", "lever", "recruitee"), properties.get("body").get("x-switchboard-required-in"));
         assertEquals(List.of("ashby", "lever", "recruitee"), properties.get("body").get("x-switchboard-supported-in"));
-        assertEquals(List.of("lever"), properties.get("visibility").get("x-switchboard-supported-in"));
+        assertEquals(List.of("ashby", "lever", "recruitee"), properties.get("visibility").get("x-switchboard-supported-in"));
+        assertEquals(List.of("ashby", "lever"), properties.get("created_at").get("x-switchboard-supported-in"));
+        assertEquals(Map.of("recruitee", List.of("public", "private")),
+                properties.get("visibility").get("x-switchboard-values-in"));
         assertEquals(List.of("private", "public", "admin_only"), properties.get("visibility").get("enum"));
         assertEquals(List.of("ashby", "lever", "recruitee"), properties.get("remote_data").get("x-switchboard-supported-in"));
         assertEquals(List.of("recruitee"), properties("Activity").get("updated_at").get("x-switchboard-filled-by"));

@@ -81,7 +81,8 @@ class SimulatorFidelityTest {
         var missing = call("POST", sandbox.leverUrl() + "/opportunities/nope/notes", basic(LeverSimulator.API_KEY),
                 "{\"value\": \"x\"}");
         assertEquals(404, missing.statusCode());
-        assertEquals(Map.of("code", "NotFoundError", "message", "Opportunity not found"), json(missing));
+        // hire.lever.co/developer/documentation#errors: the documented not-found code.
+        assertEquals(Map.of("code", "ResourceNotFound", "message", "Opportunity not found"), json(missing));
     }
 
     @Test
@@ -90,13 +91,51 @@ class SimulatorFidelityTest {
         String accessToken = (String) sandbox.lever().issueTokens().get("access_token");
         var created = call("POST", notes, "Bearer " + accessToken, "{\"value\": \"hello\", \"score\": 3}");
         assertEquals(201, created.statusCode());
+        // "Create a note" documents {"data": {"noteId"}} and nothing else.
         var data = (Map<?, ?>) json(created).get("data");
-        assertEquals("hello", ((Map<?, ?>) ((List<?>) data.get("fields")).get(0)).get("value"));
-        assertEquals(200, call("GET", notes + "/" + data.get("id"), basic(LeverSimulator.API_KEY), null).statusCode());
+        assertEquals(List.of("noteId"), List.copyOf(data.keySet()));
+        String id = (String) data.get("noteId");
+        var read = (Map<?, ?>) json(call("GET", notes + "/" + id, basic(LeverSimulator.API_KEY), null)).get("data");
+        assertEquals("hello", ((Map<?, ?>) ((List<?>) read.get("fields")).get(0)).get("value"));
         var listed = json(call("GET", notes + "?limit=100", basic(LeverSimulator.API_KEY), null));
-        assertTrue(((List<?>) listed.get("data")).stream().anyMatch(n -> ((Map<?, ?>) n).get("id").equals(data.get("id"))));
-        assertEquals(204, call("DELETE", notes + "/" + data.get("id"), basic(LeverSimulator.API_KEY), null).statusCode());
-        assertEquals(404, call("GET", notes + "/" + data.get("id"), basic(LeverSimulator.API_KEY), null).statusCode());
+        assertTrue(((List<?>) listed.get("data")).stream().anyMatch(n -> ((Map<?, ?>) n).get("id").equals(id)));
+        assertEquals(204, call("DELETE", notes + "/" + id, basic(LeverSimulator.API_KEY), null).statusCode());
+        // "List all notes": a deleted note still lists, with deletedAt set.
+        var afterDelete = json(call("GET", notes + "?limit=100", basic(LeverSimulator.API_KEY), null));
+        assertTrue(((List<?>) afterDelete.get("data")).stream().map(n -> (Map<?, ?>) n)
+                .anyMatch(n -> n.get("id").equals(id) && n.get("deletedAt") instanceof Number));
+    }
+
+    @Test
+    void leverCanAnswerCreatesWithTheWholeNoteAsNangosTemplateReadsIt() throws Exception {
+        String notes = sandbox.leverUrl() + "/opportunities/" + LeverSimulator.OTHER_OPPORTUNITY_ID + "/notes";
+        sandbox.lever().answerCreatesWithWholeNote(true);
+        try {
+            var data = (Map<?, ?>) json(call("POST", notes, basic(LeverSimulator.API_KEY), "{\"value\": \"whole\"}"))
+                    .get("data");
+            assertEquals("whole", ((Map<?, ?>) ((List<?>) data.get("fields")).get(0)).get("value"));
+            assertEquals(data.get("id"), data.get("noteId"));
+        } finally {
+            sandbox.lever().answerCreatesWithWholeNote(false);
+        }
+    }
+
+    @Test
+    void ashbyTakesPrivateAndBackdatedNotesOnlyFromKeysAllowedPrivateFields() throws Exception {
+        String create = sandbox.ashbyUrl() + "/candidate.createNote";
+        var made = json(call("POST", create, basic(AshbySimulator.API_KEY), """
+                {"candidateId": "%s", "note": "private one", "isPrivate": true, "createdAt": "2026-01-15T09:30:00Z"}"""
+                .formatted(AshbySimulator.OTHER_CANDIDATE_ID)));
+        var note = (Map<?, ?>) made.get("results");
+        assertEquals(true, note.get("isPrivate"));
+        assertEquals("2026-01-15T09:30:00Z", note.get("createdAt"));
+        var refused = call("POST", create, basic(AshbySimulator.PUBLIC_ONLY_KEY), """
+                {"candidateId": "%s", "note": "x", "isPrivate": true}""".formatted(AshbySimulator.OTHER_CANDIDATE_ID));
+        assertEquals(false, json(refused).get("success"));
+        var hidden = json(call("POST", sandbox.ashbyUrl() + "/candidate.listNotes", basic(AshbySimulator.PUBLIC_ONLY_KEY),
+                "{\"candidateId\": \"" + AshbySimulator.OTHER_CANDIDATE_ID + "\"}"));
+        assertTrue(((List<?>) hidden.get("results")).stream().noneMatch(n -> ((Map<?, ?>) n).get("id").equals(note.get("id"))),
+                "a key without the private-fields permission does not see private notes");
     }
 
     @Test

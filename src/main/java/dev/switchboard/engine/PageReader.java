@@ -1,0 +1,141 @@
+package dev.switchboard.engine;
+
+import dev.switchboard.accounts.AccountService;
+import dev.switchboard.accounts.IntegratedAccount;
+import dev.switchboard.catalog.Operation;
+import dev.switchboard.error.ApiException;
+import dev.switchboard.mapping.Json;
+import dev.switchboard.mapping.MappingException;
+import dev.switchboard.observability.RequestTrace;
+import dev.switchboard.transport.ProviderClient;
+import dev.switchboard.transport.RemoteFailure;
+import dev.switchboard.transport.RemoteResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads one page of a list operation through the catalog's list mapping. Listing and
+ * the search for a note after an unknown outcome both read notes here, so what one sees
+ * the other sees: the same deleted notes skipped, the same fields read back.
+ */
+final class PageReader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PageReader.class);
+    private static final ValidatedBody NO_BODY = new ValidatedBody(Map.of(), Optional.empty(), List.of());
+
+    /**
+     * A provider page, mapped.
+     *
+     * @param response the provider's answer as it came
+     * @param items    unified items, each with its {@code remote_data}
+     * @param next     the provider's cursor for the page after this one, if there is one
+     */
+    record ProviderPage(RemoteResponse response, List<Map<String, Object>> items, Optional<Object> next) {
+    }
+
+    private final RemoteCaller caller;
+    private final AccountService accounts;
+
+    PageReader(RemoteCaller caller, AccountService accounts) {
+        this.caller = caller;
+        this.accounts = accounts;
+    }
+
+    /**
+     * An item fetched by id.
+     *
+     * @param response the provider's answer as it came
+     * @param item     the unified item, absent when the mapping finds none (a deleted note)
+     */
+    record ProviderItem(RemoteResponse response, Optional<Map<String, Object>> item) {
+    }
+
+    /**
+     * @param query what the list mappings see as {@code query}: {@code candidate_id},
+     *              {@code cursor} (the provider's, absent for the first page), {@code limit}
+     * @throws ApiException the provider's error, or why its answer could not be read
+     */
+    ProviderPage read(Operation list, IntegratedAccount account, Map<String, Object> query,
+            List<Map.Entry<String, String>> remoteQuery, RequestTrace trace) {
+        Mapped mapped = fetchAndMap(list, account, query, remoteQuery, trace);
+        Map<String, Object> page = mapped.result().orElseThrow(() ->
+                RemoteErrors.unreadable(list, mapped.response(), "it does not have the expected shape"));
+        return new ProviderPage(mapped.response(), items(page.get("results")),
+                Optional.ofNullable(page.get("next_cursor")));
+    }
+
+    /** One item by id, through a {@code get} operation's mapping. */
+    ProviderItem readOne(Operation get, IntegratedAccount account, Map<String, Object> query,
+            List<Map.Entry<String, String>> remoteQuery, RequestTrace trace) {
+        Mapped mapped = fetchAndMap(get, account, query, remoteQuery, trace);
+        return new ProviderItem(mapped.response(), mapped.result());
+    }
+
+    private record Mapped(RemoteResponse response, Optional<Map<String, Object>> result) {
+    }
+
+    private Mapped fetchAndMap(Operation operation, IntegratedAccount account, Map<String, Object> query,
+            List<Map.Entry<String, String>> remoteQuery, RequestTrace trace) {
+        Map<String, Object> input = RequestBuilder.mappingInput(operation, account, NO_BODY, query, remoteQuery);
+        RemoteResponse response = fetch(operation, account, input, remoteQuery, trace);
+        Optional<Object> parsed = Json.tryParse(response.body());
+        Optional<ApiException> error = RemoteErrors.recognise(operation, response, parsed);
+        if (error.isPresent()) {
+            if (error.get().status() == 401) {
+                accounts.markNeedsReauth(account);
+            }
+            throw error.get();
+        }
+        if (parsed.isEmpty()) {
+            throw RemoteErrors.unreadable(operation, response, "it is not JSON");
+        }
+        var mappingInput = new LinkedHashMap<String, Object>();
+        mappingInput.put("status", response.status());
+        mappingInput.put("response", parsed.get());
+        mappingInput.put("request", input);
+        try {
+            return new Mapped(response, operation.response().evaluate(mappingInput).flatMap(Json::asObject));
+        } catch (MappingException e) {
+            LOG.warn("read mapping failed: {}", e.getMessage());
+            throw RemoteErrors.unreadable(operation, response, "it does not have the expected shape");
+        }
+    }
+
+    /** A read changes nothing at the provider, so a call that failed part-way is simply an error. */
+    private RemoteResponse fetch(Operation list, IntegratedAccount account, Map<String, Object> input,
+            List<Map.Entry<String, String>> remoteQuery, RequestTrace trace) {
+        try {
+            return ProviderClient.readWhole(caller.call(list, account, current -> {
+                try {
+                    return RequestBuilder.build(list, current, input, NO_BODY, remoteQuery);
+                } catch (MappingException e) {
+                    LOG.error("list request mapping failed: {}", e.getMessage());
+                    throw ApiException.of(500, "the list request could not be mapped for "
+                            + list.integration().label());
+                }
+            }, trace));
+        } catch (OutcomeUnknown unknown) {
+            throw unknown.error();
+        } catch (RemoteFailure failure) {
+            throw RemoteErrors.failure(list, failure);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> items(Object results) {
+        // JSONata gives a lone item unwrapped, and nothing for none.
+        List<?> list = results instanceof List<?> many ? many : results == null ? List.of() : List.of(results);
+        var items = new ArrayList<Map<String, Object>>();
+        for (Object item : list) {
+            if (item instanceof Map<?, ?> map) {
+                items.add((Map<String, Object>) map);
+            }
+        }
+        return items;
+    }
+}
