@@ -151,6 +151,12 @@ class CommandLineTest {
             Run refused = run(env, "call", "--account", id, "--body", "{}");
             assertEquals(1, refused.exitCode());
             assertTrue(refused.output().contains("HTTP 400"), refused.output());
+
+            Run listed = run(env, "call", "--account", id, "--method", "list", "--query",
+                    "candidate_id=" + dev.switchboard.sandbox.LeverSimulator.OPPORTUNITY_ID);
+            assertEquals(0, listed.exitCode(), listed.output());
+            assertTrue(listed.output().contains("HTTP 200") && listed.output().contains("from the terminal")
+                    && listed.output().contains("\"result_count\" : 1"), listed.output());
         }
     }
 

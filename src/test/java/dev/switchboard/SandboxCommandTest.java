@@ -18,22 +18,23 @@ import org.junit.jupiter.api.Test;
 class SandboxCommandTest {
 
     @Test
-    void everyPrintedCurlCreatesANote() throws Exception {
+    void everyPrintedCurlWorks() throws Exception {
         try (var switchboard = ChildServer.start(List.of(), List.of("serve", "--sandbox"), Map.of())) {
-            List<String> lines = switchboard.linesUntil("4107283", Duration.ofSeconds(20));
+            List<String> lines = switchboard.linesUntil("API reference: ", Duration.ofSeconds(20));
             String token = lines.stream().filter(line -> line.startsWith("API token: ")).findFirst()
                     .orElseThrow().substring("API token: ".length());
             assertTrue(token.length() > 20, "a generated token");
 
+            // Per integration: a create, then a list of the same candidate that shows the note.
             List<String> curls = curlCommands(lines);
-            assertEquals(3, curls.size(), String.join("\n", lines));
-            for (String curl : curls) {
-                var process = new ProcessBuilder("bash", "-c", curl).redirectErrorStream(true).start();
-                String answer = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                assertEquals(0, process.waitFor());
-                var note = Json.asObject(Json.parse(answer.getBytes(StandardCharsets.UTF_8))).orElseThrow();
-                assertEquals("note", note.get("activity_type"), answer);
-                assertEquals("Great first interview", note.get("body"), answer);
+            assertEquals(6, curls.size(), String.join("\n", lines));
+            for (int i = 0; i < curls.size(); i += 2) {
+                var note = run(curls.get(i));
+                assertEquals("note", note.get("activity_type"), note.toString());
+                assertEquals("Great first interview", note.get("body"), note.toString());
+                var page = run(curls.get(i + 1));
+                assertTrue(((List<?>) page.get("result")).stream().anyMatch(item -> ((Map<?, ?>) item).get("id")
+                        .equals(note.get("id"))), "the listed page holds the note just written: " + page);
             }
             Thread.sleep(200);
             var printed = new ArrayList<>(lines);
@@ -43,6 +44,13 @@ class SandboxCommandTest {
                         "a provider credential was printed or logged");
             }
         }
+    }
+
+    private static Map<String, Object> run(String curl) throws Exception {
+        var process = new ProcessBuilder("bash", "-c", curl).redirectErrorStream(true).start();
+        String answer = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor());
+        return Json.asObject(Json.parse(answer.getBytes(StandardCharsets.UTF_8))).orElseThrow();
     }
 
     /** Each printed curl, its continuation lines joined as a shell would join them. */

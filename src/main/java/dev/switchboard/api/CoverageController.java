@@ -12,12 +12,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /unified/ats/activities/{integration}/meta/create}: what one integration
- * requires, takes and fills, from the same rules that drive validation.
+ * {@code GET /unified/ats/activities/{integration}/meta/{method}}: what one integration
+ * requires, takes and fills for a method, from the same rules that drive validation.
  */
 final class CoverageController {
 
     private static final String RESOURCE = "ats/activities";
+    private static final List<String> METHODS = List.of("create", "list", "get");
 
     private final Catalog catalog;
 
@@ -25,10 +26,18 @@ final class CoverageController {
         this.catalog = catalog;
     }
 
-    void create(Context ctx) {
+    void coverage(Context ctx) {
         String integration = ctx.pathParam("integration");
-        Operation operation = catalog.operation(integration, RESOURCE, "create").orElseThrow(() ->
-                ApiException.of(404, "no integration '" + integration + "'; known: " + catalog.integrationNames()));
+        String method = ctx.pathParam("method");
+        if (catalog.integration(integration).isEmpty()) {
+            throw ApiException.of(404, "no integration '" + integration + "'; known: " + catalog.integrationNames());
+        }
+        if (!METHODS.contains(method)) {
+            throw ApiException.of(404, "no method '" + method + "'; methods are " + METHODS);
+        }
+        Operation operation = catalog.operation(integration, RESOURCE, method).orElseThrow(() ->
+                ApiException.badRequest(catalog.integration(integration).orElseThrow().label()
+                        + " does not support " + method + " on " + RESOURCE));
         var properties = new LinkedHashMap<String, Object>();
         var ignored = new ArrayList<String>();
         for (String field : operation.method().body()) {
@@ -43,9 +52,9 @@ final class CoverageController {
         var coverage = new LinkedHashMap<String, Object>();
         coverage.put("integration", integration);
         coverage.put("resource", RESOURCE);
-        coverage.put("method", "create");
-        coverage.put("request_body_schema", Map.of("type", "object", "required", operation.rules().required(),
-                "properties", properties));
+        coverage.put("method", method);
+        var required = operation.rules().required().stream().filter(operation.method().body()::contains).toList();
+        coverage.put("request_body_schema", Map.of("type", "object", "required", required, "properties", properties));
         coverage.put("ignored_fields", ignored);
         coverage.put("query_schema", querySchema(operation));
         coverage.put("response_fields", operation.fills());
@@ -54,14 +63,28 @@ final class CoverageController {
 
     private static Map<String, Object> querySchema(Operation operation) {
         var properties = new LinkedHashMap<String, Object>();
+        var required = new ArrayList<String>(List.of("integrated_account_id"));
         properties.put("integrated_account_id", Map.of("type", "string"));
-        properties.put("truto_response_format", Map.of("type", "string",
-                "enum", List.of("unified", "raw", "normalized", "stream")));
+        for (String field : operation.method().query()) {
+            properties.put(field, JsonSchemas.of(operation.model().requestFields().get(field)));
+            if (operation.rules().required().contains(field)) {
+                required.add(field);
+            }
+        }
+        boolean create = operation.methodName().equals("create");
+        if (operation.methodName().equals("list")) {
+            properties.put("limit", Map.of("type", "integer", "minimum", 1, "maximum", 100, "default", 100));
+            properties.put("next_cursor", Map.of("type", "string"));
+        }
+        properties.put("truto_response_format", Map.of("type", "string", "enum", create
+                ? List.of("unified", "raw", "normalized", "stream") : List.of("unified", "raw", "normalized")));
         properties.put("truto_ignore_remote_data", Map.of("type", "boolean"));
         properties.put("truto_exclude_fields[]", Map.of("type", "array", "items", Map.of("type", "string",
                 "enum", List.copyOf(operation.model().responseFields().keySet()))));
         properties.put("remote_query", Map.of("type", "object", "additionalProperties", Map.of("type", "string")));
-        properties.put("switchboard_dry_run", Map.of("type", "boolean"));
-        return Map.of("type", "object", "required", List.of("integrated_account_id"), "properties", properties);
+        if (create) {
+            properties.put("switchboard_dry_run", Map.of("type", "boolean"));
+        }
+        return Map.of("type", "object", "required", required, "properties", properties);
     }
 }

@@ -66,7 +66,7 @@ public final class SwitchboardApp {
             config.routes.post("/unified/ats/activities", unified.create("ats/activities"));
             config.routes.get("/unified/ats/activities", unified.list("ats/activities"));
             config.routes.get("/unified/ats/activities/{id}", unified.get("ats/activities"));
-            config.routes.get("/unified/ats/activities/{integration}/meta/create", coverage::create);
+            config.routes.get("/unified/ats/activities/{integration}/meta/{method}", coverage::coverage);
             config.routes.post("/integrated-accounts", accountsApi::create);
             config.routes.get("/integrated-accounts", accountsApi::list);
             config.routes.get("/integrated-accounts/{id}", accountsApi::get);

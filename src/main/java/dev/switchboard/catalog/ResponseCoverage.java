@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Which response fields an integration fills, found by running its response mapping on
@@ -29,12 +30,21 @@ final class ResponseCoverage {
                         : schema.enumValues().isEmpty() ? "example-" + field : schema.enumValues().get(0));
             }
         }
+        var query = new LinkedHashMap<String, Object>();
+        for (String field : model.methods().get(methodName).query()) {
+            query.put(field, "example-" + field);
+        }
         var input = new LinkedHashMap<String, Object>();
         input.put("status", 200);
         input.put("response", recorded);
-        input.put("request", Map.of("body", body, "query", Map.of(), "context", Map.of()));
+        input.put("request", Map.of("body", body, "query", query, "remote_query", Map.of(), "context", Map.of()));
         Map<String, Object> mapped = response.evaluate(input).flatMap(Json::asObject).orElseThrow(() ->
                 new IllegalArgumentException("gives no object for the recorded example"));
+        if (mapped.containsKey("results")) {
+            // A page: what its items fill.
+            mapped = firstItem(mapped.get("results")).orElseThrow(() ->
+                    new IllegalArgumentException("gives no item for the recorded example page"));
+        }
         for (String field : mapped.keySet()) {
             if (!model.responseFields().containsKey(field)) {
                 throw new IllegalArgumentException("gives '" + field + "', which is not a response field of "
@@ -48,5 +58,12 @@ final class ResponseCoverage {
             }
         }
         return filled;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<Map<String, Object>> firstItem(Object results) {
+        Object first = results instanceof List<?> list ? (list.isEmpty() ? null : list.get(0)) : results;
+        return first instanceof Map<?, ?> item ? Optional.of((Map<String, Object>) item)
+                : Optional.empty();
     }
 }

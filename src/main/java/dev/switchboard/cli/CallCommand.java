@@ -22,10 +22,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code switchboard call}: one unified create from the terminal, through the same engine as the API. */
+/** {@code switchboard call}: one unified call from the terminal, through the same engine as the API. */
 @Command(name = "call", mixinStandardHelpOptions = true, description = {
-        "Run one unified create (POST /unified/ats/activities) without the HTTP server.",
-        "With --dry-run, print the provider request it would send (credentials masked) and send nothing."})
+        "Run one unified call on activities without the HTTP server: a create (POST /unified/ats/activities),",
+        "a list (GET, with --query candidate_id=…) or a get (GET …/{id}, with --id and --query candidate_id=…).",
+        "With --dry-run, print the provider request a create would send (credentials masked) and send nothing."})
 public final class CallCommand implements Callable<Integer> {
 
     @Option(names = "--account", required = true, description = "The integrated account id.")
@@ -34,7 +35,13 @@ public final class CallCommand implements Callable<Integer> {
     @Option(names = "--environment", defaultValue = "default", description = "The account's environment (default: ${DEFAULT-VALUE}).")
     String environment;
 
-    @Option(names = "--body", required = true, description = "The unified body as JSON, e.g. '{\"candidate_id\": \"c1\", \"body\": \"Hi\"}'.")
+    @Option(names = "--method", defaultValue = "create", description = "create, list or get (default: ${DEFAULT-VALUE}).")
+    String method;
+
+    @Option(names = "--id", description = "The activity id, for --method get.")
+    String id;
+
+    @Option(names = "--body", description = "For create: the unified body as JSON, e.g. '{\"candidate_id\": \"c1\", \"body\": \"Hi\"}'.")
     String body;
 
     @Option(names = "--query", description = "A query parameter as name=value, repeatable, e.g. --query 'remote_query[perform_as]=u1'.")
@@ -64,13 +71,14 @@ public final class CallCommand implements Callable<Integer> {
             try {
                 var parsed = UnifiedQuery.parse(parameters,
                         stores.catalog().model("ats/activities").orElseThrow().responseFields().keySet());
-                @SuppressWarnings("unchecked")
-                Map<String, Object> unifiedBody = Json.asObject(Json.parseRequest(body.getBytes(StandardCharsets.UTF_8)))
-                        .orElseThrow(() -> ApiException.badRequest("--body must be a JSON object"));
-                var request = new UnifiedRequest(environment, parsed.accountId(), "ats/activities", "create", unifiedBody,
-                        parsed.query(), parsed.remoteQuery(), parsed.options(), Optional.ofNullable(idempotencyKey),
-                        dryRun || parsed.dryRun());
-                print(engine.pipeline().run(request, new RequestTrace(UUID.randomUUID().toString())));
+                var trace = new RequestTrace(UUID.randomUUID().toString());
+                print(switch (method) {
+                    case "create" -> engine.pipeline().run(request("create", parsed, createBody()), trace);
+                    case "list" -> engine.listing().list(request("list", parsed, Map.of()), trace);
+                    case "get" -> engine.listing().get(request("get", parsed, Map.of()), Optional.ofNullable(id)
+                            .orElseThrow(() -> ApiException.badRequest("--method get needs --id")), trace);
+                    default -> throw ApiException.badRequest("--method must be create, list or get, not '" + method + "'");
+                });
                 return 0;
             } catch (ApiException e) {
                 System.out.println("HTTP " + e.status());
@@ -78,6 +86,21 @@ public final class CallCommand implements Callable<Integer> {
                 return 1;
             }
         }
+    }
+
+    private UnifiedRequest request(String unifiedMethod, UnifiedQuery parsed, Map<String, Object> unifiedBody) {
+        return new UnifiedRequest(environment, parsed.accountId(), "ats/activities", unifiedMethod, unifiedBody,
+                parsed.query(), parsed.remoteQuery(), parsed.options(),
+                unifiedMethod.equals("create") ? Optional.ofNullable(idempotencyKey) : Optional.empty(),
+                dryRun || parsed.dryRun());
+    }
+
+    private Map<String, Object> createBody() throws IOException {
+        if (body == null) {
+            throw ApiException.badRequest("--method create needs --body");
+        }
+        return Json.asObject(Json.parseRequest(body.getBytes(StandardCharsets.UTF_8)))
+                .orElseThrow(() -> ApiException.badRequest("--body must be a JSON object"));
     }
 
     private static void print(UnifiedResult result) throws IOException {

@@ -75,8 +75,13 @@ public final class ServeCommand implements Callable<Integer> {
                     .append("    -H 'Authorization: Bearer ").append(token).append("' \\\n")
                     .append("    -H 'Content-Type: application/json' \\\n")
                     .append("    -d '{\"candidate_id\": \"").append(DemoAccounts.candidateOf(integration))
-                    .append("\", \"body\": \"Great first interview\"}'\n\n");
+                    .append("\", \"body\": \"Great first interview\"}'\n")
+                    .append("  curl -s '").append(base).append("/unified/ats/activities?integrated_account_id=")
+                    .append(account.id()).append("&candidate_id=").append(DemoAccounts.candidateOf(integration))
+                    .append("&limit=10' \\\n")
+                    .append("    -H 'Authorization: Bearer ").append(token).append("'\n\n");
         });
+        out.append("API reference: ").append(base).append("/docs\n");
         System.out.print(out);
         System.out.flush();
     }

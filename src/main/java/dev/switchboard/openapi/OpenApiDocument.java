@@ -32,8 +32,10 @@ public final class OpenApiDocument {
         document.put("servers", List.of(Map.of("url", "/")));
         document.put("security", List.of(Map.of("bearer", List.of())));
         var paths = new LinkedHashMap<String, Object>();
-        paths.put("/unified/ats/activities", Map.of("post", createActivity(catalog, model)));
-        paths.put("/unified/ats/activities/{integration}/meta/create", Map.of("get", meta(catalog)));
+        paths.put("/unified/ats/activities", Map.of("post", createActivity(catalog, model),
+                "get", ActivityReads.list(catalog, model)));
+        paths.put("/unified/ats/activities/{id}", Map.of("get", ActivityReads.get(catalog, model)));
+        paths.put("/unified/ats/activities/{integration}/meta/{method}", Map.of("get", meta(catalog)));
         paths.put("/integrated-accounts", Map.of("post", createAccount(catalog), "get", listAccounts()));
         paths.put("/integrated-accounts/{id}", Map.of("get", getAccount(), "patch", patchAccount(),
                 "delete", deleteAccount()));
@@ -93,15 +95,18 @@ public final class OpenApiDocument {
 
     private static Map<String, Object> meta(Catalog catalog) {
         var operation = new LinkedHashMap<String, Object>();
-        operation.put("operationId", "activityCreateCoverage");
-        operation.put("summary", "Which fields an integration requires, takes and fills on create");
+        operation.put("operationId", "activityCoverage");
+        operation.put("summary", "Which fields an integration requires, takes and fills for a method");
         operation.put("tags", List.of("Activities"));
         operation.put("parameters", List.of(Map.of("name", "integration", "in", "path", "required", true,
-                "schema", Map.of("type", "string", "enum", catalog.integrationNames()))));
+                "schema", Map.of("type", "string", "enum", catalog.integrationNames())),
+                Map.of("name", "method", "in", "path", "required", true,
+                        "schema", Map.of("type", "string", "enum", List.of("create", "list", "get")))));
         var responses = new LinkedHashMap<String, Object>();
         responses.put("200", Map.of("description", "The integration's coverage.",
                 "content", Map.of("application/json", Map.of("schema", ref("Coverage")))));
-        errors(responses, Map.of("404", "No such integration."));
+        errors(responses, Map.of("400", "The integration does not support that method.",
+                "404", "No such integration or method."));
         operation.put("responses", responses);
         return operation;
     }
@@ -172,6 +177,7 @@ public final class OpenApiDocument {
         var schemas = new LinkedHashMap<String, Object>();
         schemas.put("ActivityCreateRequest", requestSchema(catalog, model));
         schemas.put("Activity", responseSchema(catalog, model));
+        schemas.put("ActivityList", ActivityReads.pageSchema());
         schemas.put("Error", Map.of("type", "object", "required", List.of("statusCode", "error", "message"),
                 "properties", Map.of(
                         "statusCode", Map.of("type", "integer"),
@@ -280,18 +286,18 @@ public final class OpenApiDocument {
         return String.join("; ", parts);
     }
 
-    private static Map<String, Object> query(String name, boolean required, Map<String, Object> schema,
+    static Map<String, Object> query(String name, boolean required, Map<String, Object> schema,
             String description) {
         return Map.of("name", name, "in", "query", "required", required, "schema", schema,
                 "description", description);
     }
 
-    private static Map<String, Object> arrayQuery(String name, List<String> values, String description) {
+    static Map<String, Object> arrayQuery(String name, List<String> values, String description) {
         return Map.of("name", name, "in", "query", "required", false, "explode", true, "description", description,
                 "schema", Map.of("type", "array", "items", Map.of("type", "string", "enum", values)));
     }
 
-    private static Map<String, Object> deepObjectQuery(String name, String description) {
+    static Map<String, Object> deepObjectQuery(String name, String description) {
         return Map.of("name", name, "in", "query", "required", false, "style", "deepObject", "explode", true,
                 "description", description, "schema", Map.of("type", "object",
                         "additionalProperties", Map.of("type", "string")));
@@ -306,18 +312,18 @@ public final class OpenApiDocument {
         return Map.of("name", "id", "in", "path", "required", true, "schema", Map.of("type", "string"));
     }
 
-    private static Map<String, Object> json(String description, String schema) {
+    static Map<String, Object> json(String description, String schema) {
         return Map.of("description", description,
                 "content", Map.of("application/json", Map.of("schema", ref(schema))));
     }
 
-    private static void errors(Map<String, Object> responses, Map<String, String> byStatus) {
+    static void errors(Map<String, Object> responses, Map<String, String> byStatus) {
         byStatus.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry ->
                 responses.put(entry.getKey(), Map.of("description", entry.getValue(),
                         "content", Map.of("application/json", Map.of("schema", Map.of("$ref", ERROR))))));
     }
 
-    private static Map<String, Object> ref(String schema) {
+    static Map<String, Object> ref(String schema) {
         return Map.of("$ref", "#/components/schemas/" + schema);
     }
 }

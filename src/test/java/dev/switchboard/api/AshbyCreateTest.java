@@ -24,6 +24,7 @@ class AshbyCreateTest {
     @RegisterExtension
     static WireMockExtension ashby = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
+    /** developers.ashbyhq.com/reference/candidatecreatenote: 200 {success, results: {id, createdAt, isPrivate, content, author}}. */
     static final String RESPONSE = """
             {"success": true,
              "results": {"id": "0c6a1e9e-1b7b-4c61-9f57-2b0f7b8e1a01", "createdAt": "2026-05-28T21:07:04.042Z",

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.switchboard.Harness;
@@ -56,6 +57,17 @@ class CoverageAndDryRunTest {
         assertEquals("object", ((Map<String, Object>) ashby.get("query_schema")).get("type"));
 
         assertEquals(404, harness.get("/unified/ats/activities/workday/meta/create").statusCode());
+
+        var list = Harness.json(harness.get("/unified/ats/activities/recruitee/meta/list"));
+        var listQuery = (Map<String, Object>) list.get("query_schema");
+        assertEquals(List.of("integrated_account_id", "candidate_id"), listQuery.get("required"));
+        assertTrue(((Map<String, Object>) listQuery.get("properties")).keySet().containsAll(List.of("limit", "next_cursor")));
+        assertEquals(List.of("id", "candidate", "actor", "activity_type", "body", "visibility", "created_at",
+                "updated_at", "remote_data"), list.get("response_fields"), "from Recruitee's documented note list");
+        assertEquals(200, harness.get("/unified/ats/activities/lever/meta/get").statusCode());
+        var noGet = harness.get("/unified/ats/activities/ashby/meta/get");
+        assertEquals(400, noGet.statusCode());
+        assertTrue(Harness.json(noGet).get("message").toString().contains("Ashby does not support get"));
         assertEquals(401, harness.send("GET", "/unified/ats/activities/lever/meta/create", null, Map.of()).statusCode());
     }
 

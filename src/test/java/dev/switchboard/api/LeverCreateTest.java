@@ -19,6 +19,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+/**
+ * Lever creates over HTTP. The answer is the whole note Nango's template reads ({@link dev.switchboard.Fixtures});
+ * Lever's documented {"data": {"noteId"}} answer is in src/test/resources/fidelity/lever.
+ */
 class LeverCreateTest {
 
     @RegisterExtension

@@ -26,6 +26,7 @@ class RecruiteeCreateTest {
 
     @Test
     void fullFieldCreateSendsRecruiteesRequestAndMapsItsAnswer() {
+        // api.recruitee.com/docs, section "note": the created note (its level capitalised here to check enums come back lower-case).
         recruitee.stubFor(post("/c/73014/candidates/4107283/notes").willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody("""
                         {"note": {"id": 52000123, "body": "Offer accepted", "admin_id": 45,

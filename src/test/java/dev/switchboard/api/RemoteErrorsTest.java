@@ -19,7 +19,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Each way a provider can fail, mapped to contract §5, and never sent twice. */
+/**
+ * Each way a provider can fail, mapped to contract §5, and never sent twice. Error bodies
+ * follow developers.ashbyhq.com/docs/responses (Ashby's success/errorInfo, 403 for a refused
+ * key), hire.lever.co/developer/documentation#errors (Lever's {code, message}) and
+ * api.recruitee.com/docs (Recruitee's {"error"}/{"errors"}); HTML and truncated bodies are
+ * what proxies in front of any provider give.
+ */
 class RemoteErrorsTest {
 
     @RegisterExtension
@@ -73,10 +79,10 @@ class RemoteErrorsTest {
 
     @Test
     void leverNotFoundIs404WithItsBody() {
-        var response = leverAnswers(json(404, "{\"code\": \"NotFoundError\", \"message\": \"Opportunity not found\"}"));
+        var response = leverAnswers(json(404, "{\"code\": \"ResourceNotFound\", \"message\": \"Opportunity not found\"}"));
         var body = assertRemoteError(response, 404);
         assertEquals("Lever: Opportunity not found", body.get("message"));
-        assertEquals(Map.of("code", "NotFoundError", "message", "Opportunity not found"), body.get("raw_response"));
+        assertEquals(Map.of("code", "ResourceNotFound", "message", "Opportunity not found"), body.get("raw_response"));
         assertCalledOnce("/v1/opportunities/opp-1/notes");
     }
 

@@ -19,7 +19,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Contract §4 and the response-side query parameters of §2, on Lever and Recruitee answers. */
+/**
+ * Contract §4 and the response-side query parameters of §2, on Lever and Recruitee answers.
+ * Answers: {@link dev.switchboard.Fixtures} (Lever); Recruitee's note from
+ * api.recruitee.com/docs, section "note"; Lever's error from its docs' "Errors" section.
+ */
 class ResponseFormatsTest {
 
     @RegisterExtension
@@ -87,11 +91,11 @@ class ResponseFormatsTest {
     void rawPassesAProviderErrorThroughAsItCame() {
         provider.stubFor(post(urlPathEqualTo("/v1/opportunities/gone/notes")).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/json")
-                .withBody("{\"code\": \"NotFoundError\", \"message\": \"Opportunity not found\"}")));
+                .withBody("{\"code\": \"ResourceNotFound\", \"message\": \"Opportunity not found\"}")));
         var response = harness.post(Harness.activities(lever, "&truto_response_format=raw"),
                 "{\"candidate_id\": \"gone\", \"body\": \"x\"}");
         assertEquals(404, response.statusCode());
-        assertEquals("{\"code\": \"NotFoundError\", \"message\": \"Opportunity not found\"}", response.body());
+        assertEquals("{\"code\": \"ResourceNotFound\", \"message\": \"Opportunity not found\"}", response.body());
     }
 
     @Test

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Idempotency-Key: one execution per key and account, its answer replayed to retries. */
+/**
+ * Idempotency-Key: one execution per key and account, its answer replayed to retries.
+ * Lever answers: {@link dev.switchboard.Fixtures}; its errors per hire.lever.co/developer/documentation#errors.
+ */
 class IdempotencyTest {
 
     @RegisterExtension
@@ -113,7 +116,7 @@ class IdempotencyTest {
     void aProviderRefusalIsReplayedToo() {
         provider.stubFor(post(urlPathMatching("/v1/opportunities/.*/notes")).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/json")
-                .withBody("{\"code\": \"NotFoundError\", \"message\": \"Opportunity not found\"}")));
+                .withBody("{\"code\": \"ResourceNotFound\", \"message\": \"Opportunity not found\"}")));
         String account = leverAccount();
         var first = create(account, "key-404", NOTE);
         var second = create(account, "key-404", NOTE);

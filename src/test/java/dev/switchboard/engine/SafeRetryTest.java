@@ -23,7 +23,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** What is retried (only the provably safe), rate limits per account, and timeouts. */
+/**
+ * What is retried (only the provably safe), rate limits per account, and timeouts. Lever's
+ * 429 {code, message} and its rate (10/s, bursts of 20) per hire.lever.co/developer/documentation
+ * ("Rate limits", "Errors"); answers from {@link dev.switchboard.Fixtures}.
+ */
 class SafeRetryTest {
 
     static final String NOTES = "/v1/opportunities/.*/notes";

@@ -46,6 +46,13 @@ class OpenApiDocumentTest {
                 "Idempotency-Key")), parameters.toString());
         assertTrue(create.getResponses().keySet().containsAll(List.of("201", "200", "400", "401", "404", "409", "422",
                 "429", "502", "504")));
+        var list = result.getOpenAPI().getPaths().get("/unified/ats/activities").getGet();
+        assertEquals("listActivities", list.getOperationId());
+        assertTrue(list.getParameters().stream().map(p -> p.getName()).toList()
+                .containsAll(List.of("integrated_account_id", "candidate_id", "limit", "next_cursor")));
+        assertEquals("getActivity", result.getOpenAPI().getPaths().get("/unified/ats/activities/{id}").getGet()
+                .getOperationId());
+        assertTrue(result.getOpenAPI().getComponents().getSchemas().containsKey("ActivityList"));
     }
 
     @Test
