@@ -17,9 +17,9 @@ final class ActivityReads {
 
     static Map<String, Object> list(Catalog catalog, UnifiedModel model) {
         var parameters = new ArrayList<Object>(common(model));
-        parameters.add(1, OpenApiDocument.query("limit", false, Map.of("type", "integer", "minimum", 1, "maximum", 100,
+        parameters.add(2, OpenApiDocument.query("limit", false, Map.of("type", "integer", "minimum", 1, "maximum", 100,
                 "default", 100), "The most activities in one page."));
-        parameters.add(2, OpenApiDocument.query("next_cursor", false, Map.of("type", "string"),
+        parameters.add(3, OpenApiDocument.query("next_cursor", false, Map.of("type", "string"),
                 "The next_cursor of the previous page, as it came; absent or empty for the first page."));
         var operation = new LinkedHashMap<String, Object>();
         operation.put("operationId", "listActivities");

@@ -27,7 +27,7 @@ public final class OpenApiDocument {
         var document = new LinkedHashMap<String, Object>();
         document.put("openapi", "3.1.0");
         document.put("info", Map.of("title", "Switchboard unified ATS API", "version", version,
-                "description", "One API to write notes onto candidates in Ashby, Lever and Recruitee. "
+                "description", "One API to write and read notes on candidates in Ashby, Lever and Recruitee. "
                         + "Follows the Truto unified ATS API parameter for parameter."));
         document.put("servers", List.of(Map.of("url", "/")));
         document.put("security", List.of(Map.of("bearer", List.of())));
