@@ -4,6 +4,7 @@ import dev.switchboard.catalog.DefinitionException;
 import dev.switchboard.cli.AccountsCommand;
 import dev.switchboard.cli.CallCommand;
 import dev.switchboard.cli.CatalogCommand;
+import dev.switchboard.cli.OpenApiCommand;
 import dev.switchboard.cli.SecretsCommand;
 import dev.switchboard.cli.ServeCommand;
 import dev.switchboard.cli.TokensCommand;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
 @Command(name = "switchboard", mixinStandardHelpOptions = true, version = "switchboard 0.1.0",
         description = "Open-source unified ATS API server.",
         subcommands = {ServeCommand.class, AccountsCommand.class, TokensCommand.class, SecretsCommand.class,
-                CatalogCommand.class, CallCommand.class})
+                CatalogCommand.class, CallCommand.class, OpenApiCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

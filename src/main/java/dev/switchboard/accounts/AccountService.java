@@ -208,6 +208,11 @@ public final class AccountService {
         return view;
     }
 
+    /** The display name of the account's integration. */
+    public String labelOf(IntegratedAccount account) {
+        return integrationOf(account).label();
+    }
+
     /** A page size out of range, or not a number at all. */
     public static ApiException badLimit() {
         return ApiException.badRequest("'limit' must be a whole number from 1 to " + MAX_PAGE);

@@ -2,28 +2,59 @@ package dev.switchboard.api;
 
 import dev.switchboard.accounts.AccountPage;
 import dev.switchboard.accounts.AccountService;
+import dev.switchboard.accounts.IntegratedAccount;
 import dev.switchboard.accounts.PagePosition;
 import dev.switchboard.mapping.Json;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
-/** {@code /integrated-accounts}: contract §3. */
+/**
+ * Integrated accounts, contract §3: at {@code /integrated-account}, the path and the shape
+ * Truto's SDKs use ({@code integration} is an object with a {@code name}; a delete answers
+ * {@code {"id"}}), and at the deprecated {@code /integrated-accounts} as before.
+ */
 final class AccountsController {
 
     private final AccountService accounts;
+    private final boolean trutoShape;
 
-    AccountsController(AccountService accounts) {
+    private AccountsController(AccountService accounts, boolean trutoShape) {
         this.accounts = accounts;
+        this.trutoShape = trutoShape;
+    }
+
+    /** {@code /integrated-account}: Truto's path and account shape. */
+    static AccountsController canonical(AccountService accounts) {
+        return new AccountsController(accounts, true);
+    }
+
+    /** {@code /integrated-accounts}: the first path, kept for existing clients. */
+    static AccountsController alias(AccountService accounts) {
+        return new AccountsController(accounts, false);
     }
 
     void create(Context ctx) {
-        var account = accounts.create(TokenAuth.environment(ctx), JsonBodies.object(ctx));
-        json(ctx.status(201), accounts.view(account));
+        var body = new LinkedHashMap<>(JsonBodies.object(ctx));
+        // Truto's shape names the integration as an object; either form is taken.
+        if (body.get("integration") instanceof Map<?, ?> integration && integration.get("name") instanceof String name) {
+            body.put("integration", name);
+        }
+        var account = accounts.create(TokenAuth.environment(ctx), body);
+        json(ctx.status(201), view(account));
     }
 
     void get(Context ctx) {
-        json(ctx, accounts.view(accounts.get(TokenAuth.environment(ctx), Ids.path(ctx))));
+        json(ctx, view(accounts.get(TokenAuth.environment(ctx), Ids.path(ctx))));
+    }
+
+    private Map<String, Object> view(IntegratedAccount account) {
+        Map<String, Object> view = accounts.view(account);
+        if (trutoShape) {
+            view.put("integration", Map.of("name", account.integration(), "label", accounts.labelOf(account)));
+        }
+        return view;
     }
 
     /** {@code ?tenant_id=&limit=&next_cursor=}: a page of accounts and the cursor of the next, null on the last. */
@@ -31,7 +62,7 @@ final class AccountsController {
         AccountPage page = accounts.list(TokenAuth.environment(ctx), present(ctx.queryParam("tenant_id")),
                 present(ctx.queryParam("next_cursor")), limit(ctx.queryParam("limit")));
         var result = new LinkedHashMap<String, Object>();
-        result.put("result", page.accounts().stream().map(accounts::view).toList());
+        result.put("result", page.accounts().stream().map(this::view).toList());
         result.put("next_cursor", page.next().map(PagePosition::cursor).orElse(null));
         json(ctx, result);
     }
@@ -52,12 +83,17 @@ final class AccountsController {
     }
 
     void patch(Context ctx) {
-        json(ctx, accounts.view(accounts.patch(TokenAuth.environment(ctx), Ids.path(ctx), JsonBodies.object(ctx))));
+        json(ctx, view(accounts.patch(TokenAuth.environment(ctx), Ids.path(ctx), JsonBodies.object(ctx))));
     }
 
     void delete(Context ctx) {
-        accounts.delete(TokenAuth.environment(ctx), Ids.path(ctx));
-        ctx.status(204);
+        String id = Ids.path(ctx);
+        accounts.delete(TokenAuth.environment(ctx), id);
+        if (trutoShape) {
+            json(ctx, Map.of("id", id)); // Truto's SDK reads {id} from a delete
+        } else {
+            ctx.status(204);
+        }
     }
 
     private static void json(Context ctx, Object body) {

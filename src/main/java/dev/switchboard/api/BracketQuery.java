@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Expands bracket-syntax query parameters: {@code a[b]=c} is {@code {"a":{"b":"c"}}},
@@ -23,7 +24,48 @@ final class BracketQuery {
                 put(result, key, path, value);
             }
         });
+        return indexedAsLists(result);
+    }
+
+    /**
+     * The values of an array parameter in every form clients send it: {@code a=x}, {@code a[]=x},
+     * and {@code a[0]=x&a[1]=y} (what the {@code qs} library in Truto's SDK sends), in index order.
+     */
+    static List<String> array(Map<String, List<String>> parameters, String name) {
+        var values = new ArrayList<String>(parameters.getOrDefault(name, List.of()));
+        values.addAll(parameters.getOrDefault(name + "[]", List.of()));
+        var indexed = new TreeMap<Integer, List<String>>();
+        for (var entry : parameters.entrySet()) {
+            String key = entry.getKey();
+            if (key.startsWith(name + "[") && !key.equals(name + "[]")) {
+                List<String> path = path(key);
+                if (path.size() != 2 || !path.get(1).matches("\\d{1,4}")) {
+                    throw ApiException.badRequest("'" + key + "' is not a form of " + name
+                            + "[]: send " + name + "[]=x, " + name + "[0]=x or " + name + "=x,y");
+                }
+                indexed.put(Integer.parseInt(path.get(1)), entry.getValue());
+            }
+        }
+        indexed.values().forEach(values::addAll);
+        return values;
+    }
+
+    /** {@code a[0]=x&a[1]=y} expands to a map keyed "0", "1": it is meant as a list. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> indexedAsLists(Map<String, Object> map) {
+        var result = new LinkedHashMap<String, Object>();
+        map.forEach((key, value) -> result.put(key, value instanceof Map<?, ?> nested
+                ? asListIfIndexed(indexedAsLists((Map<String, Object>) nested)) : value));
         return result;
+    }
+
+    private static Object asListIfIndexed(Map<String, Object> map) {
+        if (map.isEmpty() || !map.keySet().stream().allMatch(key -> key.matches("\\d{1,4}"))) {
+            return map;
+        }
+        var sorted = new TreeMap<Integer, Object>();
+        map.forEach((key, value) -> sorted.put(Integer.parseInt(key), value));
+        return new ArrayList<>(sorted.values());
     }
 
     /** {@code a[b][]} → [a, b, ""]; malformed brackets are a 400. */

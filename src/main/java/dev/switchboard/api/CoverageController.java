@@ -1,5 +1,6 @@
 package dev.switchboard.api;
 
+import dev.switchboard.accounts.AccountService;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.catalog.Operation;
 import dev.switchboard.error.ApiException;
@@ -21,14 +22,35 @@ final class CoverageController {
     private static final List<String> METHODS = List.of("create", "list", "get");
 
     private final Catalog catalog;
+    private final AccountService accounts;
 
-    CoverageController(Catalog catalog) {
+    CoverageController(Catalog catalog, AccountService accounts) {
         this.catalog = catalog;
+        this.accounts = accounts;
     }
 
+    /** {@code …/{integration}/meta/{method}}. */
     void coverage(Context ctx) {
-        String integration = ctx.pathParam("integration");
-        String method = ctx.pathParam("method");
+        render(ctx, ctx.pathParam("integration"), ctx.pathParam("method"));
+    }
+
+    /** {@code …/meta/{method}?integrated_account_id=…}: Truto's SDK form, for the account's integration. */
+    void forAccount(Context ctx) {
+        String id = ctx.queryParam("integrated_account_id");
+        if (id == null || id.isBlank()) {
+            throw ApiException.invalid("'integrated_account_id' is required", "query",
+                    List.of("integrated_account_id"), Map.of());
+        }
+        for (String name : ctx.queryParamMap().keySet()) {
+            if (!name.equals("integrated_account_id")) {
+                throw ApiException.badRequest("unknown query parameter '" + name + "'; meta takes integrated_account_id");
+            }
+        }
+        var account = accounts.get(TokenAuth.environment(ctx), Ids.check("integrated_account_id", id));
+        render(ctx, account.integration(), ctx.pathParam("method"));
+    }
+
+    private void render(Context ctx, String integration, String method) {
         if (catalog.integration(integration).isEmpty()) {
             throw ApiException.of(404, "no integration '" + integration + "'; known: " + catalog.integrationNames());
         }
@@ -50,6 +72,7 @@ final class CoverageController {
             }
         }
         var coverage = new LinkedHashMap<String, Object>();
+        // Truto's meta answer names: method, query_schema, request_body_schema, response_schema.
         coverage.put("integration", integration);
         coverage.put("resource", RESOURCE);
         coverage.put("method", method);
@@ -57,8 +80,25 @@ final class CoverageController {
         coverage.put("request_body_schema", Map.of("type", "object", "required", required, "properties", properties));
         coverage.put("ignored_fields", ignored);
         coverage.put("query_schema", querySchema(operation));
+        coverage.put("response_schema", responseSchema(operation));
         coverage.put("response_fields", operation.fills());
         ctx.contentType("application/json").result(Json.write(coverage));
+    }
+
+    /** The unified object, with only the fields this integration fills. */
+    private static Map<String, Object> responseSchema(Operation operation) {
+        var properties = new LinkedHashMap<String, Object>();
+        operation.model().responseFields().forEach((field, schema) -> {
+            if (operation.fills().contains(field)) {
+                properties.put(field, JsonSchemas.of(schema));
+            }
+        });
+        var item = Map.<String, Object>of("type", "object", "properties", properties);
+        if (!operation.methodName().equals("list")) {
+            return item;
+        }
+        return Map.of("type", "object", "properties", Map.of("result", Map.of("type", "array", "items", item),
+                "next_cursor", Map.of("type", List.of("string", "null")), "result_count", Map.of("type", "integer")));
     }
 
     private static Map<String, Object> querySchema(Operation operation) {

@@ -13,6 +13,7 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.HttpResponseException;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -38,8 +39,7 @@ public final class SwitchboardApp {
 
     public static Javalin create(Parts parts) {
         var unified = new UnifiedController(parts.catalog(), parts.pipeline(), parts.listing());
-        var accountsApi = new AccountsController(parts.accounts());
-        var coverage = new CoverageController(parts.catalog());
+        var coverage = new CoverageController(parts.catalog(), parts.accounts());
         var docs = new DocsController(Json.write(OpenApiDocument.build(parts.catalog(), VERSION)));
         var requestLog = new RequestLog(parts.metrics(), parts.accessLog());
         return Javalin.create(config -> {
@@ -49,6 +49,8 @@ public final class SwitchboardApp {
             config.http.maxRequestSize = parts.maxBodyBytes();
             // Compression would buffer streamed bodies; providers' answers are small anyway.
             config.http.compressionStrategy = CompressionStrategy.NONE;
+            // Jetty's refusals before Javalin sees a request (bad URI, 414, 431) are JSON too.
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorPages()));
             config.requestLogger.http((ctx, millis) -> requestLog.finish(ctx, millis));
             config.routes.before(requestLog::start);
             config.routes.before(new TokenAuth(parts.tokens()));
@@ -64,14 +66,21 @@ public final class SwitchboardApp {
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(parts.metrics().scrape()));
             config.routes.post("/unified/ats/activities", unified.create("ats/activities"));
+            config.routes.post("/unified/ats/activities/dry-run", unified.dryRun("ats/activities"));
             config.routes.get("/unified/ats/activities", unified.list("ats/activities"));
             config.routes.get("/unified/ats/activities/{id}", unified.get("ats/activities"));
             config.routes.get("/unified/ats/activities/{integration}/meta/{method}", coverage::coverage);
-            config.routes.post("/integrated-accounts", accountsApi::create);
-            config.routes.get("/integrated-accounts", accountsApi::list);
-            config.routes.get("/integrated-accounts/{id}", accountsApi::get);
-            config.routes.patch("/integrated-accounts/{id}", accountsApi::patch);
-            config.routes.delete("/integrated-accounts/{id}", accountsApi::delete);
+            // Truto's SDK form: the account names the integration.
+            config.routes.get("/unified/ats/activities/meta/{method}", coverage::forAccount);
+            for (var accountsApi : List.of(Map.entry("/integrated-account", AccountsController.canonical(parts.accounts())),
+                    Map.entry("/integrated-accounts", AccountsController.alias(parts.accounts())))) {
+                String path = accountsApi.getKey();
+                config.routes.post(path, accountsApi.getValue()::create);
+                config.routes.get(path, accountsApi.getValue()::list);
+                config.routes.get(path + "/{id}", accountsApi.getValue()::get);
+                config.routes.patch(path + "/{id}", accountsApi.getValue()::patch);
+                config.routes.delete(path + "/{id}", accountsApi.getValue()::delete);
+            }
             config.routes.exception(ApiException.class, ErrorResponses::api);
             config.routes.exception(HttpResponseException.class, ErrorResponses::javalin);
             config.routes.exception(Exception.class, ErrorResponses::unexpected);

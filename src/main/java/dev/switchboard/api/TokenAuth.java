@@ -26,10 +26,12 @@ final class TokenAuth implements Handler {
         }
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw ApiException.of(401, "missing API token: send 'Authorization: Bearer <token>'");
+            throw ApiException.of(401, "missing API token: send 'Authorization: Bearer <token>'")
+                    .withHeader("WWW-Authenticate", "Bearer");
         }
         String environment = authority.environmentOf(header.substring(7).trim())
-                .orElseThrow(() -> ApiException.of(401, "invalid API token"));
+                .orElseThrow(() -> ApiException.of(401, "invalid API token")
+                        .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\""));
         ctx.attribute(ENVIRONMENT, environment);
     }
 

@@ -31,31 +31,50 @@ final class UnifiedController {
 
     Handler list(String resource) {
         Set<String> responseFields = catalog.model(resource).orElseThrow().responseFields().keySet();
-        return ctx -> write(ctx, listing.list(read(ctx, resource, "list", responseFields), RequestLog.trace(ctx)));
+        Set<String> parameters = methodQuery(resource, "list");
+        return ctx -> write(ctx, listing.list(read(ctx, resource, "list", responseFields, parameters),
+                RequestLog.trace(ctx)));
     }
 
     Handler get(String resource) {
         Set<String> responseFields = catalog.model(resource).orElseThrow().responseFields().keySet();
-        return ctx -> write(ctx, listing.get(read(ctx, resource, "get", responseFields),
+        Set<String> parameters = methodQuery(resource, "get");
+        return ctx -> write(ctx, listing.get(read(ctx, resource, "get", responseFields, parameters),
                 Ids.check("id", ctx.pathParam("id")), RequestLog.trace(ctx)));
     }
 
     /** A read: no body, no Idempotency-Key. */
-    private static UnifiedRequest read(Context ctx, String resource, String method, Set<String> responseFields) {
-        UnifiedQuery query = UnifiedQuery.parse(ctx.queryParamMap(), responseFields);
+    private static UnifiedRequest read(Context ctx, String resource, String method, Set<String> responseFields,
+            Set<String> parameters) {
+        UnifiedQuery query = UnifiedQuery.parse(ctx.queryParamMap(), responseFields, parameters);
         return new UnifiedRequest(TokenAuth.environment(ctx), query.accountId(), resource, method, Map.of(),
                 query.query(), query.remoteQuery(), query.options(), Optional.empty(), query.dryRun());
     }
 
     Handler create(String resource) {
+        return create(resource, false);
+    }
+
+    /** {@code POST …/dry-run}: a create that is validated and mapped, and never sent. */
+    Handler dryRun(String resource) {
+        return create(resource, true);
+    }
+
+    private Handler create(String resource, boolean dryRun) {
         Set<String> responseFields = catalog.model(resource).orElseThrow().responseFields().keySet();
+        Set<String> parameters = methodQuery(resource, "create");
         return ctx -> {
-            UnifiedQuery query = UnifiedQuery.parse(ctx.queryParamMap(), responseFields);
+            UnifiedQuery query = UnifiedQuery.parse(ctx.queryParamMap(), responseFields, parameters);
             var request = new UnifiedRequest(TokenAuth.environment(ctx), query.accountId(), resource, "create",
                     JsonBodies.object(ctx), query.query(), query.remoteQuery(), query.options(), idempotencyKey(ctx),
-                    query.dryRun());
+                    dryRun || query.dryRun());
             write(ctx, pipeline.run(request, RequestLog.trace(ctx)));
         };
+    }
+
+    /** The query parameters a method takes besides the common ones. */
+    private Set<String> methodQuery(String resource, String method) {
+        return UnifiedQuery.methodParameters(catalog.model(resource).orElseThrow(), method);
     }
 
     /** Printable ASCII, 1 to 255 characters: what clients generate (UUIDs, hashes) and a log can show. */

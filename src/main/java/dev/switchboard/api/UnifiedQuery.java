@@ -1,10 +1,12 @@
 package dev.switchboard.api;
 
+import dev.switchboard.catalog.UnifiedModel;
 import dev.switchboard.engine.ResponseFormat;
 import dev.switchboard.engine.ResponseOptions;
 import dev.switchboard.error.ApiException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +34,15 @@ public record UnifiedQuery(String accountId, ResponseOptions options, List<Map.E
     private static final String REMOTE_QUERY = "remote_query";
     private static final String DRY_RUN = "switchboard_dry_run";
 
-    /** @param responseFields the fields a caller may exclude */
-    public static UnifiedQuery parse(Map<String, List<String>> parameters, Set<String> responseFields) {
+    /**
+     * @param responseFields the fields a caller may exclude
+     * @param methodQuery    the method's own parameters (a list's candidate_id, limit, next_cursor);
+     *                       any other unknown parameter is refused, so that a typo or a client that
+     *                       flattens {@code remote_query[perform_as]} to {@code perform_as} never
+     *                       silently changes what is done
+     */
+    public static UnifiedQuery parse(Map<String, List<String>> parameters, Set<String> responseFields,
+            Set<String> methodQuery) {
         var rest = new LinkedHashMap<String, List<String>>();
         var remoteQuery = new ArrayList<Map.Entry<String, String>>();
         for (var entry : parameters.entrySet()) {
@@ -46,8 +55,13 @@ public record UnifiedQuery(String accountId, ResponseOptions options, List<Map.E
             if (name.equals(REMOTE_QUERY)) {
                 String remoteName = remoteName(key);
                 entry.getValue().forEach(value -> remoteQuery.add(Map.entry(remoteName, value)));
-            } else if (!name.equals(ACCOUNT) && !KNOWN_TRUTO.contains(name) && !name.equals(DRY_RUN)) {
+            } else if (methodQuery.contains(name)) {
                 rest.put(key, entry.getValue());
+            } else if (!name.equals(ACCOUNT) && !KNOWN_TRUTO.contains(name) && !name.equals(DRY_RUN)) {
+                throw ApiException.invalid("unknown query parameter '" + key + "'; to pass it to the provider, send "
+                        + "remote_query[" + name + "]", "query", List.of(),
+                        Map.of(key, "is not a parameter of this call; provider parameters go in remote_query["
+                                + name + "]"));
             }
         }
         String dryRun = single(parameters, DRY_RUN, "false");
@@ -56,6 +70,15 @@ public record UnifiedQuery(String accountId, ResponseOptions options, List<Map.E
         }
         return new UnifiedQuery(accountId(parameters), options(parameters, responseFields), remoteQuery,
                 BracketQuery.expand(rest), dryRun.equals("true"));
+    }
+
+    /** What a method takes besides the common parameters: its model's query fields, and paging for a list. */
+    public static Set<String> methodParameters(UnifiedModel model, String method) {
+        var names = new HashSet<String>(model.methods().get(method).query());
+        if (method.equals("list")) {
+            names.addAll(Set.of("limit", "next_cursor"));
+        }
+        return Set.copyOf(names);
     }
 
     private static String accountId(Map<String, List<String>> parameters) {
@@ -79,11 +102,12 @@ public record UnifiedQuery(String accountId, ResponseOptions options, List<Map.E
             throw ApiException.badRequest("'" + IGNORE_REMOTE_DATA + "' must be true or false, not '" + ignore + "'");
         }
         var exclude = new ArrayList<String>();
-        exclude.addAll(parameters.getOrDefault(EXCLUDE_FIELDS + "[]", List.of()));
-        exclude.addAll(parameters.getOrDefault(EXCLUDE_FIELDS, List.of()));
-        for (var key : parameters.keySet()) {
-            if (key.startsWith(EXCLUDE_FIELDS + "[") && !key.equals(EXCLUDE_FIELDS + "[]")) {
-                throw ApiException.badRequest("'" + key + "' is not a form of " + EXCLUDE_FIELDS + "[]");
+        for (String value : BracketQuery.array(parameters, EXCLUDE_FIELDS)) {
+            // Truto documents the comma form too: truto_exclude_fields=a,b
+            for (String field : value.split(",", -1)) {
+                if (!field.isBlank()) {
+                    exclude.add(field.strip());
+                }
             }
         }
         for (String field : exclude) {

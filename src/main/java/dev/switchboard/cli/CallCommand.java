@@ -69,8 +69,12 @@ public final class CallCommand implements Callable<Integer> {
                         .add(pair.substring(equals + 1));
             }
             try {
-                var parsed = UnifiedQuery.parse(parameters,
-                        stores.catalog().model("ats/activities").orElseThrow().responseFields().keySet());
+                var model = stores.catalog().model("ats/activities").orElseThrow();
+                if (!model.methods().containsKey(method)) {
+                    throw ApiException.badRequest("--method must be create, list or get, not '" + method + "'");
+                }
+                var parsed = UnifiedQuery.parse(parameters, model.responseFields().keySet(),
+                        UnifiedQuery.methodParameters(model, method));
                 var trace = new RequestTrace(UUID.randomUUID().toString());
                 print(switch (method) {
                     case "create" -> engine.pipeline().run(request("create", parsed, createBody()), trace);

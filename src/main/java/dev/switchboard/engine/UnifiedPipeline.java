@@ -15,6 +15,8 @@ import dev.switchboard.transport.ProviderClient;
 import dev.switchboard.transport.RemoteFailure;
 import dev.switchboard.transport.RemoteResponse;
 import dev.switchboard.transport.RemoteStream;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,6 +45,7 @@ public final class UnifiedPipeline {
     private final RemoteCaller caller;
     private final Reconciler reconciler;
     private final IdempotencyStore keys;
+    private final RetryMemory retries = new RetryMemory(Clock.systemUTC(), Duration.ofSeconds(10));
 
     public UnifiedPipeline(Catalog catalog, AccountService accounts, RemoteCaller caller, IdempotencyStore keys) {
         this.catalog = catalog;
@@ -67,11 +70,7 @@ public final class UnifiedPipeline {
             return Answers.dryRun(build(prepared, prepared.account()), prepared.headers());
         }
         if (request.idempotencyKey().isEmpty()) {
-            try {
-                return settle(prepared, Instant.now(), Set::of).result();
-            } catch (UnknownAfterSearch unknown) {
-                throw unknown.error;
-            }
+            return request.options().format() == ResponseFormat.STREAM ? once(prepared) : remembered(prepared);
         }
         if (request.options().format() == ResponseFormat.STREAM) {
             throw ApiException.badRequest("an Idempotency-Key cannot be used with truto_response_format=stream: "
@@ -94,6 +93,39 @@ public final class UnifiedPipeline {
             headers.put(IGNORED_FIELDS_HEADER, String.join(",", body.ignored()));
         }
         return new Prepared(request, account, operation, body, input, headers, trace);
+    }
+
+    private UnifiedResult once(Prepared prepared) {
+        try {
+            return settle(prepared, Instant.now(), Set::of).result();
+        } catch (UnknownAfterSearch unknown) {
+            throw unknown.error;
+        }
+    }
+
+    /**
+     * A keyless create, as clients that retry without a key send it: an identical create
+     * still running is waited for, and one whose outcome stayed unknown is looked for first.
+     */
+    private UnifiedResult remembered(Prepared prepared) {
+        String identity = prepared.account().id() + ":" + Fingerprint.of(prepared.request());
+        try (RetryMemory.Turn turn = retries.begin(identity)) {
+            Instant firstSent = turn.earlierAttempt().orElse(Instant.now());
+            try {
+                Optional<Executed> recovered = turn.earlierAttempt()
+                        .flatMap(sentAt -> recover(prepared, sentAt, Set::of));
+                Executed executed = recovered.isPresent() ? recovered.get() : settle(prepared, firstSent, Set::of);
+                if (executed.result() instanceof UnifiedResult.RawBody && executed.result().status() >= 500) {
+                    turn.unknown(firstSent); // a raw provider fault, passed on as it came
+                } else {
+                    turn.settled();
+                }
+                return executed.result();
+            } catch (UnknownAfterSearch unknown) {
+                turn.unknown(firstSent);
+                throw unknown.error;
+            }
+        }
     }
 
     /** The Idempotency-Key path: one execution per key, its final answer kept for retries. */

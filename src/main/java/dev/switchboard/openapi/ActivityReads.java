@@ -78,8 +78,7 @@ final class ActivityReads {
                         "Drop remote_data from each activity."),
                 OpenApiDocument.arrayQuery("truto_exclude_fields[]", new ArrayList<>(model.responseFields().keySet()),
                         "Top-level fields to drop from each activity."),
-                OpenApiDocument.deepObjectQuery("remote_query", "Passed to the provider as query parameters, "
-                        + "untransformed."));
+                OpenApiDocument.remoteQuery());
     }
 
     private static Map<String, String> readErrors(String badRequest) {

@@ -1,6 +1,5 @@
 package dev.switchboard.openapi;
 
-import dev.switchboard.accounts.AccountService;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.catalog.Operation;
 import dev.switchboard.catalog.UnifiedModel;
@@ -16,7 +15,7 @@ import java.util.Map;
  */
 public final class OpenApiDocument {
 
-    private static final String ERROR = "#/components/schemas/Error";
+    private static final String ERROR = "#/components/schemas/ErrorResponse";
     private static final String RESOURCE = "ats/activities";
 
     private OpenApiDocument() {
@@ -34,11 +33,11 @@ public final class OpenApiDocument {
         var paths = new LinkedHashMap<String, Object>();
         paths.put("/unified/ats/activities", Map.of("post", createActivity(catalog, model),
                 "get", ActivityReads.list(catalog, model)));
+        paths.put("/unified/ats/activities/dry-run", Map.of("post", dryRunActivity(model)));
         paths.put("/unified/ats/activities/{id}", Map.of("get", ActivityReads.get(catalog, model)));
-        paths.put("/unified/ats/activities/{integration}/meta/{method}", Map.of("get", meta(catalog)));
-        paths.put("/integrated-accounts", Map.of("post", createAccount(catalog), "get", listAccounts()));
-        paths.put("/integrated-accounts/{id}", Map.of("get", getAccount(), "patch", patchAccount(),
-                "delete", deleteAccount()));
+        paths.put("/unified/ats/activities/meta/{method}", Map.of("get", meta(catalog, true)));
+        paths.put("/unified/ats/activities/{integration}/meta/{method}", Map.of("get", meta(catalog, false)));
+        AccountOperations.addPaths(paths);
         paths.put("/health", Map.of("get", open("Liveness: the process answers.", "Health")));
         paths.put("/ready", Map.of("get", open("Readiness: the store answers and the catalog is loaded.", "Readiness")));
         document.put("paths", paths);
@@ -60,10 +59,7 @@ public final class OpenApiDocument {
                         "Drop remote_data from the unified answer."),
                 arrayQuery("truto_exclude_fields[]", new ArrayList<>(model.responseFields().keySet()),
                         "Top-level response fields to drop."),
-                deepObjectQuery("remote_query", "Passed to the provider as query parameters, untransformed: "
-                        + "remote_query[perform_as]=u1 reaches Lever as perform_as=u1."),
-                query("switchboard_dry_run", false, Map.of("type", "boolean", "default", false),
-                        "Validate and map only: answer 200 with the provider request that would be sent."),
+                remoteQuery(),
                 header("Idempotency-Key", "Makes retries safe: a retry with the same key and request gets the "
                         + "first answer (marked idempotent-replayed: true) instead of a second note.")));
         operation.put("requestBody", Map.of("required", true, "content",
@@ -78,8 +74,6 @@ public final class OpenApiDocument {
                         "ratelimit-remaining", Map.of("schema", Map.of("type", "string")),
                         "ratelimit-reset", Map.of("schema", Map.of("type", "string"))),
                 "content", Map.of("application/json", Map.of("schema", ref("Activity")))));
-        responses.put("200", Map.of("description", "Dry run: the provider request that would be sent.",
-                "content", Map.of("application/json", Map.of("schema", ref("DryRun")))));
         errors(responses, Map.of(
                 "400", "Invalid body or query; truto_error_insight names every offending field.",
                 "401", "Missing or wrong API token, or the provider refused the account's credentials.",
@@ -93,79 +87,50 @@ public final class OpenApiDocument {
         return operation;
     }
 
-    private static Map<String, Object> meta(Catalog catalog) {
+    /**
+     * A dry run as an operation of its own: a create has exactly one success answer, the
+     * activity, so that generated clients read it as one.
+     */
+    private static Map<String, Object> dryRunActivity(UnifiedModel model) {
         var operation = new LinkedHashMap<String, Object>();
-        operation.put("operationId", "activityCoverage");
-        operation.put("summary", "Which fields an integration requires, takes and fills for a method");
+        operation.put("operationId", "dryRunCreateActivity");
+        operation.put("summary", "Validate and map a create, and show the provider request it would send");
+        operation.put("description", "Nothing is sent and nothing is stored. The same as POST "
+                + "/unified/ats/activities?switchboard_dry_run=true.");
         operation.put("tags", List.of("Activities"));
-        operation.put("parameters", List.of(Map.of("name", "integration", "in", "path", "required", true,
-                "schema", Map.of("type", "string", "enum", catalog.integrationNames())),
-                Map.of("name", "method", "in", "path", "required", true,
-                        "schema", Map.of("type", "string", "enum", List.of("create", "list", "get")))));
+        operation.put("parameters", List.of(
+                query("integrated_account_id", true, Map.of("type", "string"), "The connected account to act on."),
+                remoteQuery()));
+        operation.put("requestBody", Map.of("required", true, "content",
+                Map.of("application/json", Map.of("schema", ref("ActivityCreateRequest")))));
         var responses = new LinkedHashMap<String, Object>();
-        responses.put("200", Map.of("description", "The integration's coverage.",
-                "content", Map.of("application/json", Map.of("schema", ref("Coverage")))));
-        errors(responses, Map.of("400", "The integration does not support that method.",
-                "404", "No such integration or method."));
+        responses.put("200", json("The provider request that would be sent, credentials masked.", "DryRun"));
+        errors(responses, Map.of("400", "Invalid body or query; truto_error_insight names every offending field.",
+                "401", "Missing or wrong API token.", "404", "Unknown integrated account."));
         operation.put("responses", responses);
         return operation;
     }
 
-    private static Map<String, Object> createAccount(Catalog catalog) {
+    /** Meta for one integration by name, or (Truto's SDK form) for the integration of an account. */
+    private static Map<String, Object> meta(Catalog catalog, boolean byAccount) {
+        var operation = new LinkedHashMap<String, Object>();
+        operation.put("operationId", byAccount ? "activityMeta" : "activityCoverage");
+        operation.put("summary", byAccount
+                ? "The account's integration: the schemas of a method's query, body and answer, and what it ignores"
+                : "Which fields an integration requires, takes and fills for a method");
+        operation.put("tags", List.of("Activities"));
+        var method = Map.of("name", "method", "in", "path", "required", true,
+                "schema", Map.of("type", "string", "enum", List.of("create", "list", "get")));
+        operation.put("parameters", byAccount
+                ? List.of(method, query("integrated_account_id", true, Map.of("type", "string"), "The account."))
+                : List.of(Map.of("name", "integration", "in", "path", "required", true,
+                        "schema", Map.of("type", "string", "enum", catalog.integrationNames())), method));
         var responses = new LinkedHashMap<String, Object>();
-        responses.put("201", json("The account; secrets in its context are masked.", "IntegratedAccount"));
-        errors(responses, Map.of("400", "Unknown integration, or a context that is not valid for it."));
-        return Map.of("operationId", "createIntegratedAccount", "tags", List.of("Integrated accounts"),
-                "requestBody", Map.of("required", true, "content", Map.of("application/json",
-                        Map.of("schema", ref("IntegratedAccountCreate")))),
-                "responses", responses);
-    }
-
-    private static Map<String, Object> listAccounts() {
-        return Map.of("operationId", "listIntegratedAccounts", "tags", List.of("Integrated accounts"),
-                "parameters", List.of(query("tenant_id", false, Map.of("type", "string"), "Only this tenant's."),
-                        query("limit", false, Map.of("type", "integer", "minimum", 1, "maximum", AccountService.MAX_PAGE,
-                                "default", AccountService.DEFAULT_PAGE), "The most accounts in one page."),
-                        query("next_cursor", false, Map.of("type", "string"),
-                                "The next_cursor of the previous page; absent for the first page.")),
-                "responses", listResponses());
-    }
-
-    private static Map<String, Object> listResponses() {
-        var responses = new LinkedHashMap<String, Object>();
-        responses.put("200", json("A page of the accounts of the token's environment, oldest first.",
-                "IntegratedAccountList"));
-        errors(responses, Map.of("400", "A limit out of range, or a cursor this server did not give."));
-        return responses;
-    }
-
-    private static Map<String, Object> getAccount() {
-        var responses = new LinkedHashMap<String, Object>();
-        responses.put("200", json("The account.", "IntegratedAccount"));
-        errors(responses, Map.of("404", "No such account in this token's environment."));
-        return Map.of("operationId", "getIntegratedAccount", "tags", List.of("Integrated accounts"),
-                "parameters", List.of(idParameter()), "responses", responses);
-    }
-
-    private static Map<String, Object> patchAccount() {
-        var responses = new LinkedHashMap<String, Object>();
-        responses.put("200", json("The account, active again.", "IntegratedAccount"));
-        errors(responses, Map.of("400", "A context that is not valid.", "404", "No such account."));
-        return Map.of("operationId", "updateIntegratedAccount", "tags", List.of("Integrated accounts"),
-                "parameters", List.of(idParameter()),
-                "requestBody", Map.of("required", true, "content", Map.of("application/json", Map.of("schema",
-                        Map.of("type", "object", "required", List.of("context"), "additionalProperties", false,
-                                "properties", Map.of("context", Map.of("type", "object",
-                                        "description", "Shallow-merged into the stored context; null removes a key.")))))),
-                "responses", responses);
-    }
-
-    private static Map<String, Object> deleteAccount() {
-        var responses = new LinkedHashMap<String, Object>();
-        responses.put("204", Map.of("description", "Deleted, credentials with it."));
-        errors(responses, Map.of("404", "No such account."));
-        return Map.of("operationId", "deleteIntegratedAccount", "tags", List.of("Integrated accounts"),
-                "parameters", List.of(idParameter()), "responses", responses);
+        responses.put("200", json("The method's schemas for that integration.", "Coverage"));
+        errors(responses, Map.of("400", "The integration does not support that method.",
+                "404", byAccount ? "No such account or method." : "No such integration or method."));
+        operation.put("responses", responses);
+        return operation;
     }
 
     private static Map<String, Object> open(String description, String operationId) {
@@ -176,28 +141,33 @@ public final class OpenApiDocument {
     private static Map<String, Object> components(Catalog catalog, UnifiedModel model) {
         var schemas = new LinkedHashMap<String, Object>();
         schemas.put("ActivityCreateRequest", requestSchema(catalog, model));
-        schemas.put("Activity", responseSchema(catalog, model));
+        schemas.put("Activity", responseSchema(catalog, model, schemas));
         schemas.put("ActivityList", ActivityReads.pageSchema());
-        schemas.put("Error", Map.of("type", "object", "required", List.of("statusCode", "error", "message"),
+        // Named "ErrorResponse", not "Error": generators rename a schema called Error (ModelError in Java).
+        schemas.put("ErrorInsight", Map.of("type", "object", "properties", Map.of(
+                "missing_required_body_fields", Map.of("type", "array", "items", Map.of("type", "string")),
+                "invalid_body_fields", Map.of("type", "object", "additionalProperties", Map.of("type", "string")),
+                "missing_required_query_fields", Map.of("type", "array", "items", Map.of("type", "string")),
+                "invalid_query_fields", Map.of("type", "object", "additionalProperties", Map.of("type", "string")),
+                "outcome", Map.of("type", "string", "enum", List.of("unknown")),
+                "detail", Map.of("type", "string"))));
+        schemas.put("ErrorResponse", Map.of("type", "object", "required", List.of("statusCode", "error", "message"),
                 "properties", Map.of(
                         "statusCode", Map.of("type", "integer"),
                         "error", Map.of("type", "string"),
                         "message", Map.of("type", "string"),
-                        "truto_error_insight", Map.of("type", "object", "properties", Map.of(
-                                "missing_required_body_fields", Map.of("type", "array", "items", Map.of("type", "string")),
-                                "invalid_body_fields", Map.of("type", "object",
-                                        "additionalProperties", Map.of("type", "string")),
-                                "outcome", Map.of("type", "string", "enum", List.of("unknown")))),
+                        "truto_error_insight", ref("ErrorInsight"),
                         "truto_is_remote_error", Map.of("type", "boolean"),
                         "raw_response", Map.of("description", "The provider's body: JSON where it was JSON, else text."))));
+        schemas.put("ProviderRequest", Map.of("type", "object", "properties", Map.of(
+                "method", Map.of("type", "string"),
+                "url", Map.of("type", "string"),
+                "headers", Map.of("type", "object", "additionalProperties", Map.of("type", "string"),
+                        "description", "Credentials masked."),
+                "body", Map.of("description", "The JSON body, if the call has one."))));
         schemas.put("DryRun", Map.of("type", "object", "properties", Map.of(
                 "dry_run", Map.of("type", "boolean"),
-                "request", Map.of("type", "object", "properties", Map.of(
-                        "method", Map.of("type", "string"),
-                        "url", Map.of("type", "string"),
-                        "headers", Map.of("type", "object", "additionalProperties", Map.of("type", "string"),
-                                "description", "Credentials masked."),
-                        "body", Map.of("description", "The JSON body, if the call has one."))))));
+                "request", ref("ProviderRequest"))));
         schemas.put("Coverage", Map.of("type", "object", "properties", Map.of(
                 "integration", Map.of("type", "string"),
                 "resource", Map.of("type", "string"),
@@ -205,25 +175,9 @@ public final class OpenApiDocument {
                 "request_body_schema", Map.of("type", "object"),
                 "ignored_fields", Map.of("type", "array", "items", Map.of("type", "string")),
                 "query_schema", Map.of("type", "object"),
+                "response_schema", Map.of("type", "object"),
                 "response_fields", Map.of("type", "array", "items", Map.of("type", "string")))));
-        schemas.put("IntegratedAccountCreate", Map.of("type", "object",
-                "required", List.of("integration", "tenant_id", "context"), "additionalProperties", false,
-                "properties", Map.of(
-                        "integration", Map.of("type", "string", "enum", catalog.integrationNames()),
-                        "tenant_id", Map.of("type", "string", "minLength", 1),
-                        "context", Map.of("type", "object", "description", "The credentials; keys per integration: "
-                                + contextKeys(catalog)))));
-        schemas.put("IntegratedAccount", Map.of("type", "object", "properties", Map.of(
-                "id", Map.of("type", "string"),
-                "integration", Map.of("type", "string"),
-                "tenant_id", Map.of("type", "string"),
-                "status", Map.of("type", "string", "enum", List.of("active", "needs_reauth")),
-                "created_at", Map.of("type", "string", "format", "date-time"),
-                "updated_at", Map.of("type", "string", "format", "date-time"),
-                "context", Map.of("type", "object", "description", "Secrets are shown as ********."))));
-        schemas.put("IntegratedAccountList", Map.of("type", "object", "properties", Map.of(
-                "result", Map.of("type", "array", "items", ref("IntegratedAccount")),
-                "next_cursor", Map.of("type", List.of("string", "null")))));
+        AccountOperations.addSchemas(schemas, catalog);
         return Map.of("schemas", schemas,
                 "securitySchemes", Map.of("bearer", Map.of("type", "http", "scheme", "bearer")));
     }
@@ -258,11 +212,24 @@ public final class OpenApiDocument {
                 "Fields an integration does not take are not sent and are named in x-switchboard-ignored-fields.");
     }
 
+    /** Nested objects of the activity get names of their own, so generated classes read well. */
+    private static final Map<String, String> NESTED_NAMES = Map.of("candidate", "CandidateReference",
+            "actor", "Actor", "from", "EmailParticipant", "to", "EmailParticipant", "cc", "EmailParticipant");
+
     /** The unified activity; per field, which integrations' answers fill it. */
-    private static Map<String, Object> responseSchema(Catalog catalog, UnifiedModel model) {
+    private static Map<String, Object> responseSchema(Catalog catalog, UnifiedModel model,
+            Map<String, Object> schemas) {
         var properties = new LinkedHashMap<String, Object>();
         model.responseFields().forEach((field, fieldSchema) -> {
             var schema = JsonSchemas.of(fieldSchema);
+            String name = NESTED_NAMES.get(field);
+            if (name != null && fieldSchema.items() != null) {
+                schemas.put(name, JsonSchemas.of(fieldSchema.items()));
+                schema.put("items", ref(name));
+            } else if (name != null) {
+                schemas.put(name, schema);
+                schema = new LinkedHashMap<>(ref(name));
+            }
             var filledBy = new ArrayList<String>();
             for (String integration : catalog.integrationNames()) {
                 Operation create = catalog.operation(integration, RESOURCE, "create").orElseThrow();
@@ -277,15 +244,6 @@ public final class OpenApiDocument {
                 "description", "Fields the provider did not give are absent, not null.");
     }
 
-    private static String contextKeys(Catalog catalog) {
-        var parts = new ArrayList<String>();
-        for (String name : catalog.integrationNames()) {
-            parts.add(name + ": " + String.join(", ", catalog.integration(name).orElseThrow()
-                    .context().properties().keySet().stream().sorted().toList()));
-        }
-        return String.join("; ", parts);
-    }
-
     static Map<String, Object> query(String name, boolean required, Map<String, Object> schema,
             String description) {
         return Map.of("name", name, "in", "query", "required", required, "schema", schema,
@@ -297,10 +255,17 @@ public final class OpenApiDocument {
                 "schema", Map.of("type", "array", "items", Map.of("type", "string", "enum", values)));
     }
 
-    static Map<String, Object> deepObjectQuery(String name, String description) {
-        return Map.of("name", name, "in", "query", "required", false, "style", "deepObject", "explode", true,
-                "description", description, "schema", Map.of("type", "object",
-                        "additionalProperties", Map.of("type", "string")));
+    /**
+     * {@code remote_query[...]} passes any parameter to the provider. It is described as the
+     * one named parameter integrations document ({@code remote_query[perform_as]}), a plain
+     * string: generators write that out exactly, where a free-form deepObject comes out wrong
+     * (OpenAPI Generator's Java client calls a method a Map lacks, or forgets an import).
+     */
+    static Map<String, Object> remoteQuery() {
+        return Map.of("name", "remote_query[perform_as]", "in", "query", "required", false,
+                "schema", Map.of("type", "string"),
+                "description", "Lever: the id of the user the note is written as (reaches Lever as perform_as). "
+                        + "Any remote_query[name]=value is passed to the provider as name=value, untransformed.");
     }
 
     private static Map<String, Object> header(String name, String description) {
@@ -308,9 +273,6 @@ public final class OpenApiDocument {
                 "schema", Map.of("type", "string", "minLength", 1, "maxLength", 255));
     }
 
-    private static Map<String, Object> idParameter() {
-        return Map.of("name", "id", "in", "path", "required", true, "schema", Map.of("type", "string"));
-    }
 
     static Map<String, Object> json(String description, String schema) {
         return Map.of("description", description,

@@ -138,10 +138,41 @@ class ResponseFormatsTest {
         provider.stubFor(post(urlPathEqualTo("/v1/opportunities/opp-2/notes")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody(LEVER_BODY)));
         harness.post(Harness.activities(lever,
-                "&remote_query[perform_as]=u%201&remote_query[tags][]=a&remote_query[tags][]=b&other=ignored"),
+                "&remote_query[perform_as]=u%201&remote_query[tags][]=a&remote_query[tags][]=b"),
                 "{\"candidate_id\": \"opp-2\", \"body\": \"x\"}");
         provider.verify(1, postRequestedFor(
                 urlEqualTo("/v1/opportunities/opp-2/notes?perform_as=u%201&tags%5B%5D=a&tags%5B%5D=b")));
+    }
+
+    @Test
+    void aFlattenedRemoteQueryParameterIsRefusedNotDropped() {
+        // A generated client that flattens remote_query[perform_as] to perform_as would otherwise
+        // write the note as the key's owner without a word.
+        var response = harness.post(Harness.activities(lever, "&perform_as=u1"),
+                "{\"candidate_id\": \"opp-3\", \"body\": \"x\"}");
+        assertEquals(400, response.statusCode());
+        assertEquals(Map.of("invalid_query_fields", Map.of("perform_as",
+                "is not a parameter of this call; provider parameters go in remote_query[perform_as]")),
+                Harness.json(response).get("truto_error_insight"));
+        provider.verify(0, postRequestedFor(urlPathEqualTo("/v1/opportunities/opp-3/notes")));
+    }
+
+    @Test
+    void excludedFieldsComeInEveryArrayFormClientsSend() {
+        provider.stubFor(post(urlPathEqualTo("/v1/opportunities/opp-4/notes")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(LEVER_BODY)));
+        String note = "{\"candidate_id\": \"opp-4\", \"body\": \"x\"}";
+        // qs (Truto's SDK) sends indices, encoded; others send [] or Truto's documented comma form.
+        for (String query : List.of("&truto_exclude_fields%5B0%5D=remote_data&truto_exclude_fields%5B1%5D=actor",
+                "&truto_exclude_fields[]=remote_data&truto_exclude_fields[]=actor",
+                "&truto_exclude_fields=remote_data,actor")) {
+            var response = harness.post(Harness.activities(lever, query), note);
+            assertEquals(201, response.statusCode(), query + ": " + response.body());
+            var body = Harness.json(response);
+            assertFalse(body.containsKey("remote_data") || body.containsKey("actor"), query + ": " + body);
+            assertTrue(body.containsKey("id"));
+        }
+        assertEquals(400, harness.post(Harness.activities(lever, "&truto_exclude_fields[x]=id"), note).statusCode());
     }
 
     @Test

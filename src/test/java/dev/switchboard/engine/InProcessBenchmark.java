@@ -95,7 +95,7 @@ public class InProcessBenchmark {
 
     @Benchmark
     public Object parseQuery() {
-        return UnifiedQuery.parse(query, responseFields);
+        return UnifiedQuery.parse(query, responseFields, Set.of());
     }
 
     @Benchmark

@@ -65,7 +65,7 @@ class SharedRateLimitTest {
             provider.resetRequests();
 
             var responses = Concurrently.run(10, i -> (i % 2 == 0 ? first : second)
-                    .post(Harness.activities(account, ""), NOTE));
+                    .post(Harness.activities(account, ""), distinct(i)));
             responses.forEach(response -> assertEquals(201, response.statusCode(), response.body()));
 
             var arrivals = provider.getAllServeEvents().stream()
@@ -88,5 +88,10 @@ class SharedRateLimitTest {
             assertTrue(retryAfter >= 1 && retryAfter <= 2, "the next slot is about 2 s away: " + retryAfter);
             assertEquals(1, provider.getAllServeEvents().size(), "the refused call never reached the provider");
         }
+    }
+
+    /** Concurrent creates of distinct notes: identical keyless creates wait for each other by design. */
+    private static String distinct(int i) {
+        return "{\"candidate_id\": \"opp-1\", \"body\": \"note " + i + "\"}";
     }
 }

@@ -42,10 +42,22 @@ class OpenApiDocumentTest {
         var create = result.getOpenAPI().getPaths().get("/unified/ats/activities").getPost();
         var parameters = create.getParameters().stream().map(p -> p.getName()).toList();
         assertTrue(parameters.containsAll(List.of("integrated_account_id", "truto_response_format",
-                "truto_ignore_remote_data", "truto_exclude_fields[]", "remote_query", "switchboard_dry_run",
+                "truto_ignore_remote_data", "truto_exclude_fields[]", "remote_query[perform_as]",
                 "Idempotency-Key")), parameters.toString());
-        assertTrue(create.getResponses().keySet().containsAll(List.of("201", "200", "400", "401", "404", "409", "422",
+        assertTrue(create.getResponses().keySet().containsAll(List.of("201", "400", "401", "404", "409", "422",
                 "429", "502", "504")));
+        assertEquals(List.of("201"), create.getResponses().keySet().stream().filter(code -> code.startsWith("2"))
+                .toList(), "one success answer, so generated clients read the activity");
+        assertEquals("dryRunCreateActivity", result.getOpenAPI().getPaths().get("/unified/ats/activities/dry-run")
+                .getPost().getOperationId());
+        var schemaNames = result.getOpenAPI().getComponents().getSchemas().keySet();
+        assertTrue(schemaNames.stream().noneMatch(name -> name.equals("Error") || name.endsWith("Inner")),
+                schemaNames.toString());
+        assertTrue(result.getOpenAPI().getPaths().get("/integrated-accounts").getGet().getDeprecated());
+        assertEquals("listIntegratedAccounts", result.getOpenAPI().getPaths().get("/integrated-account").getGet()
+                .getOperationId());
+        assertEquals("activityMeta", result.getOpenAPI().getPaths().get("/unified/ats/activities/meta/{method}")
+                .getGet().getOperationId());
         var list = result.getOpenAPI().getPaths().get("/unified/ats/activities").getGet();
         assertEquals("listActivities", list.getOperationId());
         assertTrue(list.getParameters().stream().map(p -> p.getName()).toList()

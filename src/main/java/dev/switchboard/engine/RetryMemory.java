@@ -1,0 +1,101 @@
+package dev.switchboard.engine;
+
+import dev.switchboard.error.ApiException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Remembers keyless creates, so that a client retrying without an Idempotency-Key (Truto's
+ * SDKs re-send a POST after 408, 409, 425, 429, 502, 503 and 504) never writes a second note:
+ * an identical create waits for one still running, and after one whose outcome stayed
+ * unknown it looks for that one's note before anything is sent.
+ *
+ * <p>Kept in this process: with SQLite there is one process; behind a load balancer with
+ * several, a retry that lands on another process is only covered with an Idempotency-Key.
+ */
+final class RetryMemory {
+
+    /** How long an unknown outcome is remembered for an identical retry. */
+    static final Duration WINDOW = Duration.ofMinutes(10);
+
+    private final Map<String, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
+    private final Map<String, Instant> unknown = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final Duration maxWait;
+
+    RetryMemory(Clock clock, Duration maxWait) {
+        this.clock = clock;
+        this.maxWait = maxWait;
+    }
+
+    /** One identical create at a time: waits for one already running, then holds the place. */
+    Turn begin(String identity) {
+        var mine = new CompletableFuture<Void>();
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        while (true) {
+            CompletableFuture<Void> other = running.putIfAbsent(identity, mine);
+            if (other == null) {
+                return new Turn(identity, mine, earlier(identity));
+            }
+            try {
+                other.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                throw ApiException.of(409, "an identical create is still in progress; retry shortly, or send an "
+                        + "Idempotency-Key").withHeader("Retry-After", "1");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw ApiException.of(503, "interrupted while waiting for an identical create");
+            } catch (ExecutionException e) {
+                // the other request failed: its outcome is recorded, go on
+            }
+        }
+    }
+
+    private Optional<Instant> earlier(String identity) {
+        Instant now = clock.instant();
+        unknown.values().removeIf(sentAt -> sentAt.plus(WINDOW).isBefore(now));
+        return Optional.ofNullable(unknown.get(identity));
+    }
+
+    /** The place of one create among identical ones. */
+    final class Turn implements AutoCloseable {
+        private final String identity;
+        private final CompletableFuture<Void> done;
+        private final Optional<Instant> earlierAttempt;
+
+        private Turn(String identity, CompletableFuture<Void> done, Optional<Instant> earlierAttempt) {
+            this.identity = identity;
+            this.done = done;
+            this.earlierAttempt = earlierAttempt;
+        }
+
+        /** When an identical create whose outcome stayed unknown was first sent. */
+        Optional<Instant> earlierAttempt() {
+            return earlierAttempt;
+        }
+
+        /** This create's outcome is unknown too: an identical retry looks for the note first. */
+        void unknown(Instant firstSent) {
+            unknown.put(identity, firstSent);
+        }
+
+        /** This create is settled: written, refused, or found. */
+        void settled() {
+            unknown.remove(identity);
+        }
+
+        @Override
+        public void close() {
+            running.remove(identity, done);
+            done.complete(null);
+        }
+    }
+}
