@@ -40,9 +40,10 @@ final class AccountOperations {
         schemas.put("IntegratedAccountCreate", Map.of("type", "object",
                 "required", List.of("integration", "tenant_id", "context"), "additionalProperties", false,
                 "properties", Map.of(
-                        "integration", Map.of("description", "The integration's name, or {\"name\": …} as Truto "
-                                + "writes it.", "oneOf", List.of(Map.of("type", "string", "enum",
-                                catalog.integrationNames()), OpenApiDocument.ref("IntegrationReference"))),
+                        // One plain type, which every generator handles; the server also takes {"name": …}.
+                        "integration", Map.of("type", "string", "enum", catalog.integrationNames(),
+                                "description", "The integration's name. {\"name\": …}, as Truto writes it, is "
+                                        + "taken too."),
                         "tenant_id", Map.of("type", "string", "minLength", 1),
                         "context", Map.of("type", "object", "description", "The credentials; keys per integration: "
                                 + contextKeys(catalog)))));

@@ -1,0 +1,103 @@
+package dev.switchboard.clients;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.switchboard.Harness;
+import dev.switchboard.generated.ApiClient;
+import dev.switchboard.generated.ApiException;
+import dev.switchboard.generated.api.ActivitiesApi;
+import dev.switchboard.generated.api.IntegratedAccountsApi;
+import dev.switchboard.generated.model.Activity;
+import dev.switchboard.generated.model.ActivityCreateRequest;
+import dev.switchboard.generated.model.IntegratedAccountCreate;
+import dev.switchboard.sandbox.LeverSimulator;
+import dev.switchboard.sandbox.Sandbox;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A Java client that OpenAPI Generator (openapi-generator-maven-plugin, java/native) made at
+ * build time from the document {@code switchboard openapi} writes, used as a customer would:
+ * it connects an account, writes a note through the simulated Lever, reads it back.
+ */
+class GeneratedClientTest {
+
+    static Sandbox sandbox;
+    static Harness harness;
+    static ApiClient client;
+
+    @BeforeAll
+    static void start() {
+        sandbox = Sandbox.start();
+        harness = Harness.start();
+        URI base = URI.create(harness.baseUrl());
+        client = new ApiClient().setScheme(base.getScheme()).setHost(base.getHost()).setPort(base.getPort())
+                .setRequestInterceptor(request -> request.header("Authorization", "Bearer " + Harness.TOKEN));
+    }
+
+    @AfterAll
+    static void stop() {
+        harness.close();
+        sandbox.close();
+    }
+
+    @Test
+    void theClientWasGeneratedFromTheDocumentTheServerServes() throws Exception {
+        String built = Files.readString(Path.of("target/openapi/openapi.json"));
+        var served = harness.send("GET", "/openapi.json", null, Map.of()).body();
+        assertEquals(Harness.json(harness.send("GET", "/openapi.json", null, Map.of())),
+                dev.switchboard.mapping.Json.asObject(dev.switchboard.mapping.Json.parse(built.getBytes())).orElseThrow(),
+                "the build-time document is the one the server serves: " + served.length());
+    }
+
+    @Test
+    void aGeneratedClientConnectsAnAccountWritesANoteAndReadsItBack() throws Exception {
+        var accounts = new IntegratedAccountsApi(client);
+        var account = accounts.createIntegratedAccount(new IntegratedAccountCreate()
+                .integration(IntegratedAccountCreate.IntegrationEnum.LEVER).tenantId("generated-client")
+                .context(Map.of("api_key", LeverSimulator.API_KEY, "base_url", sandbox.leverUrl())));
+        assertEquals("lever", account.getIntegration().getName().getValue());
+
+        var activities = new ActivitiesApi(client);
+        Activity created = activities.createActivity(account.getId(), new ActivityCreateRequest()
+                        .candidateId(LeverSimulator.OPPORTUNITY_ID).body("From a generated client")
+                        .visibility(ActivityCreateRequest.VisibilityEnum.PRIVATE)
+                        .createdAt(OffsetDateTime.parse("2026-01-15T09:30:00Z")),
+                null, null, null, LeverSimulator.OTHER_USER, null);
+        assertNotNull(created.getId());
+        assertEquals("From a generated client", created.getBody());
+        assertEquals(Activity.VisibilityEnum.PRIVATE, created.getVisibility());
+        assertEquals(LeverSimulator.OTHER_USER, created.getActor().getId(), "remote_query[perform_as] reached Lever");
+        assertEquals(OffsetDateTime.parse("2026-01-15T09:30:00Z").toInstant(), created.getCreatedAt().toInstant());
+
+        var page = activities.listActivities(account.getId(), LeverSimulator.OPPORTUNITY_ID, 10, null, null, null,
+                null, null);
+        assertTrue(page.getResult().stream().anyMatch(item -> item.getId().equals(created.getId())));
+        assertNull(page.getNextCursor());
+        assertEquals(created.getBody(), activities.getActivity(created.getId(), account.getId(),
+                LeverSimulator.OPPORTUNITY_ID, null, null, null, null).getBody());
+
+        var dryRun = activities.dryRunCreateActivity(account.getId(), new ActivityCreateRequest()
+                .candidateId(LeverSimulator.OPPORTUNITY_ID).body("not sent"), null);
+        assertEquals("POST", dryRun.getRequest().getMethod());
+
+        var refused = assertThrows(ApiException.class, () -> activities.createActivity(account.getId(),
+                new ActivityCreateRequest().candidateId(LeverSimulator.OPPORTUNITY_ID), null, null, null, null, null));
+        assertEquals(400, refused.getCode());
+        assertTrue(refused.getResponseBody().contains("missing_required_body_fields"), refused.getResponseBody());
+
+        assertEquals(account.getId(), accounts.deleteIntegratedAccount(account.getId()).getId());
+        assertEquals(List.of(), accounts.listIntegratedAccounts("generated-client", null, "").getResult());
+    }
+}

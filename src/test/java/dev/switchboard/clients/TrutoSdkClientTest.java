@@ -1,0 +1,149 @@
+package dev.switchboard.clients;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.switchboard.Harness;
+import dev.switchboard.faults.ForwardToSandbox;
+import dev.switchboard.sandbox.LeverSimulator;
+import dev.switchboard.sandbox.Sandbox;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** What Truto's SDKs call for integrated accounts and activities works unchanged against Switchboard. */
+class TrutoSdkClientTest {
+
+    static final ForwardToSandbox FORWARD = new ForwardToSandbox();
+
+    @RegisterExtension
+    static WireMockExtension lever = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().extensions(FORWARD)).build();
+
+    static Sandbox sandbox;
+    static Harness harness;
+    static TrutoStyleClient sdk;
+
+    @BeforeAll
+    static void start() {
+        sandbox = Sandbox.start();
+        FORWARD.target(sandbox.leverUrl().replace("/v1", ""));
+        harness = Harness.start(Harness.sqliteConfig().withRemoteTimeouts(Duration.ofMillis(500), Duration.ofSeconds(2)));
+        sdk = new TrutoStyleClient(harness.baseUrl(), Harness.TOKEN);
+    }
+
+    @AfterAll
+    static void stop() {
+        harness.close();
+        sandbox.close();
+    }
+
+    @Test
+    void integratedAccountsTheWayTheSdkManagesThem() {
+        String tenant = "tenant-" + UUID.randomUUID();
+        for (int i = 0; i < 5; i++) {
+            // Truto's shape names the integration as an object; the plain name is taken too.
+            Object integration = i % 2 == 0 ? "lever" : Map.of("name", "lever");
+            var created = sdk.create("integrated-account", Map.of("integration", integration, "tenant_id", tenant,
+                    "context", Map.of("api_key", LeverSimulator.API_KEY, "base_url", sandbox.leverUrl())), Map.of());
+            assertEquals(201, created.status(), created.toString());
+            assertEquals(Map.of("name", "lever", "label", "Lever"), created.body().get("integration"));
+        }
+        var all = sdk.all("integrated-account", Map.of("tenant_id", tenant, "limit", 2));
+        assertEquals(5, all.size(), "three pages of two, first asked with next_cursor=");
+        String id = (String) all.get(0).get("id");
+
+        var got = sdk.get("integrated-account", id, Map.of());
+        assertEquals(200, got.status());
+        assertEquals("********", ((Map<?, ?>) got.body().get("context")).get("api_key"));
+        var updated = sdk.update("integrated-account", id, Map.of("context", Map.of("api_key", "rotated-key")));
+        assertEquals(200, updated.status(), updated.toString());
+        var deleted = sdk.delete("integrated-account", id);
+        assertEquals(200, deleted.status());
+        assertEquals(Map.of("id", id), deleted.body(), "the SDK reads {id} from a delete");
+        assertEquals(404, sdk.get("integrated-account", id, Map.of()).status());
+    }
+
+    @Test
+    void activitiesTheWayTheUnifiedApiCallsThem() {
+        String account = leverAccount();
+        String candidate = UUID.randomUUID().toString();
+        sandbox.lever().addCandidate(candidate);
+        var created = sdk.create("unified/ats/activities", Map.of("candidate_id", candidate, "body", "Via the SDK",
+                "visibility", "private"), Map.of("integrated_account_id", account,
+                "truto_exclude_fields", List.of("remote_data", "updated_at"),
+                "remote_query", Map.of("perform_as", LeverSimulator.OTHER_USER)));
+        assertEquals(201, created.status(), created.toString());
+        assertFalse(created.body().containsKey("remote_data"));
+        assertEquals(Map.of("id", LeverSimulator.OTHER_USER, "type", "user"), created.body().get("actor"));
+
+        for (int i = 0; i < 4; i++) {
+            assertEquals(201, sdk.create("unified/ats/activities", Map.of("candidate_id", candidate, "body", "n" + i),
+                    Map.of("integrated_account_id", account)).status());
+        }
+        var listed = sdk.all("unified/ats/activities", Map.of("integrated_account_id", account,
+                "candidate_id", candidate, "limit", 2));
+        assertEquals(5, listed.size());
+        assertTrue(listed.stream().anyMatch(item -> item.get("id").equals(created.body().get("id"))));
+        assertEquals("Via the SDK", sdk.get("unified/ats/activities", (String) created.body().get("id"),
+                Map.of("integrated_account_id", account, "candidate_id", candidate)).body().get("body"));
+    }
+
+    @Test
+    void metaTheWayTheSdkAsksForIt() {
+        var meta = sdk.meta("ats", "activities", "create", Map.of("integrated_account_id", leverAccount()));
+        assertEquals(200, meta.status(), meta.toString());
+        assertEquals("create", meta.body().get("method"));
+        assertEquals(List.of("candidate_id", "body"), ((Map<?, ?>) meta.body().get("request_body_schema")).get("required"));
+        assertTrue(meta.body().get("query_schema") instanceof Map);
+        assertTrue(((Map<?, ?>) ((Map<?, ?>) meta.body().get("response_schema")).get("properties")).containsKey("id"));
+        assertEquals(List.of(), meta.body().get("ignored_fields"));
+        assertEquals(200, sdk.meta("ats", "activities", "list", Map.of("integrated_account_id", leverAccount())).status());
+    }
+
+    @Test
+    void anSdkRetryAfterAnUnknownOutcomeFindsTheNoteInsteadOfWritingASecond() {
+        String candidate = UUID.randomUUID().toString();
+        sandbox.lever().addCandidate(candidate);
+        String notes = "/v1/opportunities/" + candidate + "/notes";
+        lever.resetAll();
+        lever.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(ForwardToSandbox.NAME)));
+        // Lever writes the note but answers 500; the first search for it fails too, so the
+        // first answer is a 502 with an unknown outcome, and the SDK sends the POST again.
+        lever.stubFor(post(notes).atPriority(1).willReturn(aResponse().withTransformers(ForwardToSandbox.NAME)
+                .withStatus(500).withBody("{\"code\": \"InternalServerError\"}")));
+        lever.stubFor(get(urlPathMatching(notes)).atPriority(1).inScenario("search").whenScenarioStateIs(STARTED)
+                .willSetStateTo("up").willReturn(aResponse().withStatus(503).withBody("{\"code\": \"Unavailable\"}")));
+        String account = harness.account("lever", Map.of("api_key", LeverSimulator.API_KEY,
+                "base_url", lever.baseUrl() + "/v1"));
+        sdk.statuses.clear();
+
+        var answer = sdk.create("unified/ats/activities", Map.of("candidate_id", candidate, "body", "Retried by the SDK"),
+                Map.of("integrated_account_id", account));
+
+        assertEquals(List.of(502, 201), sdk.statuses, "the retry was answered from the first attempt's note");
+        assertEquals("Retried by the SDK", answer.body().get("body"));
+        assertEquals(1, sandbox.lever().notesOf(candidate).size(), "one note, not two");
+        lever.verify(1, postRequestedFor(urlPathMatching(notes)));
+    }
+
+    private static String leverAccount() {
+        return harness.account("lever", Map.of("api_key", LeverSimulator.API_KEY, "base_url", sandbox.leverUrl()));
+    }
+}
