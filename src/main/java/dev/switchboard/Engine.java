@@ -3,6 +3,7 @@ package dev.switchboard;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.engine.Listing;
 import dev.switchboard.engine.LocalRateLimiter;
+import dev.switchboard.engine.Proxy;
 import dev.switchboard.engine.OAuthRefresher;
 import dev.switchboard.engine.RateLimitPolicy;
 import dev.switchboard.engine.RateLimiter;
@@ -16,7 +17,7 @@ import dev.switchboard.transport.ProviderClient;
 import java.time.Clock;
 
 /** The request path without HTTP: what the server and {@code switchboard call} both run. */
-public record Engine(UnifiedPipeline pipeline, Listing listing, Metrics metrics) {
+public record Engine(UnifiedPipeline pipeline, Listing listing, Proxy proxy, Metrics metrics) {
 
     public static Engine build(ServerConfig config, Server.Stores stores) {
         var metrics = new Metrics();
@@ -29,6 +30,7 @@ public record Engine(UnifiedPipeline pipeline, Listing listing, Metrics metrics)
         var caller = new RemoteCaller(client, oauth, limiter, timeouts,
                 new RateLimitPolicy(config.environment()), config.retryBudget(), metrics);
         return new Engine(new UnifiedPipeline(stores.catalog(), stores.accounts(), caller, stores.keys()),
-                new Listing(stores.catalog(), stores.accounts(), caller, stores.box()), metrics);
+                new Listing(stores.catalog(), stores.accounts(), caller, stores.box()),
+                new Proxy(stores.catalog(), stores.accounts(), caller), metrics);
     }
 }

@@ -91,7 +91,7 @@ public final class Server implements AutoCloseable {
             Engine engine = Engine.build(config, stores);
             var authority = new TokenAuthority(config.apiToken(), stores.tokens());
             Javalin app = SwitchboardApp.create(new SwitchboardApp.Parts(stores.catalog(), stores.accounts(),
-                    engine.pipeline(), engine.listing(), authority, engine.metrics(), stores.database()::reachable,
+                    engine.pipeline(), engine.listing(), engine.proxy(), authority, engine.metrics(), stores.database()::reachable,
                     config.maxBodyBytes(), System.out));
             app.start(config.port());
             var purge = PURGE.scheduleAtFixedRate(() -> purgeQuietly(stores.keys()), 0, 10, TimeUnit.MINUTES);

@@ -3,6 +3,7 @@ package dev.switchboard.api;
 import dev.switchboard.accounts.AccountService;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.engine.Listing;
+import dev.switchboard.engine.Proxy;
 import dev.switchboard.engine.UnifiedPipeline;
 import dev.switchboard.error.ApiException;
 import dev.switchboard.mapping.Json;
@@ -30,7 +31,7 @@ public final class SwitchboardApp {
      * @param accessLog      where the one JSON line per request goes
      */
     public record Parts(Catalog catalog, AccountService accounts, UnifiedPipeline pipeline, Listing listing,
-            TokenAuthority tokens,
+            Proxy proxy, TokenAuthority tokens,
             Metrics metrics, BooleanSupplier storeReachable, long maxBodyBytes, PrintStream accessLog) {
     }
 
@@ -81,6 +82,12 @@ public final class SwitchboardApp {
                 config.routes.patch(path + "/{id}", accountsApi.getValue()::patch);
                 config.routes.delete(path + "/{id}", accountsApi.getValue()::delete);
             }
+            var proxy = new ProxyController(parts.proxy());
+            config.routes.get("/proxy/{resource}", proxy.handle("list"));
+            config.routes.post("/proxy/{resource}", proxy.handle("create"));
+            config.routes.get("/proxy/{resource}/{id}", proxy.handle("get"));
+            config.routes.patch("/proxy/{resource}/{id}", proxy.handle("update"));
+            config.routes.delete("/proxy/{resource}/{id}", proxy.handle("delete"));
             config.routes.exception(ApiException.class, ErrorResponses::api);
             config.routes.exception(HttpResponseException.class, ErrorResponses::javalin);
             config.routes.exception(Exception.class, ErrorResponses::unexpected);

@@ -1,5 +1,6 @@
 package dev.switchboard.catalog;
 
+import dev.switchboard.mapping.Mapping;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,15 +11,22 @@ public final class Catalog {
     private final Map<String, IntegrationDefinition> integrations;
     private final Map<String, UnifiedModel> models;
     private final Map<OperationKey, Operation> operations;
+    private final Map<String, Mapping> errorRules;
 
     record OperationKey(String integration, String resource, String method) {
     }
 
     Catalog(Map<String, IntegrationDefinition> integrations, Map<String, UnifiedModel> models,
-            Map<OperationKey, Operation> operations) {
+            Map<OperationKey, Operation> operations, Map<String, Mapping> errorRules) {
         this.integrations = Map.copyOf(integrations);
         this.models = Map.copyOf(models);
         this.operations = Map.copyOf(operations);
+        this.errorRules = Map.copyOf(errorRules);
+    }
+
+    /** The integration's {@code error.jsonata}, which every call to it is read with. */
+    public Optional<Mapping> errorRule(String integration) {
+        return Optional.ofNullable(errorRules.get(integration));
     }
 
     public Optional<IntegrationDefinition> integration(String name) {

@@ -77,6 +77,7 @@ public final class CatalogLoader {
         Map<String, UnifiedModel> models = loadModels();
         Map<String, IntegrationDefinition> integrations = new TreeMap<>();
         Map<Catalog.OperationKey, Operation> operations = new HashMap<>();
+        Map<String, Mapping> errorRules = new HashMap<>();
         for (Path folder : children(root.resolve("integrations"))) {
             if (!Files.isDirectory(folder)) {
                 throw fail(folder, "only integration folders belong here");
@@ -87,13 +88,15 @@ public final class CatalogLoader {
                         + "' differs from its folder's name '" + name(folder) + "'");
             }
             integrations.put(definition.name(), definition);
-            operations.putAll(loadOperations(folder, definition, models));
+            Mapping errorRule = compile(folder.resolve(ERROR_RULE_FILE));
+            errorRules.put(definition.name(), errorRule);
+            operations.putAll(loadOperations(folder, definition, models, errorRule));
         }
         if (integrations.isEmpty()) {
             throw fail(root.resolve("integrations"), "no integration found");
         }
         checkModelsNameKnownIntegrations(models, operations.keySet());
-        return new Catalog(integrations, models, operations);
+        return new Catalog(integrations, models, operations, errorRules);
     }
 
     private Map<String, UnifiedModel> loadModels() {
@@ -119,8 +122,7 @@ public final class CatalogLoader {
     }
 
     private Map<Catalog.OperationKey, Operation> loadOperations(
-            Path folder, IntegrationDefinition definition, Map<String, UnifiedModel> models) {
-        Mapping errorRule = compile(folder.resolve(ERROR_RULE_FILE));
+            Path folder, IntegrationDefinition definition, Map<String, UnifiedModel> models, Mapping errorRule) {
         checkNoStrayFolders(folder, definition);
         Map<Catalog.OperationKey, Operation> operations = new HashMap<>();
         for (var resource : definition.resources().entrySet()) {

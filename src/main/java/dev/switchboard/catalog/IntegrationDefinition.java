@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param rateLimit the provider's documented rate per credential, if it has one
  * @param timeouts  how long a call may take; {@link Timeouts#DEFAULT} when not given
  * @param resources unified resource → method → provider endpoint
+ * @param proxy     provider resources the proxy API may call, by Truto's names
  */
 public record IntegrationDefinition(
         @JsonProperty("name") String name,
@@ -33,7 +34,8 @@ public record IntegrationDefinition(
         @JsonProperty("oauth") OAuthDefinition oauth,
         @JsonProperty("rate_limit") RateLimit rateLimit,
         @JsonProperty("timeouts") Timeouts timeouts,
-        @JsonProperty("resources") Map<String, Map<String, Endpoint>> resources) {
+        @JsonProperty("resources") Map<String, Map<String, Endpoint>> resources,
+        @JsonProperty("proxy") Map<String, ProxyResource> proxy) {
 
     public IntegrationDefinition {
         require(name, "name");
@@ -57,6 +59,7 @@ public record IntegrationDefinition(
         }
         auth = List.copyOf(auth);
         resources = Map.copyOf(resources);
+        proxy = proxy == null ? Map.of() : Map.copyOf(proxy);
         if (oauth != null && !context.properties().containsKey(oauth.contextKey())) {
             throw new IllegalArgumentException("oauth.context_key '" + oauth.contextKey() + "' is not a context key");
         }

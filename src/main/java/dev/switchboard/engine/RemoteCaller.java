@@ -1,6 +1,7 @@
 package dev.switchboard.engine;
 
 import dev.switchboard.accounts.IntegratedAccount;
+import dev.switchboard.catalog.IntegrationDefinition;
 import dev.switchboard.catalog.Operation;
 import dev.switchboard.catalog.RateLimit;
 import dev.switchboard.error.ApiException;
@@ -55,34 +56,40 @@ public final class RemoteCaller {
      */
     RemoteStream call(Operation operation, IntegratedAccount account, Function<IntegratedAccount, RemoteRequest> build,
             RequestTrace trace) throws OutcomeUnknown {
-        String integration = operation.integration().name();
+        return call(operation.integration(), account, build, trace);
+    }
+
+    /** The same for a call that no unified operation describes (the proxy API). */
+    RemoteStream call(IntegrationDefinition definition, IntegratedAccount account,
+            Function<IntegratedAccount, RemoteRequest> build, RequestTrace trace) throws OutcomeUnknown {
+        String integration = definition.name();
         Instant budgetEnd = Instant.now().plus(retryBudget);
-        IntegratedAccount current = oauth.ensureFresh(operation.integration(), account);
+        IntegratedAccount current = oauth.ensureFresh(definition, account);
         boolean refreshed = false;
         int connectAttempts = 0;
         while (true) {
-            throttle(operation, current, budgetEnd);
+            throttle(definition, current, budgetEnd);
             RemoteRequest request = build.apply(current);
             RemoteStream stream;
             long started = System.nanoTime();
             try {
-                stream = client.open(request, timeouts.of(operation.integration()));
-                record(operation, request, String.valueOf(stream.status()), stream.status(), started, trace);
+                stream = client.open(request, timeouts.of(definition));
+                record(definition, request, String.valueOf(stream.status()), stream.status(), started, trace);
             } catch (RemoteFailure failure) {
-                record(operation, request, failure.kind().name().toLowerCase(), 0, started, trace);
+                record(definition, request, failure.kind().name().toLowerCase(), 0, started, trace);
                 if (failure.kind() != RemoteFailure.Kind.UNREACHABLE) {
-                    throw new OutcomeUnknown(RemoteErrors.failure(operation, failure));
+                    throw new OutcomeUnknown(RemoteErrors.failure(definition, failure));
                 }
                 if (++connectAttempts < MAX_CONNECT_ATTEMPTS
                         && pause(Duration.ofMillis(100L << connectAttempts), budgetEnd)) {
                     metrics.retry(integration, "unreachable");
                     continue; // nothing was sent, so sending again cannot duplicate
                 }
-                throw RemoteErrors.failure(operation, failure);
+                throw RemoteErrors.failure(definition, failure);
             }
-            if (stream.status() == 401 && !refreshed && oauth.applies(operation.integration(), current)) {
+            if (stream.status() == 401 && !refreshed && oauth.applies(definition, current)) {
                 ProviderClient.discard(stream);
-                current = oauth.afterRejection(operation.integration(), current);
+                current = oauth.afterRejection(definition, current);
                 refreshed = true;
                 metrics.retry(integration, "token_refreshed");
                 continue;
@@ -100,8 +107,8 @@ public final class RemoteCaller {
     }
 
     /** Keeps under the provider's documented rate for this account, waiting within the budget. */
-    private void throttle(Operation operation, IntegratedAccount account, Instant budgetEnd) {
-        Optional<RateLimit> limit = rateLimits.of(operation.integration());
+    private void throttle(IntegrationDefinition definition, IntegratedAccount account, Instant budgetEnd) {
+        Optional<RateLimit> limit = rateLimits.of(definition);
         if (limit.isEmpty()) {
             return;
         }
@@ -111,10 +118,10 @@ public final class RemoteCaller {
         if (!slot.refused() && !slot.delay().isZero()) {
             sleep(slot.delay());
         }
-        metrics.rateLimitWait(operation.integration().name(), Duration.ofNanos(System.nanoTime() - started));
+        metrics.rateLimitWait(definition.name(), Duration.ofNanos(System.nanoTime() - started));
         if (slot.refused()) {
             long seconds = Math.max(1, (slot.delay().toMillis() + 999) / 1000);
-            throw ApiException.of(429, "this account is at " + operation.integration().label()
+            throw ApiException.of(429, "this account is at " + definition.label()
                     + "'s rate limit of " + limit.get().requestsPerSecond() + " requests per second")
                     .withHeader("Retry-After", String.valueOf(seconds));
         }
@@ -136,13 +143,13 @@ public final class RemoteCaller {
         return !Instant.now().plus(wait).isAfter(budgetEnd) && sleep(wait);
     }
 
-    private void record(Operation operation, RemoteRequest remote, String outcome, int status, long started,
+    private void record(IntegrationDefinition definition, RemoteRequest remote, String outcome, int status, long started,
             RequestTrace trace) {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        metrics.providerCall(operation.integration().name(), outcome, took);
+        metrics.providerCall(definition.name(), outcome, took);
         trace.providerCall(status, took.toMillis());
         // The path only: query strings and headers stay out of the log.
-        LOG.debug("{} {} {} -> {} in {} ms", operation.integration().name(), remote.method(),
+        LOG.debug("{} {} {} -> {} in {} ms", definition.name(), remote.method(),
                 remote.uri().getRawPath(), outcome, took.toMillis());
     }
 }

@@ -4,6 +4,7 @@ import dev.switchboard.catalog.IntegrationDefinition;
 import dev.switchboard.catalog.Operation;
 import dev.switchboard.error.ApiException;
 import dev.switchboard.mapping.Json;
+import dev.switchboard.mapping.Mapping;
 import dev.switchboard.mapping.MappingException;
 import dev.switchboard.transport.RemoteFailure;
 import dev.switchboard.transport.RemoteResponse;
@@ -30,6 +31,12 @@ final class RemoteErrors {
      * @param parsed the body as JSON, parsed once by the caller; empty when it is not JSON
      */
     static Optional<ApiException> recognise(Operation operation, RemoteResponse response, Optional<Object> parsed) {
+        return recognise(operation.integration(), operation.errorRule(), response, parsed);
+    }
+
+    /** The same, for a call read with the integration's error rule alone (the proxy API). */
+    static Optional<ApiException> recognise(IntegrationDefinition integration, Mapping errorRule,
+            RemoteResponse response, Optional<Object> parsed) {
         // What raw_response shows: the body as JSON where it is JSON, else as text.
         Object raw = parsed.orElseGet(() -> text(response.body()));
         var input = new LinkedHashMap<String, Object>();
@@ -37,7 +44,7 @@ final class RemoteErrors {
         input.put("body", raw);
         Optional<Map<String, Object>> verdict;
         try {
-            verdict = operation.errorRule().evaluate(input).flatMap(Json::asObject);
+            verdict = errorRule.evaluate(input).flatMap(Json::asObject);
         } catch (MappingException e) {
             LOG.warn("error rule failed: {}", e.getMessage());
             verdict = Optional.empty();
@@ -46,7 +53,6 @@ final class RemoteErrors {
         if (verdict.isEmpty() && success) {
             return Optional.empty();
         }
-        IntegrationDefinition integration = operation.integration();
         int remoteStatus = verdict.map(v -> v.get("status")).filter(Number.class::isInstance)
                 .map(s -> ((Number) s).intValue()).orElse(success ? 400 : response.status());
         String message = verdict.map(v -> v.get("message")).filter(String.class::isInstance).map(String.class::cast)
@@ -71,8 +77,12 @@ final class RemoteErrors {
     }
 
     static ApiException failure(Operation operation, RemoteFailure failure) {
+        return failure(operation.integration(), failure);
+    }
+
+    static ApiException failure(IntegrationDefinition integration, RemoteFailure failure) {
         int status = failure.kind() == RemoteFailure.Kind.TIMEOUT ? 504 : 502;
-        return ApiException.of(status, operation.integration().label() + ": " + failure.getMessage())
+        return ApiException.of(status, integration.label() + ": " + failure.getMessage())
                 .withExtra("truto_is_remote_error", true);
     }
 

@@ -107,7 +107,7 @@ final class RequestBuilder {
     }
 
     /** Encodes a value as one path segment, so an id can never climb out of its place. */
-    private static String pathSegment(String value) {
+    static String pathSegment(String value) {
         String encoded = encode(value);
         return encoded.equals(".") || encoded.equals("..") ? encoded.replace(".", "%2E") : encoded;
     }
@@ -120,7 +120,7 @@ final class RequestBuilder {
         }
     }
 
-    private static String queryString(List<Map.Entry<String, String>> query) {
+    static String queryString(List<Map.Entry<String, String>> query) {
         if (query.isEmpty()) {
             return "";
         }
@@ -139,7 +139,7 @@ final class RequestBuilder {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private static String stripTrailingSlash(String url) {
+    static String stripTrailingSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

@@ -38,6 +38,7 @@ public final class OpenApiDocument {
         paths.put("/unified/ats/activities/meta/{method}", Map.of("get", meta(catalog, true)));
         paths.put("/unified/ats/activities/{integration}/meta/{method}", Map.of("get", meta(catalog, false)));
         AccountOperations.addPaths(paths);
+        ProxyOperations.addPaths(paths, catalog);
         paths.put("/health", Map.of("get", open("Liveness: the process answers.", "Health")));
         paths.put("/ready", Map.of("get", open("Readiness: the store answers and the catalog is loaded.", "Readiness")));
         document.put("paths", paths);
@@ -178,6 +179,7 @@ public final class OpenApiDocument {
                 "response_schema", Map.of("type", "object"),
                 "response_fields", Map.of("type", "array", "items", Map.of("type", "string")))));
         AccountOperations.addSchemas(schemas, catalog);
+        ProxyOperations.addSchemas(schemas);
         return Map.of("schemas", schemas,
                 "securitySchemes", Map.of("bearer", Map.of("type", "http", "scheme", "bearer")));
     }

@@ -119,6 +119,21 @@ class CatalogDefinitionsTest {
     }
 
     @Test
+    void aProxyListMustSayWhereItsItemsAre() throws Exception {
+        Path copy = copyCatalog();
+        edit(copy.resolve("integrations/lever/integration.json"), "\"results\": \"data\",", "");
+        assertFailure(copy, "catalog/integrations/lever/integration.json", "a proxy list needs 'results'");
+    }
+
+    @Test
+    void aProxyPathCannotClimbOutOfTheBaseUrl() throws Exception {
+        Path copy = copyCatalog();
+        edit(copy.resolve("integrations/recruitee/integration.json"),
+                "\"list\": {\"method\": \"GET\", \"path\": \"/c/{company_id}", "\"list\": {\"method\": \"GET\", \"path\": \"/../c/{company_id}");
+        assertFailure(copy, "catalog/integrations/recruitee/integration.json", "stay below the base URL");
+    }
+
+    @Test
     void aModelListingAnIntegrationWithoutTheMethodIsRefused() throws Exception {
         Path copy = copyCatalog();
         edit(copy.resolve("models/ats/activities.json"), "\"recruitee\":", "\"workable\": {\"required\": []}, \"recruitee\":");

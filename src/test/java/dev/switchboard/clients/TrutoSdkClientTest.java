@@ -143,6 +143,64 @@ class TrutoSdkClientTest {
         lever.verify(1, postRequestedFor(urlPathMatching(notes)));
     }
 
+    @Test
+    void proxyListAndGetOnCatalogResourcesTheWayTheSdkPagesThem() {
+        String account = leverAccount();
+        String candidate = UUID.randomUUID().toString();
+        sandbox.lever().addCandidate(candidate);
+        for (int i = 0; i < 5; i++) {
+            var written = sdk.create("proxy/notes", Map.of("value", "proxied " + i),
+                    Map.of("integrated_account_id", account, "opportunity_id", candidate));
+            assertEquals(201, written.status(), written.toString());
+        }
+        // Lever's own notes, its own shape, paged by its own token through next_cursor.
+        var notes = sdk.all("proxy/notes", Map.of("integrated_account_id", account, "opportunity_id", candidate,
+                "limit", 2));
+        assertEquals(5, notes.size());
+        String id = (String) notes.get(0).get("id");
+        var one = sdk.get("proxy/notes", id, Map.of("integrated_account_id", account, "opportunity_id", candidate));
+        assertEquals(200, one.status());
+        assertEquals(id, one.body().get("id"));
+        assertTrue(one.body().get("fields") instanceof List, "Lever's note as Lever gives it");
+        assertEquals(200, sdk.delete("proxy/notes", id, Map.of("integrated_account_id", account,
+                "opportunity_id", candidate)).status());
+        assertTrue(sdk.all("proxy/notes", Map.of("integrated_account_id", account, "opportunity_id", candidate))
+                .stream().anyMatch(note -> note.get("id").equals(id) && note.get("deletedAt") instanceof Number),
+                "the proxy shows Lever's own list, deleted notes and all");
+
+        String ashby = harness.account("ashby", Map.of("api_key", dev.switchboard.sandbox.AshbySimulator.API_KEY,
+                "base_url", sandbox.ashbyUrl()));
+        var ashbyNotes = sdk.all("proxy/candidate.listNotes", Map.of("integrated_account_id", ashby,
+                "candidateId", dev.switchboard.sandbox.AshbySimulator.CANDIDATE_ID));
+        assertTrue(ashbyNotes.stream().allMatch(note -> note.containsKey("content")), ashbyNotes.toString());
+
+        String recruitee = harness.account("recruitee", Map.of("api_token",
+                dev.switchboard.sandbox.RecruiteeSimulator.API_TOKEN, "company_id",
+                dev.switchboard.sandbox.RecruiteeSimulator.COMPANY_ID, "base_url", sandbox.recruiteeUrl()));
+        var listed = sdk.list("proxy/notes", Map.of("integrated_account_id", recruitee,
+                "candidate_id", dev.switchboard.sandbox.RecruiteeSimulator.CANDIDATE_ID));
+        assertEquals(200, listed.status(), "company_id comes from the account: " + listed);
+    }
+
+    @Test
+    void onlyCatalogResourcesCanBeCalledThroughTheProxy() {
+        String account = leverAccount();
+        var unknown = sdk.list("proxy/users", Map.of("integrated_account_id", account));
+        assertEquals(404, unknown.status());
+        assertTrue(unknown.body().get("message").toString().contains("[notes]"), unknown.toString());
+        var noPath = sdk.list("proxy/notes", Map.of("integrated_account_id", account));
+        assertEquals(400, noPath.status());
+        assertEquals(Map.of("missing_required_query_fields", List.of("opportunity_id")),
+                noPath.body().get("truto_error_insight"));
+        int dots = sdk.list("proxy/%2E%2E", Map.of("integrated_account_id", account)).status();
+        assertTrue(dots == 400 || dots == 404, "no resource is named '..': " + dots);
+        // A path value stays one segment: Lever is asked for an opportunity called "../../users".
+        var escape = sdk.list("proxy/notes", Map.of("integrated_account_id", account,
+                "opportunity_id", "../../users"));
+        assertEquals(404, escape.status(), escape.toString());
+        assertEquals(true, escape.body().get("truto_is_remote_error"));
+    }
+
     private static String leverAccount() {
         return harness.account("lever", Map.of("api_key", LeverSimulator.API_KEY, "base_url", sandbox.leverUrl()));
     }

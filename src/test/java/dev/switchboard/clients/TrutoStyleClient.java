@@ -77,7 +77,11 @@ final class TrutoStyleClient {
     }
 
     Answer delete(String resource, String id) {
-        return send("DELETE", "/" + resource + "/" + encode(id) + "?", null);
+        return delete(resource, id, Map.of());
+    }
+
+    Answer delete(String resource, String id, Map<String, Object> query) {
+        return send("DELETE", "/" + resource + "/" + encode(id) + "?" + qs(query), null);
     }
 
     /** {@code unifiedApi.meta(method, {category, resource, integrated_account_id})}. */

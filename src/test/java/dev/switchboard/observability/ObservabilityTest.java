@@ -86,7 +86,7 @@ class ObservabilityTest {
         var config = Harness.sqliteConfig();
         try (var stores = Server.Stores.open(config)) {
             Engine engine = Engine.build(config, stores);
-            var parts = new SwitchboardApp.Parts(stores.catalog(), stores.accounts(), engine.pipeline(), engine.listing(),
+            var parts = new SwitchboardApp.Parts(stores.catalog(), stores.accounts(), engine.pipeline(), engine.listing(), engine.proxy(),
                     new TokenAuthority(Optional.of(Harness.TOKEN), stores.tokens()), engine.metrics(),
                     () -> false, 1024, new PrintStream(PrintStream.nullOutputStream()));
             var app = SwitchboardApp.create(parts).start("127.0.0.1", 0);
