@@ -15,8 +15,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * Remembers keyless creates, so that a client retrying without an Idempotency-Key (Truto's
  * SDKs re-send a POST after 408, 409, 425, 429, 502, 503 and 504) never writes a second note:
- * an identical create waits for one still running, and after one whose outcome stayed
- * unknown it looks for that one's note before anything is sent.
+ * an identical create that arrives while one is running waits for it and gets its answer
+ * when it wrote the note, and after one whose outcome stayed unknown it looks for that
+ * one's note before anything is sent.
  *
  * <p>Kept in this process: with SQLite there is one process; behind a load balancer with
  * several, a retry that lands on another process is only covered with an Idempotency-Key.
@@ -26,7 +27,7 @@ final class RetryMemory {
     /** How long an unknown outcome is remembered for an identical retry. */
     static final Duration WINDOW = Duration.ofMinutes(10);
 
-    private final Map<String, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Optional<UnifiedResult>>> running = new ConcurrentHashMap<>();
     private final Map<String, Instant> unknown = new ConcurrentHashMap<>();
     private final Clock clock;
     private final Duration maxWait;
@@ -36,17 +37,24 @@ final class RetryMemory {
         this.maxWait = maxWait;
     }
 
-    /** One identical create at a time: waits for one already running, then holds the place. */
+    /**
+     * One identical create at a time. When one is already running, waits for it: if it
+     * wrote its note, that answer is this one's too; otherwise this one takes its turn.
+     */
     Turn begin(String identity) {
-        var mine = new CompletableFuture<Void>();
+        var mine = new CompletableFuture<Optional<UnifiedResult>>();
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (true) {
-            CompletableFuture<Void> other = running.putIfAbsent(identity, mine);
+            CompletableFuture<Optional<UnifiedResult>> other = running.putIfAbsent(identity, mine);
             if (other == null) {
-                return new Turn(identity, mine, earlier(identity));
+                return new Turn(identity, mine, earlier(identity), Optional.empty());
             }
             try {
-                other.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                Optional<UnifiedResult> written = other.get(Math.max(1, deadline - System.nanoTime()),
+                        TimeUnit.NANOSECONDS);
+                if (written.isPresent()) {
+                    return new Turn(identity, null, Optional.empty(), written);
+                }
             } catch (TimeoutException e) {
                 throw ApiException.of(409, "an identical create is still in progress; retry shortly, or send an "
                         + "Idempotency-Key").withHeader("Retry-After", "1");
@@ -54,7 +62,7 @@ final class RetryMemory {
                 Thread.currentThread().interrupt();
                 throw ApiException.of(503, "interrupted while waiting for an identical create");
             } catch (ExecutionException e) {
-                // the other request failed: its outcome is recorded, go on
+                // the other request failed: its outcome is recorded, take the turn
             }
         }
     }
@@ -68,13 +76,22 @@ final class RetryMemory {
     /** The place of one create among identical ones. */
     final class Turn implements AutoCloseable {
         private final String identity;
-        private final CompletableFuture<Void> done;
+        private final CompletableFuture<Optional<UnifiedResult>> done;
         private final Optional<Instant> earlierAttempt;
+        private final Optional<UnifiedResult> shared;
+        private Optional<UnifiedResult> written = Optional.empty();
 
-        private Turn(String identity, CompletableFuture<Void> done, Optional<Instant> earlierAttempt) {
+        private Turn(String identity, CompletableFuture<Optional<UnifiedResult>> done, Optional<Instant> earlierAttempt,
+                Optional<UnifiedResult> shared) {
             this.identity = identity;
             this.done = done;
             this.earlierAttempt = earlierAttempt;
+            this.shared = shared;
+        }
+
+        /** The answer of an identical create that was running when this one came, and wrote its note. */
+        Optional<UnifiedResult> shared() {
+            return shared;
         }
 
         /** When an identical create whose outcome stayed unknown was first sent. */
@@ -87,15 +104,20 @@ final class RetryMemory {
             unknown.put(identity, firstSent);
         }
 
-        /** This create is settled: written, refused, or found. */
-        void settled() {
+        /** This create is settled: written (its answer shared with identical ones waiting), refused, or found. */
+        void settled(UnifiedResult result) {
             unknown.remove(identity);
+            if (result.status() >= 200 && result.status() < 300 && !(result instanceof UnifiedResult.StreamBody)) {
+                written = Optional.of(result);
+            }
         }
 
         @Override
         public void close() {
-            running.remove(identity, done);
-            done.complete(null);
+            if (done != null) {
+                running.remove(identity, done);
+                done.complete(written);
+            }
         }
     }
 }

@@ -110,6 +110,10 @@ public final class UnifiedPipeline {
     private UnifiedResult remembered(Prepared prepared) {
         String identity = prepared.account().id() + ":" + Fingerprint.of(prepared.request());
         try (RetryMemory.Turn turn = retries.begin(identity)) {
+            if (turn.shared().isPresent()) {
+                // An identical create was running when this one came (a client's retry) and wrote its note.
+                return withHeader(turn.shared().get(), REPLAYED_HEADER, "true");
+            }
             Instant firstSent = turn.earlierAttempt().orElse(Instant.now());
             try {
                 Optional<Executed> recovered = turn.earlierAttempt()
@@ -118,7 +122,7 @@ public final class UnifiedPipeline {
                 if (executed.result() instanceof UnifiedResult.RawBody && executed.result().status() >= 500) {
                     turn.unknown(firstSent); // a raw provider fault, passed on as it came
                 } else {
-                    turn.settled();
+                    turn.settled(executed.result());
                 }
                 return executed.result();
             } catch (UnknownAfterSearch unknown) {
@@ -256,6 +260,16 @@ public final class UnifiedPipeline {
                             shape(operation, mapped, remote, options));
             return new Executed(result, idOf(mapped));
         });
+    }
+
+    private static UnifiedResult withHeader(UnifiedResult result, String name, String value) {
+        var headers = new LinkedHashMap<>(result.headers());
+        headers.put(name, value);
+        if (result instanceof UnifiedResult.JsonBody json) {
+            return new UnifiedResult.JsonBody(json.status(), headers, json.body());
+        }
+        var raw = (UnifiedResult.RawBody) result;
+        return new UnifiedResult.RawBody(raw.status(), headers, raw.contentType(), raw.body());
     }
 
     private static Map<String, Object> shape(Operation operation, Map<String, Object> mapped, Object remote,

@@ -144,6 +144,32 @@ class TrutoSdkClientTest {
     }
 
     @Test
+    void aRetryThatArrivesWhileTheFirstIsStillRunningGetsItsNote() throws Exception {
+        String candidate = UUID.randomUUID().toString();
+        sandbox.lever().addCandidate(candidate);
+        String notes = "/v1/opportunities/" + candidate + "/notes";
+        lever.resetAll();
+        lever.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(ForwardToSandbox.NAME)));
+        // A slow Lever: the client gives up waiting and sends the same create again meanwhile.
+        lever.stubFor(post(notes).atPriority(1).willReturn(aResponse().withTransformers(ForwardToSandbox.NAME)
+                .withFixedDelay(1_200)));
+        String account = harness.account("lever", Map.of("api_key", LeverSimulator.API_KEY,
+                "base_url", lever.baseUrl() + "/v1"));
+        String body = "{\"candidate_id\": \"" + candidate + "\", \"body\": \"Sent twice\"}";
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                harness.post(Harness.activities(account, ""), body));
+        Thread.sleep(300);
+        var second = harness.post(Harness.activities(account, ""), body);
+
+        assertEquals(201, first.get().statusCode(), first.get().body());
+        assertEquals(201, second.statusCode(), second.body());
+        assertEquals(Harness.json(first.get()).get("id"), Harness.json(second).get("id"));
+        assertEquals("true", second.headers().firstValue("idempotent-replayed").orElse(""));
+        assertEquals(1, sandbox.lever().notesOf(candidate).size(), "one note, not two");
+        lever.verify(1, postRequestedFor(urlPathMatching(notes)));
+    }
+
+    @Test
     void proxyListAndGetOnCatalogResourcesTheWayTheSdkPagesThem() {
         String account = leverAccount();
         String candidate = UUID.randomUUID().toString();
