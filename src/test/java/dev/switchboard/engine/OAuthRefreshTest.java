@@ -38,7 +38,8 @@ class OAuthRefreshTest {
         try (var harness = Harness.start(withClient(Harness.sqliteConfig()))) {
             String account = oauthAccount(harness, expiredTokens());
 
-            var responses = Concurrently.run(20, i -> create(harness, account));
+            // Distinct notes: identical keyless creates running at once share one write by design.
+            var responses = Concurrently.run(20, i -> create(harness, account, "note " + i));
 
             responses.forEach(response -> assertEquals(201, response.statusCode(), response.body()));
             assertEquals(1, sandbox.lever().refreshCount());
@@ -54,7 +55,7 @@ class OAuthRefreshTest {
         try (var first = Harness.start(config); var second = Harness.start(config)) {
             String account = oauthAccount(first, expiredTokens());
 
-            var responses = Concurrently.run(20, i -> create(i % 2 == 0 ? first : second, account));
+            var responses = Concurrently.run(20, i -> create(i % 2 == 0 ? first : second, account, "note " + i));
 
             responses.forEach(response -> assertEquals(201, response.statusCode(), response.body()));
             assertEquals(1, sandbox.lever().refreshCount());
@@ -137,8 +138,12 @@ class OAuthRefreshTest {
     }
 
     private static HttpResponse<String> create(Harness harness, String account) {
+        return create(harness, account, "oauth note");
+    }
+
+    private static HttpResponse<String> create(Harness harness, String account, String text) {
         return harness.post(Harness.activities(account, ""),
-                "{\"candidate_id\": \"" + LeverSimulator.OPPORTUNITY_ID + "\", \"body\": \"oauth note\"}");
+                "{\"candidate_id\": \"" + LeverSimulator.OPPORTUNITY_ID + "\", \"body\": \"" + text + "\"}");
     }
 
     private static String status(Harness harness, String account) {

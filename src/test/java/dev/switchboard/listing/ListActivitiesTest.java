@@ -156,6 +156,17 @@ class ListActivitiesTest {
     }
 
     @Test
+    void listingIsCountedAndRateLimitedLikeEveryProviderCall() throws Exception {
+        String candidate = candidate("lever");
+        seed("lever", candidate, 1);
+        assertEquals(200, list("lever", candidate, "").statusCode());
+        String metrics = harness.get("/metrics").body();
+        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("switchboard_requests_total")
+                && line.contains("integration=\"lever\"") && line.contains("method=\"list\"")
+                && line.contains("status=\"200\"")), metrics);
+    }
+
+    @Test
     void aMissingCandidateIsNamed() {
         var response = harness.get("/unified/ats/activities?integrated_account_id=" + accounts.get("recruitee"));
         assertEquals(400, response.statusCode());
