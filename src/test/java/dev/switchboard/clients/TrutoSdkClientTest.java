@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -119,11 +120,8 @@ class TrutoSdkClientTest {
 
     @Test
     void anSdkRetryAfterAnUnknownOutcomeFindsTheNoteInsteadOfWritingASecond() {
-        String candidate = UUID.randomUUID().toString();
-        sandbox.lever().addCandidate(candidate);
+        String candidate = candidateBehindFaultyLever();
         String notes = "/v1/opportunities/" + candidate + "/notes";
-        lever.resetAll();
-        lever.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(ForwardToSandbox.NAME)));
         // Lever writes the note but answers 500; the first search for it fails too, so the
         // first answer is a 502 with an unknown outcome, and the SDK sends the POST again.
         lever.stubFor(post(notes).atPriority(1).willReturn(aResponse().withTransformers(ForwardToSandbox.NAME)
@@ -145,18 +143,15 @@ class TrutoSdkClientTest {
 
     @Test
     void aRetryThatArrivesWhileTheFirstIsStillRunningGetsItsNote() throws Exception {
-        String candidate = UUID.randomUUID().toString();
-        sandbox.lever().addCandidate(candidate);
+        String candidate = candidateBehindFaultyLever();
         String notes = "/v1/opportunities/" + candidate + "/notes";
-        lever.resetAll();
-        lever.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(ForwardToSandbox.NAME)));
         // A slow Lever: the client gives up waiting and sends the same create again meanwhile.
         lever.stubFor(post(notes).atPriority(1).willReturn(aResponse().withTransformers(ForwardToSandbox.NAME)
                 .withFixedDelay(1_200)));
         String account = harness.account("lever", Map.of("api_key", LeverSimulator.API_KEY,
                 "base_url", lever.baseUrl() + "/v1"));
         String body = "{\"candidate_id\": \"" + candidate + "\", \"body\": \"Sent twice\"}";
-        var first = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+        var first = CompletableFuture.supplyAsync(() ->
                 harness.post(Harness.activities(account, ""), body));
         Thread.sleep(300);
         var second = harness.post(Harness.activities(account, ""), body);
@@ -225,6 +220,15 @@ class TrutoSdkClientTest {
                 "opportunity_id", "../../users"));
         assertEquals(404, escape.status(), escape.toString());
         assertEquals(true, escape.body().get("truto_is_remote_error"));
+    }
+
+    /** A new opportunity at the simulated Lever, reached through WireMock, which passes everything on. */
+    private static String candidateBehindFaultyLever() {
+        String candidate = UUID.randomUUID().toString();
+        sandbox.lever().addCandidate(candidate);
+        lever.resetAll();
+        lever.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(ForwardToSandbox.NAME)));
+        return candidate;
     }
 
     private static String leverAccount() {
