@@ -112,7 +112,7 @@ public final class UnifiedPipeline {
         try (RetryMemory.Turn turn = retries.begin(identity)) {
             if (turn.shared().isPresent()) {
                 // An identical create was running when this one came (a client's retry) and wrote its note.
-                return withHeader(turn.shared().get(), REPLAYED_HEADER, "true");
+                return turn.shared().get().withHeader(REPLAYED_HEADER, "true");
             }
             Instant firstSent = turn.earlierAttempt().orElse(Instant.now());
             try {
@@ -260,16 +260,6 @@ public final class UnifiedPipeline {
                             shape(operation, mapped, remote, options));
             return new Executed(result, idOf(mapped));
         });
-    }
-
-    private static UnifiedResult withHeader(UnifiedResult result, String name, String value) {
-        var headers = new LinkedHashMap<>(result.headers());
-        headers.put(name, value);
-        if (result instanceof UnifiedResult.JsonBody json) {
-            return new UnifiedResult.JsonBody(json.status(), headers, json.body());
-        }
-        var raw = (UnifiedResult.RawBody) result;
-        return new UnifiedResult.RawBody(raw.status(), headers, raw.contentType(), raw.body());
     }
 
     private static Map<String, Object> shape(Operation operation, Map<String, Object> mapped, Object remote,

@@ -1,6 +1,7 @@
 package dev.switchboard.engine;
 
 import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The answer to a unified call, in one of the shapes the API writes out. */
@@ -10,6 +11,19 @@ public sealed interface UnifiedResult {
 
     /** Headers for the caller, such as {@code x-switchboard-ignored-fields}. */
     Map<String, String> headers();
+
+    /** The same answer with one more header (a stream is answered once and never shared). */
+    default UnifiedResult withHeader(String name, String value) {
+        var headers = new LinkedHashMap<>(headers());
+        headers.put(name, value);
+        if (this instanceof JsonBody json) {
+            return new JsonBody(json.status(), headers, json.body());
+        }
+        if (this instanceof RawBody raw) {
+            return new RawBody(raw.status(), headers, raw.contentType(), raw.body());
+        }
+        throw new IllegalStateException("a streamed answer is not shared");
+    }
 
     /** A JSON object built by Switchboard (unified or normalized). */
     record JsonBody(int status, Map<String, String> headers, Map<String, Object> body) implements UnifiedResult {
