@@ -128,7 +128,7 @@ class CommandLineTest {
     @Test
     void callRunsOneCreateOrShowsItsProviderRequest() throws Exception {
         try (var sandbox = dev.switchboard.sandbox.Sandbox.start()) {
-            var env = Map.of("SWITCHBOARD_DATABASE_URL", TestDatabases.sqlite(), "SWITCHBOARD_ALLOWED_HOSTS", "127.0.0.1");
+            var env = Map.of("SWITCHBOARD_DATABASE_URL", TestDatabases.sqlite(), "SWITCHBOARD_ALLOWED_HOSTS", "http://127.0.0.1");
             Run created = run(env, "accounts", "create", "--integration", "lever", "--tenant", "t", "--context",
                     "{\"api_key\": \"" + dev.switchboard.sandbox.LeverSimulator.API_KEY + "\", \"base_url\": \""
                             + sandbox.leverUrl() + "\"}");

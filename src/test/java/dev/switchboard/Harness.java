@@ -57,7 +57,7 @@ public final class Harness implements AutoCloseable, BeforeAllCallback, AfterAll
 
     private Harness open() {
         ServerConfig chosen = config.get();
-        server = Server.start(chosen.withAllowedHosts(Set.of("127.0.0.1", "localhost")));
+        server = Server.start(chosen.withAllowedHosts(Set.of("http://127.0.0.1", "http://localhost")));
         databaseUrl = chosen.databaseUrl();
         return this;
     }

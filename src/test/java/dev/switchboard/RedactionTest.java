@@ -38,9 +38,10 @@ class RedactionTest {
         try (var sandbox = Sandbox.start(); var switchboard = ChildServer.start(List.of(), List.of("serve"), Map.of(
                 "SWITCHBOARD_API_TOKEN", API_TOKEN,
                 "SWITCHBOARD_SECRET_KEY", SECRET_KEY,
-                "SWITCHBOARD_ALLOWED_HOSTS", "127.0.0.1",
+                "SWITCHBOARD_ALLOWED_HOSTS", "http://127.0.0.1",
                 "SWITCHBOARD_LEVER_CLIENT_ID", LeverSimulator.CLIENT_ID,
-                "SWITCHBOARD_LEVER_CLIENT_SECRET", LeverSimulator.CLIENT_SECRET))) {
+                "SWITCHBOARD_LEVER_CLIENT_SECRET", LeverSimulator.CLIENT_SECRET,
+                "SWITCHBOARD_LEVER_TOKEN_URL", sandbox.leverTokenUrl()))) {
             var tokens = new HashMap<>(sandbox.lever().issueTokens());
             sandbox.lever().expireAccessTokens();
             tokens.put("expires_at", "2020-01-01T00:00:00Z");
@@ -52,8 +53,7 @@ class RedactionTest {
 
             String ashby = client.account("ashby", Map.of("api_key", AshbySimulator.API_KEY, "base_url", sandbox.ashbyUrl()));
             String wrong = client.account("ashby", Map.of("api_key", WRONG_KEY, "base_url", sandbox.ashbyUrl()));
-            String lever = client.account("lever", Map.of("oauth", tokens, "base_url", sandbox.leverUrl(),
-                    "token_url", sandbox.leverTokenUrl()));
+            String lever = client.account("lever", Map.of("oauth", tokens, "base_url", sandbox.leverUrl()));
             String recruitee = client.account("recruitee", Map.of("api_token", RecruiteeSimulator.API_TOKEN,
                     "company_id", RecruiteeSimulator.COMPANY_ID, "base_url", sandbox.recruiteeUrl()));
 

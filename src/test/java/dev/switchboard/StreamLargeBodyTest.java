@@ -41,7 +41,7 @@ class StreamLargeBodyTest {
         });
         provider.start();
         try (var switchboard = ChildServer.start(List.of("-Xmx64m"), List.of("serve"), Map.of(
-                "SWITCHBOARD_API_TOKEN", Harness.TOKEN, "SWITCHBOARD_ALLOWED_HOSTS", "127.0.0.1"))) {
+                "SWITCHBOARD_API_TOKEN", Harness.TOKEN, "SWITCHBOARD_ALLOWED_HOSTS", "http://127.0.0.1"))) {
             var http = HttpClient.newHttpClient();
             String account = createAccount(http, switchboard.baseUrl(),
                     "http://127.0.0.1:" + provider.getAddress().getPort() + "/v1");

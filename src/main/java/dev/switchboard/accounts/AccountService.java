@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -140,6 +141,7 @@ public final class AccountService {
         rejectUnknownKeys(body, PATCH_KEYS);
         Map<String, Object> changes = objectField(body, "context");
         IntegratedAccount account = get(environment, id);
+        requireCredentialsWithNewDestination(account, changes);
         var merged = new HashMap<>(account.context());
         changes.forEach((key, value) -> {
             if (value == null) {
@@ -155,6 +157,27 @@ public final class AccountService {
             throw notFound(id);
         }
         return remember(updated);
+    }
+
+    /**
+     * A change of where calls go ({@code base_url}) must bring the credentials again: the
+     * stored ones were given for the old destination, and must not follow a PATCH elsewhere.
+     */
+    private void requireCredentialsWithNewDestination(IntegratedAccount account, Map<String, Object> changes) {
+        var properties = integrationOf(account).context().properties();
+        boolean moves = changes.entrySet().stream().anyMatch(change -> properties.containsKey(change.getKey())
+                && "url".equals(properties.get(change.getKey()).format())
+                && !Objects.equals(change.getValue(), account.context().get(change.getKey())));
+        if (!moves) {
+            return;
+        }
+        var stale = account.context().keySet().stream()
+                .filter(key -> properties.containsKey(key) && ContextSecrets.holdsSecret(properties.get(key)))
+                .filter(key -> !changes.containsKey(key)).sorted().toList();
+        if (!stale.isEmpty()) {
+            throw ApiException.invalid("changing where calls go needs the credentials again in the same request",
+                    "context", stale, Map.of());
+        }
     }
 
     public void delete(String environment, String id) {

@@ -1,7 +1,9 @@
 package dev.switchboard.accounts;
 
 import dev.switchboard.catalog.ContextProperty;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Hides the secret values of a context, as the integration's schema marks them. */
@@ -20,6 +22,30 @@ public final class ContextSecrets {
     /** The context as mappings see it: secret values left out, so no mapping can leak one. */
     public static Map<String, Object> withoutSecrets(Map<String, ContextProperty> schema, Map<String, Object> context) {
         return rewrite(schema, context, false);
+    }
+
+    /** True for a key that is a secret or holds one (Lever's {@code oauth} object). */
+    public static boolean holdsSecret(ContextProperty property) {
+        return property.secret() || property.properties().values().stream().anyMatch(ContextSecrets::holdsSecret);
+    }
+
+    /**
+     * Every secret value in a context, for taking out of text that might echo one (a
+     * provider's error body).
+     */
+    @SuppressWarnings("unchecked")
+    public static List<String> secretValues(Map<String, ContextProperty> schema, Map<String, Object> context) {
+        var values = new ArrayList<String>();
+        context.forEach((key, value) -> {
+            ContextProperty property = schema.get(key);
+            if (value instanceof Map<?, ?> nested) {
+                values.addAll(secretValues(property == null ? Map.of() : property.properties(),
+                        (Map<String, Object>) nested));
+            } else if ((property == null || property.secret()) && value instanceof String text && text.length() >= 4) {
+                values.add(text);
+            }
+        });
+        return values;
     }
 
     @SuppressWarnings("unchecked")

@@ -8,10 +8,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Checks an account's context against its integration's schema, naming every problem. */
 public final class ContextValidator {
+
+    private static final Pattern HEADER_SAFE = Pattern.compile("[\\x21-\\x7e]+");
 
     private final BaseUrlPolicy baseUrlPolicy;
 
@@ -60,6 +63,10 @@ public final class ContextValidator {
                 }
             } else if (!(item instanceof String text) || text.isBlank()) {
                 invalid.put(name, "must be a non-empty string");
+            } else if (property.secret() && !HEADER_SAFE.matcher(text).matches()) {
+                // Credentials travel in headers: a pasted newline or space would break every call.
+                invalid.put(name, "must be printable ASCII without spaces or control characters "
+                        + "(a pasted line break or space?)");
             } else if ("url".equals(property.format())) {
                 var hosts = property.hosts().isEmpty() ? integration.hosts() : property.hosts();
                 baseUrlPolicy.refusal(integration.label(), hosts, text).ifPresent(why -> invalid.put(name, why));

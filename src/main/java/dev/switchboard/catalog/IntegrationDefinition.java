@@ -63,6 +63,9 @@ public record IntegrationDefinition(
         if (oauth != null && !context.properties().containsKey(oauth.contextKey())) {
             throw new IllegalArgumentException("oauth.context_key '" + oauth.contextKey() + "' is not a context key");
         }
+        if (oauth != null && !oauth.tokenUrls().containsKey(base.getHost())) {
+            throw new IllegalArgumentException("oauth.token_urls must name the token endpoint for " + base.getHost());
+        }
     }
 
     public Optional<RateLimit> rateLimitPerAccount() {

@@ -50,12 +50,13 @@ public final class ServeCommand implements Callable<Integer> {
             config = config.withApiToken("sb_sandbox_" + HexFormat.of().formatHex(randomBytes()));
         }
         var hosts = new HashSet<>(config.allowedHosts());
-        hosts.add(Sandbox.host());
+        hosts.add("http://" + Sandbox.host()); // the simulators serve plain http on loopback
         config = config.withAllowedHosts(hosts);
         // Lever OAuth accounts refresh against the simulated Lever unless told otherwise.
         var variables = new HashMap<>(config.environment());
         variables.putIfAbsent("SWITCHBOARD_LEVER_CLIENT_ID", LeverSimulator.CLIENT_ID);
         variables.putIfAbsent("SWITCHBOARD_LEVER_CLIENT_SECRET", LeverSimulator.CLIENT_SECRET);
+        variables.putIfAbsent("SWITCHBOARD_LEVER_TOKEN_URL", providers.leverTokenUrl());
         config = config.withEnvironment(variables);
         Server server = Server.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -104,6 +104,20 @@ public final class OAuthRefresher {
         }
     }
 
+    /**
+     * The catalog's token endpoint for the API host the account calls, or the operator's
+     * override; never a URL an account supplied.
+     */
+    private String tokenUrl(IntegrationDefinition integration, OAuthDefinition oauth, IntegratedAccount account) {
+        if (oauth.tokenUrlVariable() != null && environment.get(oauth.tokenUrlVariable()) != null) {
+            return environment.get(oauth.tokenUrlVariable());
+        }
+        String defaultHost = URI.create(integration.baseUrl()).getHost();
+        String host = account.context().get("base_url") instanceof String base && URI.create(base).getHost() != null
+                ? URI.create(base).getHost() : defaultHost;
+        return oauth.tokenUrlFor(host, defaultHost);
+    }
+
     private Map<String, Object> requestTokens(IntegrationDefinition integration, OAuthDefinition oauth,
             IntegratedAccount account, Map<String, Object> tokens) {
         String clientId = environment.get(oauth.clientIdVariable());
@@ -116,7 +130,7 @@ public final class OAuthRefresher {
                         "client_id", clientId, "client_secret", clientSecret).entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        String url = account.context().get("token_url") instanceof String override ? override : oauth.tokenUrl();
+        String url = tokenUrl(integration, oauth, account);
         var request = new RemoteRequest("POST", URI.create(url), Map.of(
                 "Content-Type", "application/x-www-form-urlencoded", "Accept", "application/json"),
                 Optional.of(form.getBytes(StandardCharsets.UTF_8)));

@@ -62,6 +62,15 @@ final class PageReader {
      */
     ProviderPage read(Operation list, IntegratedAccount account, Map<String, Object> query,
             List<Map.Entry<String, String>> remoteQuery, RequestTrace trace) {
+        try {
+            return readPage(list, account, query, remoteQuery, trace);
+        } catch (ApiException e) {
+            throw RemoteErrors.redacted(e, list.integration(), account);
+        }
+    }
+
+    private ProviderPage readPage(Operation list, IntegratedAccount account, Map<String, Object> query,
+            List<Map.Entry<String, String>> remoteQuery, RequestTrace trace) {
         Mapped mapped = fetchAndMap(list, account, query, remoteQuery, trace);
         Map<String, Object> page = mapped.result().orElseThrow(() ->
                 RemoteErrors.unreadable(list, mapped.response(), "it does not have the expected shape"));
@@ -72,8 +81,12 @@ final class PageReader {
     /** One item by id, through a {@code get} operation's mapping. */
     ProviderItem readOne(Operation get, IntegratedAccount account, Map<String, Object> query,
             List<Map.Entry<String, String>> remoteQuery, RequestTrace trace) {
-        Mapped mapped = fetchAndMap(get, account, query, remoteQuery, trace);
-        return new ProviderItem(mapped.response(), mapped.result());
+        try {
+            Mapped mapped = fetchAndMap(get, account, query, remoteQuery, trace);
+            return new ProviderItem(mapped.response(), mapped.result());
+        } catch (ApiException e) {
+            throw RemoteErrors.redacted(e, get.integration(), account);
+        }
     }
 
     private record Mapped(RemoteResponse response, Optional<Map<String, Object>> result) {

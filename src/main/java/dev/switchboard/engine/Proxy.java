@@ -86,7 +86,7 @@ public final class Proxy {
             if (error.get().status() == 401) {
                 accounts.markNeedsReauth(account);
             }
-            throw error.get();
+            throw RemoteErrors.redacted(error.get(), integration, account);
         }
         var headers = new LinkedHashMap<>(RateLimitHeaders.normalised(response::header));
         Object body = parsed.orElse(Map.of());

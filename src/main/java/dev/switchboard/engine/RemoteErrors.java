@@ -1,5 +1,7 @@
 package dev.switchboard.engine;
 
+import dev.switchboard.accounts.ContextSecrets;
+import dev.switchboard.accounts.IntegratedAccount;
 import dev.switchboard.catalog.IntegrationDefinition;
 import dev.switchboard.catalog.Operation;
 import dev.switchboard.error.ApiException;
@@ -84,6 +86,11 @@ final class RemoteErrors {
         int status = failure.kind() == RemoteFailure.Kind.TIMEOUT ? 504 : 502;
         return ApiException.of(status, integration.label() + ": " + failure.getMessage())
                 .withExtra("truto_is_remote_error", true);
+    }
+
+    /** The error with the account's secret values masked wherever the provider's body echoed them. */
+    static ApiException redacted(ApiException error, IntegrationDefinition integration, IntegratedAccount account) {
+        return error.redacting(ContextSecrets.secretValues(integration.context().properties(), account.context()));
     }
 
     /** Contract §5: client errors as given, provider faults as 502. */

@@ -223,7 +223,7 @@ public final class UnifiedPipeline {
         }
         Optional<Object> parsed = Json.tryParse(response.body());
         Optional<ApiException> error = RemoteErrors.recognise(operation, response, parsed)
-                .map(e -> withHeaders(e, headers));
+                .map(e -> RemoteErrors.redacted(withHeaders(e, headers), operation.integration(), account));
         if (error.isPresent() && error.get().status() == 401) {
             accounts.markNeedsReauth(account);
         }
@@ -237,7 +237,12 @@ public final class UnifiedPipeline {
             }
             throw error.get();
         }
-        Map<String, Object> mapped = mapResponse(operation, prepared.input(), response, parsed);
+        Map<String, Object> mapped;
+        try {
+            mapped = mapResponse(operation, prepared.input(), response, parsed);
+        } catch (OutcomeUnknown unreadable) {
+            throw new OutcomeUnknown(RemoteErrors.redacted(unreadable.error(), operation.integration(), account));
+        }
         Map<String, Object> shaped = shape(operation, mapped, parsed.orElseThrow(), options);
         return new Executed(new UnifiedResult.JsonBody(operation.method().status(), headers, shaped), idOf(mapped));
     }

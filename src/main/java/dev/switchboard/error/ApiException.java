@@ -1,5 +1,6 @@
 package dev.switchboard.error;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import org.eclipse.jetty.http.HttpStatus;
 import java.util.List;
@@ -60,6 +61,41 @@ public final class ApiException extends RuntimeException {
         var copy = new LinkedHashMap<>(headers);
         copy.put(name, value);
         return new ApiException(status, getMessage(), extras, copy);
+    }
+
+    /**
+     * The same error with every occurrence of these values in its message and its
+     * {@code raw_response} masked: a provider that echoes the credential it was sent must not
+     * show it to the caller.
+     */
+    public ApiException redacting(Collection<String> secrets) {
+        if (secrets.isEmpty()) {
+            return this;
+        }
+        var copy = new LinkedHashMap<>(extras);
+        if (copy.containsKey("raw_response")) {
+            copy.put("raw_response", redact(copy.get("raw_response"), secrets));
+        }
+        // The message may quote the provider's own message, echo and all.
+        return new ApiException(status, (String) redact(getMessage(), secrets), copy, headers);
+    }
+
+    private static Object redact(Object value, Collection<String> secrets) {
+        if (value instanceof String text) {
+            for (String secret : secrets) {
+                text = text.replace(secret, "********");
+            }
+            return text;
+        }
+        if (value instanceof Map<?, ?> map) {
+            var result = new LinkedHashMap<Object, Object>();
+            map.forEach((key, item) -> result.put(redact(key, secrets), redact(item, secrets)));
+            return result;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(item -> redact(item, secrets)).toList();
+        }
+        return value;
     }
 
     /** The JSON error body of contract §5: statusCode, error, message, then the extras. */

@@ -80,7 +80,8 @@ class SharedAccountsTest {
 
     private void patch(String id, String baseUrl) {
         var response = first.send("PATCH", "/integrated-accounts/" + id,
-                "{\"context\": {\"base_url\": \"" + baseUrl + "\"}}",
+                // A new destination needs the credential again (CredentialSafetyTest).
+                "{\"context\": {\"base_url\": \"" + baseUrl + "\", \"api_key\": \"k-1\"}}",
                 Map.of("Authorization", "Bearer " + Harness.TOKEN));
         assertEquals(200, response.statusCode(), response.body());
     }

@@ -121,8 +121,10 @@ class OAuthRefreshTest {
     }
 
     private ServerConfig withClient(ServerConfig config) {
+        // The operator points refreshes at the simulated Lever; an account cannot.
         return config.withEnvironment(Map.of("SWITCHBOARD_LEVER_CLIENT_ID", LeverSimulator.CLIENT_ID,
-                "SWITCHBOARD_LEVER_CLIENT_SECRET", LeverSimulator.CLIENT_SECRET));
+                "SWITCHBOARD_LEVER_CLIENT_SECRET", LeverSimulator.CLIENT_SECRET,
+                "SWITCHBOARD_LEVER_TOKEN_URL", sandbox.leverTokenUrl()));
     }
 
     private Map<String, Object> expiredTokens() {
@@ -133,8 +135,7 @@ class OAuthRefreshTest {
     }
 
     private String oauthAccount(Harness harness, Map<String, Object> tokens) {
-        return harness.account("lever", Map.of("oauth", tokens, "base_url", sandbox.leverUrl(),
-                "token_url", sandbox.leverTokenUrl()));
+        return harness.account("lever", Map.of("oauth", tokens, "base_url", sandbox.leverUrl()));
     }
 
     private static HttpResponse<String> create(Harness harness, String account) {

@@ -111,7 +111,7 @@ class ObservabilityTest {
         provider.stubFor(post(urlPathMatching("/v1/.*")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody(Fixtures.LEVER_NOTE_CREATED)));
         try (var switchboard = ChildServer.start(List.of(), List.of("serve"), Map.of(
-                "SWITCHBOARD_API_TOKEN", Harness.TOKEN, "SWITCHBOARD_ALLOWED_HOSTS", "127.0.0.1,localhost"))) {
+                "SWITCHBOARD_API_TOKEN", Harness.TOKEN, "SWITCHBOARD_ALLOWED_HOSTS", "http://127.0.0.1,http://localhost"))) {
             var http = HttpClient.newHttpClient();
             var account = http.send(HttpRequest.newBuilder(URI.create(switchboard.baseUrl() + "/integrated-accounts"))
                     .header("Authorization", "Bearer " + Harness.TOKEN)
