@@ -153,6 +153,11 @@ public final class OAuthRefresher {
             throw ApiException.of(502, integration.label() + " token endpoint answered HTTP " + response.status()
                     + (error == null ? "" : " (" + error + ")")).withExtra("truto_is_remote_error", true);
         }
+        if (!accessToken.matches("[\\x21-\\x7e]+")) {
+            // Stored, it would break every call; its value stays out of the message.
+            throw ApiException.of(502, integration.label() + " token endpoint answered a token that cannot be sent "
+                    + "in a header").withExtra("truto_is_remote_error", true);
+        }
         long expiresIn = answer.get("expires_in") instanceof Number n ? n.longValue() : 3600;
         var fresh = new LinkedHashMap<String, Object>();
         fresh.put("access_token", accessToken);

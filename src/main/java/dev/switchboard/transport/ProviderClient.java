@@ -1,6 +1,7 @@
 package dev.switchboard.transport;
 
 import dev.switchboard.catalog.Timeouts;
+import dev.switchboard.error.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -43,7 +44,16 @@ public final class ProviderClient {
     public RemoteStream open(RemoteRequest request, Timeouts timeouts) throws RemoteFailure {
         Instant deadline = Instant.now().plus(timeouts.total());
         var builder = HttpRequest.newBuilder(request.uri()).timeout(timeouts.total());
-        request.headers().forEach(builder::header);
+        request.headers().forEach((name, value) -> {
+            try {
+                builder.header(name, value);
+            } catch (IllegalArgumentException e) {
+                // The JDK's message quotes the value, which may be a credential: name the header only.
+                throw ApiException.of(500, "the " + name + " header of this call is not a valid header value: "
+                        + "the account's credential holds a line break or another character a header cannot carry; "
+                        + "store it again");
+            }
+        });
         builder.method(request.method(), request.body()
                 .map(HttpRequest.BodyPublishers::ofByteArray)
                 .orElse(HttpRequest.BodyPublishers.noBody()));

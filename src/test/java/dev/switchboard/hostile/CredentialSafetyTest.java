@@ -9,13 +9,22 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.switchboard.Harness;
+import dev.switchboard.accounts.BaseUrlPolicy;
+import dev.switchboard.catalog.Timeouts;
+import dev.switchboard.error.ApiException;
 import dev.switchboard.mapping.Json;
+import dev.switchboard.transport.ProviderClient;
+import dev.switchboard.transport.RemoteRequest;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -71,6 +80,32 @@ class CredentialSafetyTest {
     }
 
     @Test
+    void aTokenThatCannotBeAHeaderNeverReachesAnErrorOrALog() {
+        // A provider's refresh answers a token with a line break; it is stored, and cannot be sent.
+        operatorTokens.stubFor(post("/oauth/token").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"access_token": "broken-TOKEN-77\\nX-Injected: 1", "refresh_token": "r2", "expires_in": 3600}""")));
+        String account = harness.account("lever", Map.of("oauth", expired(), "base_url", tenantHost.baseUrl() + "/v1"));
+        var response = harness.post(Harness.activities(account, ""), "{\"candidate_id\": \"o2\", \"body\": \"x\"}");
+        assertEquals(502, response.statusCode(), response.body());
+        assertFalse(response.body().contains("broken-TOKEN-77"), response.body());
+        tenantHost.verify(0, postRequestedFor(urlPathEqualTo("/v1/opportunities/o2/notes")));
+        var stored = harness.server().accounts().get("default", account).context().get("oauth");
+        assertEquals("old-access", ((Map<?, ?>) stored).get("access_token"), "the broken token was not stored");
+    }
+
+    @Test
+    void aStoredValueThatCannotBeAHeaderIsNamedNotQuoted() {
+        var request = new RemoteRequest("GET", URI.create(tenantHost.baseUrl() + "/x"),
+                Map.of("Authorization", "Bearer stored-SECRET-88\r\nX: 1"), Optional.empty());
+        var refused = assertThrows(ApiException.class, () ->
+                new ProviderClient().open(request, Timeouts.DEFAULT));
+        assertFalse(refused.getMessage().contains("stored-SECRET-88"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("Authorization header"), refused.getMessage());
+        tenantHost.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
     void movingBaseUrlNeedsTheCredentialsAgain() {
         String account = harness.account("ashby", Map.of("api_key", "stored-key-abc", "base_url", "https://api.ashbyhq.com"));
         var moved = harness.send("PATCH", "/integrated-account/" + account, Json.writeString(Map.of("context",
@@ -103,7 +138,7 @@ class CredentialSafetyTest {
 
     @Test
     void allowListEntriesNameSchemeAndPort() {
-        var policy = new dev.switchboard.accounts.BaseUrlPolicy(java.util.Set.of("internal.example", "http://test.local",
+        var policy = new BaseUrlPolicy(Set.of("internal.example", "http://test.local",
                 "https://pinned.example:8443"));
         List<String> none = List.of();
         assertTrue(policy.refusal("X", none, "https://internal.example/api").isEmpty());
