@@ -68,8 +68,15 @@ final class BracketQuery {
         return new ArrayList<>(sorted.values());
     }
 
-    /** {@code a[b][]} → [a, b, ""]; malformed brackets are a 400. */
+    /** How deep a bracket name may nest, and how long it may be: more is an attack, not a query. */
+    static final int MAX_DEPTH = 8;
+    static final int MAX_KEY_LENGTH = 256;
+
+    /** {@code a[b][]} → [a, b, ""]; malformed brackets, and names too deep or too long, are a 400. */
     static List<String> path(String key) {
+        if (key.length() > MAX_KEY_LENGTH) {
+            throw ApiException.badRequest("a query parameter name is longer than " + MAX_KEY_LENGTH + " characters");
+        }
         int open = key.indexOf('[');
         if (open == 0) {
             throw malformed(key);
@@ -84,6 +91,9 @@ final class BracketQuery {
             }
             parts.add(key.substring(at + 1, close));
             at = close + 1;
+            if (parts.size() > MAX_DEPTH) {
+                throw ApiException.badRequest("a query parameter nests deeper than " + MAX_DEPTH + " brackets");
+            }
         }
         return parts;
     }

@@ -23,13 +23,20 @@ final class JsonBodies {
         try {
             parsed = Json.parseRequest(bytes);
         } catch (StreamConstraintsException e) {
-            throw ApiException.badRequest("the request body nests deeper than " + Json.MAX_REQUEST_NESTING + " levels");
+            String why = String.valueOf(e.getOriginalMessage());
+            throw ApiException.badRequest(why.contains("Number") ? "a number in the request body is longer than "
+                    + "JSON numbers may be here (1,000 digits)" : why.contains("String") ? "a string in the request "
+                    + "body is too long" : "the request body nests deeper than " + Json.MAX_REQUEST_NESTING + " levels");
         } catch (JsonProcessingException e) {
             var where = e.getLocation();
             throw ApiException.badRequest("the request body is not valid JSON"
                     + (where == null ? "" : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")"));
         } catch (IOException e) {
             throw ApiException.badRequest("the request body could not be read");
+        }
+        if (Json.holdsNonFiniteNumber(parsed)) {
+            // 1e309 parses as Infinity, which no provider should be sent as "Infinity".
+            throw ApiException.badRequest("a number in the request body is out of range (it overflows a double)");
         }
         return Json.asObject(parsed).orElseThrow(() ->
                 ApiException.badRequest("the request body must be a JSON object"));

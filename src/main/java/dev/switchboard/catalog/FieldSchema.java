@@ -45,7 +45,8 @@ public record FieldSchema(
 
     /** True when the format says the value is an id and this value is not a valid one. */
     public boolean isBadId(String value) {
-        return "id".equals(format) && !ID.matcher(value).matches();
+        // "." and ".." would name the parent in a provider's path: never an id.
+        return "id".equals(format) && (!ID.matcher(value).matches() || value.equals(".") || value.equals(".."));
     }
 
     public boolean isTimestamp() {

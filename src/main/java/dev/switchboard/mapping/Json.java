@@ -44,6 +44,20 @@ public final class Json {
         return REQUEST_MAPPER.readValue(bytes, Object.class);
     }
 
+    /** True when a parsed value holds a number too large for a double (1e309 parses as Infinity). */
+    public static boolean holdsNonFiniteNumber(Object value) {
+        if (value instanceof Double number) {
+            return number.isInfinite() || number.isNaN();
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.values().stream().anyMatch(Json::holdsNonFiniteNumber);
+        }
+        if (value instanceof java.util.List<?> list) {
+            return list.stream().anyMatch(Json::holdsNonFiniteNumber);
+        }
+        return false;
+    }
+
     public static Object parse(byte[] bytes) throws IOException {
         return MAPPER.readValue(bytes, Object.class);
     }

@@ -28,7 +28,10 @@ public final class Timestamps {
     /** The same instant as {@code 2026-11-29T10:15:30.000Z}, or empty when it is not a timestamp. */
     public static Optional<String> utc(String text) {
         try {
-            return Optional.of(UTC_MILLIS.format(OffsetDateTime.parse(text)));
+            OffsetDateTime parsed = OffsetDateTime.parse(text);
+            int year = parsed.atZoneSameInstant(ZoneOffset.UTC).getYear();
+            // Years outside 1-9999 are not ISO-8601 without agreement, and providers refuse or misread them.
+            return year < 1 || year > 9999 ? Optional.empty() : Optional.of(UTC_MILLIS.format(parsed));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

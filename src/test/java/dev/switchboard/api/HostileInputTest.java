@@ -4,9 +4,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -16,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,6 +47,57 @@ class HostileInputTest {
                 .withHeader("Content-Type", "application/json").withBody(LeverCreateTest.RESPONSE)));
         var response = harness.post(Harness.activities(account, ""), "{\"candidate_id\": \"opp-1\", \"body\": \"x\"}");
         assertEquals(201, response.statusCode(), response.body());
+    }
+
+    @Test
+    void numbersThatOverflowAreRefusedWithTheRightMessage() {
+        var infinite = harness.post(Harness.activities(account, ""),
+                "{\"candidate_id\": \"c\", \"body\": \"x\", \"remote_data\": {\"score\": 1e309}}");
+        assertRefused(infinite, 400);
+        assertTrue(Harness.json(infinite).get("message").toString().contains("out of range"), infinite.body());
+        var long_ = harness.post(Harness.activities(account, ""),
+                "{\"candidate_id\": \"c\", \"body\": \"x\", \"remote_data\": {\"n\": " + "9".repeat(5_000) + "}}");
+        assertRefused(long_, 400);
+        assertTrue(Harness.json(long_).get("message").toString().contains("1,000 digits"), long_.body());
+        provider.verify(0, postRequestedFor(urlPathMatching("/v1/.*")));
+    }
+
+    @Test
+    void datesOutsideYearsOneToNineThousandNineHundredNinetyNineAreRefused() {
+        for (String date : List.of("0000-01-01T00:00:00Z", "+10000-01-01T00:00:00Z", "-0001-01-01T00:00:00Z")) {
+            var response = harness.post(Harness.activities(account, ""),
+                    "{\"candidate_id\": \"c\", \"body\": \"x\", \"created_at\": \"" + date + "\"}");
+            assertRefused(response, 400);
+            assertTrue(((Map<?, ?>) ((Map<?, ?>) Harness.json(response).get("truto_error_insight"))
+                    .get("invalid_body_fields")).containsKey("created_at"), response.body());
+            assertFalse(response.body().contains(date), "the value is not echoed");
+        }
+    }
+
+    @Test
+    void dotAndDotDotAreNeverIds() {
+        for (String id : List.of(".", "..")) {
+            var response = harness.post(Harness.activities(account, ""),
+                    "{\"candidate_id\": \"" + id + "\", \"body\": \"x\"}");
+            assertRefused(response, 400);
+            assertTrue(((Map<?, ?>) ((Map<?, ?>) Harness.json(response).get("truto_error_insight"))
+                    .get("invalid_body_fields")).containsKey("candidate_id"));
+        }
+        assertRefused(harness.get("/unified/ats/activities?integrated_account_id=" + account + "&candidate_id=.."), 400);
+    }
+
+    @Test
+    void aQueryNestedAThousandLevelsDeepIsASmall400() {
+        String key = "remote_query" + "[a]".repeat(1_500);
+        var response = harness.send("POST", Harness.activities(account, "&" + key + "=1"),
+                "{\"candidate_id\": \"c\", \"body\": \"x\"}", Map.of("Authorization", "Bearer " + Harness.TOKEN,
+                        "Idempotency-Key", "nested-1"));
+        assertRefused(response, 400);
+        assertTrue(response.body().length() < 500, "a short answer: " + response.body().length());
+        var deep = harness.send("POST", Harness.activities(account, "&remote_query" + "[a]".repeat(9) + "=1"),
+                "{\"candidate_id\": \"c\", \"body\": \"x\"}", Map.of("Authorization", "Bearer " + Harness.TOKEN));
+        assertRefused(deep, 400);
+        assertTrue(Harness.json(deep).get("message").toString().contains("deeper than 8"), deep.body());
     }
 
     @Test
