@@ -19,9 +19,18 @@ import java.time.Clock;
 /** The request path without HTTP: what the server and {@code switchboard call} both run. */
 public record Engine(UnifiedPipeline pipeline, Listing listing, Proxy proxy, Metrics metrics) {
 
+    private static int maxAnswerBytes(ServerConfig config) {
+        String value = config.environment().get("SWITCHBOARD_MAX_ANSWER_BYTES");
+        try {
+            return value == null ? ProviderClient.DEFAULT_MAX_ANSWER_BYTES : Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("SWITCHBOARD_MAX_ANSWER_BYTES must be a whole number of bytes");
+        }
+    }
+
     public static Engine build(ServerConfig config, Server.Stores stores) {
         var metrics = new Metrics();
-        var client = new ProviderClient();
+        var client = new ProviderClient(maxAnswerBytes(config));
         var timeouts = new TimeoutPolicy(config);
         var oauth = new OAuthRefresher(stores.accounts(), client, timeouts, config.environment(), Clock.systemUTC());
         // Processes sharing PostgreSQL share each account's rate; one embedded store means one process.

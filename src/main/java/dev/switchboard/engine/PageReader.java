@@ -7,7 +7,6 @@ import dev.switchboard.error.ApiException;
 import dev.switchboard.mapping.Json;
 import dev.switchboard.mapping.MappingException;
 import dev.switchboard.observability.RequestTrace;
-import dev.switchboard.transport.ProviderClient;
 import dev.switchboard.transport.RemoteFailure;
 import dev.switchboard.transport.RemoteResponse;
 import java.util.ArrayList;
@@ -123,7 +122,7 @@ final class PageReader {
     private RemoteResponse fetch(Operation list, IntegratedAccount account, Map<String, Object> input,
             List<Map.Entry<String, String>> remoteQuery, RequestTrace trace) {
         try {
-            return ProviderClient.readWhole(caller.call(list, account, current -> {
+            return caller.read(caller.call(list, account, current -> {
                 try {
                     return RequestBuilder.build(list, current, input, NO_BODY, remoteQuery);
                 } catch (MappingException e) {

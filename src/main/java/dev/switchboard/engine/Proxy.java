@@ -11,7 +11,6 @@ import dev.switchboard.error.ApiException;
 import dev.switchboard.mapping.Json;
 import dev.switchboard.observability.RequestTrace;
 import dev.switchboard.transport.AuthHeaders;
-import dev.switchboard.transport.ProviderClient;
 import dev.switchboard.transport.RemoteFailure;
 import dev.switchboard.transport.RemoteRequest;
 import dev.switchboard.transport.RemoteResponse;
@@ -106,7 +105,7 @@ public final class Proxy {
             query.forEach((name, values) -> values.forEach(value -> entries.add(Map.entry(name, value))));
         }
         try {
-            return ProviderClient.readWhole(caller.call(integration, account, current -> {
+            return caller.read(caller.call(integration, account, current -> {
                 String base = current.context().get("base_url") instanceof String override ? override
                         : integration.baseUrl();
                 var headers = new LinkedHashMap<>(integration.headers());

@@ -10,6 +10,7 @@ import dev.switchboard.observability.RequestTrace;
 import dev.switchboard.transport.ProviderClient;
 import dev.switchboard.transport.RemoteFailure;
 import dev.switchboard.transport.RemoteRequest;
+import dev.switchboard.transport.RemoteResponse;
 import dev.switchboard.transport.RemoteStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -104,6 +105,11 @@ public final class RemoteCaller {
             }
             return stream;
         }
+    }
+
+    /** Reads an opened answer whole, within the size this server reads whole. */
+    RemoteResponse read(RemoteStream stream) throws RemoteFailure {
+        return client.read(stream);
     }
 
     /** Keeps under the provider's documented rate for this account, waiting within the budget. */

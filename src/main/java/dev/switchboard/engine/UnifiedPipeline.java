@@ -11,7 +11,6 @@ import dev.switchboard.idempotency.StoredResponse;
 import dev.switchboard.mapping.Json;
 import dev.switchboard.mapping.MappingException;
 import dev.switchboard.observability.RequestTrace;
-import dev.switchboard.transport.ProviderClient;
 import dev.switchboard.transport.RemoteFailure;
 import dev.switchboard.transport.RemoteResponse;
 import dev.switchboard.transport.RemoteStream;
@@ -217,7 +216,7 @@ public final class UnifiedPipeline {
         }
         RemoteResponse response;
         try {
-            response = ProviderClient.readWhole(stream);
+            response = caller.read(stream);
         } catch (RemoteFailure failure) {
             throw new OutcomeUnknown(RemoteErrors.failure(operation, failure));
         }

@@ -26,8 +26,26 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ProviderClient {
 
-    /** A unified answer is built in memory; a provider answer beyond this is refused. */
-    public static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+    /**
+     * A unified answer is built in memory (parsed, mapped, written): a provider answer beyond
+     * this is refused, so one large answer cannot take the heap. {@code stream} is not read
+     * here and has no such bound.
+     */
+    public static final int DEFAULT_MAX_ANSWER_BYTES = 4 * 1024 * 1024;
+
+    private final int maxAnswerBytes;
+
+    public ProviderClient() {
+        this(DEFAULT_MAX_ANSWER_BYTES);
+    }
+
+    /** @param maxAnswerBytes {@code SWITCHBOARD_MAX_ANSWER_BYTES}: the largest answer read whole */
+    public ProviderClient(int maxAnswerBytes) {
+        if (maxAnswerBytes < 1024) {
+            throw new IllegalArgumentException("SWITCHBOARD_MAX_ANSWER_BYTES must be at least 1024");
+        }
+        this.maxAnswerBytes = maxAnswerBytes;
+    }
 
     static {
         // Providers close idle connections after a minute or so; the JDK keeps them 20 minutes
@@ -82,20 +100,24 @@ public final class ProviderClient {
 
     /** Sends the call and reads the whole answer within the call's deadline. */
     public RemoteResponse send(RemoteRequest request, Timeouts timeouts) throws RemoteFailure {
-        return readWhole(open(request, timeouts));
+        return read(open(request, timeouts));
     }
 
-    /** Reads an opened answer to its end, up to {@link #MAX_BODY_BYTES}, by its deadline, and closes it. */
-    public static RemoteResponse readWhole(RemoteStream stream) throws RemoteFailure {
+    /** Reads an opened answer to its end, up to the largest answer read whole, by its deadline, and closes it. */
+    public RemoteResponse read(RemoteStream stream) throws RemoteFailure {
+        return readWhole(stream, maxAnswerBytes);
+    }
+
+    private static RemoteResponse readWhole(RemoteStream stream, int limit) throws RemoteFailure {
         var watch = DeadlineSweeper.watch(stream.body(), stream.deadline());
         try (watch; InputStream body = stream.body()) {
-            byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
+            byte[] bytes = body.readNBytes(limit + 1);
             if (watch.expired()) {
                 throw new IOException("deadline passed");
             }
-            if (bytes.length > MAX_BODY_BYTES) {
-                throw new RemoteFailure(RemoteFailure.Kind.BROKEN,
-                        "the provider's answer is larger than " + MAX_BODY_BYTES + " bytes");
+            if (bytes.length > limit) {
+                throw new RemoteFailure(RemoteFailure.Kind.BROKEN, "the provider's answer is larger than " + limit
+                        + " bytes, the most read whole (SWITCHBOARD_MAX_ANSWER_BYTES)");
             }
             return new RemoteResponse(stream.status(), stream.headers(), bytes);
         } catch (IOException e) {

@@ -1,0 +1,101 @@
+package dev.switchboard.hostile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.switchboard.ChildServer;
+import dev.switchboard.Concurrently;
+import dev.switchboard.Harness;
+import dev.switchboard.mapping.Json;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A provider that answers a valid but huge note list: under the documented 128 MB heap the
+ * server refuses answers it would have to hold whole, stays up, and goes on serving.
+ */
+class LargeAnswersTest {
+
+    /** A valid Lever list page of about 15 MB, as a provider under attack or a huge account could send. */
+    static final byte[] HUGE = hugeLeverPage(15 * 1024 * 1024);
+
+    @Test
+    void fifteenMegabyteAnswersAreRefusedWithoutExhaustingA128MegabyteHeap() throws Exception {
+        HttpServer provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        provider.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(16));
+        provider.createContext("/v1/opportunities/huge/notes", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, HUGE.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(HUGE);
+            }
+        });
+        provider.createContext("/v1/opportunities/small/notes", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            byte[] page = "{\"data\": [], \"hasNext\": false}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, page.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(page);
+            }
+        });
+        provider.start();
+        try (var switchboard = ChildServer.start(List.of("-Xmx128m", "-XX:+UseSerialGC"), List.of("serve"), Map.of(
+                "SWITCHBOARD_API_TOKEN", Harness.TOKEN, "SWITCHBOARD_ALLOWED_HOSTS", "http://127.0.0.1"))) {
+            var http = HttpClient.newHttpClient();
+            String account = account(http, switchboard.baseUrl(),
+                    "http://127.0.0.1:" + provider.getAddress().getPort() + "/v1");
+            String list = switchboard.baseUrl() + "/unified/ats/activities?integrated_account_id=" + account
+                    + "&candidate_id=";
+
+            var answers = Concurrently.run(20, i -> get(http, list + "huge"));
+            for (var answer : answers) {
+                assertEquals(502, answer.statusCode(), answer.body());
+                assertTrue(answer.body().contains("SWITCHBOARD_MAX_ANSWER_BYTES"), answer.body());
+            }
+            assertTrue(switchboard.isAlive(), "no OutOfMemoryError took the server down");
+            assertEquals(200, get(http, list + "small").statusCode(), "it goes on serving");
+        } finally {
+            provider.stop(0);
+        }
+    }
+
+    private static HttpResponse<String> get(HttpClient http, String url) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + Harness.TOKEN)
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String account(HttpClient http, String base, String leverUrl) throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create(base + "/integrated-account"))
+                .header("Authorization", "Bearer " + Harness.TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.writeString(Map.of("integration", "lever",
+                        "tenant_id", "t", "context", Map.of("api_key", "k", "base_url", leverUrl))))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, response.statusCode(), response.body());
+        return (String) Json.asObject(Json.parse(response.body().getBytes(StandardCharsets.UTF_8))).orElseThrow().get("id");
+    }
+
+    private static byte[] hugeLeverPage(int size) {
+        var page = new StringBuilder("{\"hasNext\": false, \"data\": [");
+        String note = "{\"id\": \"n%d\", \"user\": \"u\", \"secret\": false, \"createdAt\": 1782974189118, "
+                + "\"fields\": [{\"type\": \"note\", \"value\": \"" + "x".repeat(900) + "\"}]}";
+        for (int i = 0; page.length() < size; i++) {
+            page.append(i == 0 ? "" : ",").append(note.formatted(i));
+        }
+        return page.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+}
