@@ -1,6 +1,7 @@
 package dev.switchboard.api;
 
 import dev.switchboard.error.ApiException;
+import dev.switchboard.store.StoreException;
 import dev.switchboard.mapping.Json;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -24,6 +25,16 @@ final class ErrorResponses {
     /** Javalin's own refusals: unknown route, wrong method, body too large. */
     static void javalin(HttpResponseException e, Context ctx) {
         write(ctx, e.getStatus(), body(e.getStatus(), e.getMessage()));
+    }
+
+    /**
+     * The store did not answer in time: a passing condition, not a bug. One log line, no
+     * stack trace, and an answer that says when to try again.
+     */
+    static void storeDown(StoreException e, Context ctx) {
+        LOG.warn("store unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+        ctx.header("Retry-After", "5");
+        write(ctx, 503, body(503, "the store is unavailable; retry shortly"));
     }
 
     /** A bug: the caller learns only that it happened; the log gets the details. */

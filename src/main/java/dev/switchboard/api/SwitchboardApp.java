@@ -9,6 +9,7 @@ import dev.switchboard.error.ApiException;
 import dev.switchboard.mapping.Json;
 import dev.switchboard.observability.Metrics;
 import dev.switchboard.openapi.OpenApiDocument;
+import dev.switchboard.store.StoreException;
 import dev.switchboard.tokens.TokenAuthority;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -89,6 +90,7 @@ public final class SwitchboardApp {
             config.routes.patch("/proxy/{resource}/{id}", proxy.handle("update"));
             config.routes.delete("/proxy/{resource}/{id}", proxy.handle("delete"));
             config.routes.exception(ApiException.class, ErrorResponses::api);
+            config.routes.exception(StoreException.class, ErrorResponses::storeDown);
             config.routes.exception(HttpResponseException.class, ErrorResponses::javalin);
             config.routes.exception(Exception.class, ErrorResponses::unexpected);
         });

@@ -7,6 +7,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -18,6 +24,15 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final Dialect dialect;
 
+    static final int CONNECTION_TIMEOUT_MS = 2_000;
+    private static final int READY_WITHIN_MS = 900;
+    /** Readiness checks run here, so a hung store never holds the caller of /ready. */
+    private static final ExecutorService READINESS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "switchboard-readiness");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private Database(HikariDataSource pool, Dialect dialect) {
         this.pool = pool;
         this.dialect = dialect;
@@ -28,6 +43,10 @@ public final class Database implements AutoCloseable {
         var config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setPoolName("switchboard-store");
+        // A store that is down is reported within about two seconds, not Hikari's default 30.
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        config.setValidationTimeout(1_000);
+        config.setInitializationFailTimeout(CONNECTION_TIMEOUT_MS);
         if (dialect == Dialect.SQLITE) {
             // WAL lets readers go on while one request writes; writers wait rather than fail.
             config.addDataSourceProperty("journal_mode", "WAL");
@@ -35,6 +54,9 @@ public final class Database implements AutoCloseable {
             config.setMaximumPoolSize(4);
         } else {
             config.setMaximumPoolSize(16);
+            // Seconds: a host that does not answer at all is given up on as quickly.
+            config.addDataSourceProperty("connectTimeout", "2");
+            config.addDataSourceProperty("socketTimeout", "30");
         }
         var pool = new HikariDataSource(config);
         try {
@@ -56,11 +78,22 @@ public final class Database implements AutoCloseable {
         return pool.getConnection();
     }
 
-    /** True when a trivial query answers: what readiness means for the store. */
+    /** True when a trivial query answers within a second: what readiness means for the store. */
     public boolean reachable() {
-        try (Connection connection = connection(); var statement = connection.createStatement()) {
-            return statement.execute("SELECT 1");
-        } catch (SQLException e) {
+        var check = CompletableFuture.supplyAsync(() -> {
+            try (Connection connection = connection(); var statement = connection.createStatement()) {
+                statement.setQueryTimeout(1);
+                return statement.execute("SELECT 1");
+            } catch (SQLException e) {
+                return false;
+            }
+        }, READINESS);
+        try {
+            return check.get(READY_WITHIN_MS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
     }
