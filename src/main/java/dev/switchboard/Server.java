@@ -93,7 +93,8 @@ public final class Server implements AutoCloseable {
             Javalin app = SwitchboardApp.create(new SwitchboardApp.Parts(stores.catalog(), stores.accounts(),
                     engine.pipeline(), engine.listing(), engine.proxy(), authority, engine.metrics(), stores.database()::reachable,
                     config.maxBodyBytes(), System.out));
-            app.start(config.port());
+            // SWITCHBOARD_BIND: every interface unless told otherwise (the sandbox: loopback only).
+            app.start(config.environment().getOrDefault("SWITCHBOARD_BIND", "0.0.0.0"), config.port());
             var purge = PURGE.scheduleAtFixedRate(() -> purgeQuietly(stores.keys()), 0, 10, TimeUnit.MINUTES);
             return new Server(app, stores, purge, accountChanges);
         } catch (RuntimeException e) {

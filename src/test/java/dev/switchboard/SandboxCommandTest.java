@@ -7,6 +7,9 @@ import dev.switchboard.mapping.Json;
 import dev.switchboard.sandbox.AshbySimulator;
 import dev.switchboard.sandbox.LeverSimulator;
 import dev.switchboard.sandbox.RecruiteeSimulator;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +29,16 @@ class SandboxCommandTest {
             assertTrue(token.length() > 20, "a generated token");
 
             // Per integration: a create, then a list of the same candidate that shows the note.
+            // The sandbox listens on loopback only: 127.0.0.2 (loopback too, but another address) is refused.
+            int port = Integer.parseInt(lines.stream().filter(line -> line.startsWith("Switchboard listening on"))
+                    .findFirst().orElseThrow().replaceAll(".*:(\\d+).*", "$1"));
+            try (var socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.2", port), 2_000);
+                throw new AssertionError("the sandbox answered on 127.0.0.2");
+            } catch (ConnectException refused) {
+                // as it should
+            }
+
             List<String> curls = curlCommands(lines);
             assertEquals(6, curls.size(), String.join("\n", lines));
             for (int i = 0; i < curls.size(); i += 2) {

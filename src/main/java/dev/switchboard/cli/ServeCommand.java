@@ -57,6 +57,8 @@ public final class ServeCommand implements Callable<Integer> {
         variables.putIfAbsent("SWITCHBOARD_LEVER_CLIENT_ID", LeverSimulator.CLIENT_ID);
         variables.putIfAbsent("SWITCHBOARD_LEVER_CLIENT_SECRET", LeverSimulator.CLIENT_SECRET);
         variables.putIfAbsent("SWITCHBOARD_LEVER_TOKEN_URL", providers.leverTokenUrl());
+        // A sandbox with a printed token and demo credentials is for this machine only.
+        variables.putIfAbsent("SWITCHBOARD_BIND", "127.0.0.1");
         config = config.withEnvironment(variables);
         Server server = Server.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
