@@ -11,20 +11,28 @@ import dev.switchboard.engine.RemoteCaller;
 import dev.switchboard.engine.SharedRateLimiter;
 import dev.switchboard.engine.TimeoutPolicy;
 import dev.switchboard.engine.UnifiedPipeline;
+import dev.switchboard.resilience.Bulkhead;
+import dev.switchboard.resilience.CircuitBreaker;
 import dev.switchboard.observability.Metrics;
 import dev.switchboard.store.Dialect;
 import dev.switchboard.transport.ProviderClient;
 import java.time.Clock;
+import java.time.Duration;
 
 /** The request path without HTTP: what the server and {@code switchboard call} both run. */
 public record Engine(UnifiedPipeline pipeline, Listing listing, Proxy proxy, Metrics metrics) {
 
     private static int maxAnswerBytes(ServerConfig config) {
-        String value = config.environment().get("SWITCHBOARD_MAX_ANSWER_BYTES");
+        return setting(config, "SWITCHBOARD_MAX_ANSWER_BYTES", ProviderClient.DEFAULT_MAX_ANSWER_BYTES);
+    }
+
+    /** A whole-number setting from the environment, or its default. */
+    private static int setting(ServerConfig config, String name, int fallback) {
+        String value = config.environment().get(name);
         try {
-            return value == null ? ProviderClient.DEFAULT_MAX_ANSWER_BYTES : Integer.parseInt(value.trim());
+            return value == null ? fallback : Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("SWITCHBOARD_MAX_ANSWER_BYTES must be a whole number of bytes");
+            throw new IllegalArgumentException(name + " must be a whole number");
         }
     }
 
@@ -37,7 +45,11 @@ public record Engine(UnifiedPipeline pipeline, Listing listing, Proxy proxy, Met
         RateLimiter limiter = stores.database().dialect() == Dialect.POSTGRESQL
                 ? new SharedRateLimiter(stores.database()) : new LocalRateLimiter();
         var caller = new RemoteCaller(client, oauth, limiter, timeouts,
-                new RateLimitPolicy(config.environment()), config.retryBudget(), metrics);
+                new RateLimitPolicy(config.environment()), config.retryBudget(), metrics,
+                new Bulkhead(setting(config, "SWITCHBOARD_MAX_IN_FLIGHT_PER_ACCOUNT", 64),
+                        setting(config, "SWITCHBOARD_MAX_IN_FLIGHT_PER_INTEGRATION", 256)),
+                new CircuitBreaker(setting(config, "SWITCHBOARD_BREAKER_FAILURES", 5),
+                        Duration.ofMillis(setting(config, "SWITCHBOARD_BREAKER_OPEN_MS", 10_000))));
         return new Engine(new UnifiedPipeline(stores.catalog(), stores.accounts(), caller, stores.keys()),
                 new Listing(stores.catalog(), stores.accounts(), caller, stores.box()),
                 new Proxy(stores.catalog(), stores.accounts(), caller), metrics);

@@ -92,7 +92,7 @@ public final class Server implements AutoCloseable {
             var authority = new TokenAuthority(config.apiToken(), stores.tokens());
             Javalin app = SwitchboardApp.create(new SwitchboardApp.Parts(stores.catalog(), stores.accounts(),
                     engine.pipeline(), engine.listing(), engine.proxy(), authority, engine.metrics(), stores.database()::reachable,
-                    config.maxBodyBytes(), System.out));
+                    config.maxBodyBytes(), System.out, slowBodies(config)));
             // SWITCHBOARD_BIND: every interface unless told otherwise (the sandbox: loopback only).
             app.start(config.environment().getOrDefault("SWITCHBOARD_BIND", "0.0.0.0"), config.port());
             var purge = PURGE.scheduleAtFixedRate(() -> purgeQuietly(stores.keys()), 0, 10, TimeUnit.MINUTES);
@@ -101,6 +101,20 @@ public final class Server implements AutoCloseable {
             accountChanges.ifPresent(ChangeListener::close);
             stores.close();
             throw e;
+        }
+    }
+
+    private static SwitchboardApp.SlowBodies slowBodies(ServerConfig config) {
+        var env = config.environment();
+        try {
+            return new SwitchboardApp.SlowBodies(
+                    Long.parseLong(env.getOrDefault("SWITCHBOARD_MIN_BODY_BYTES_PER_SECOND",
+                            String.valueOf(SwitchboardApp.SlowBodies.DEFAULT.minBytesPerSecond()))),
+                    Long.parseLong(env.getOrDefault("SWITCHBOARD_BODY_IDLE_TIMEOUT_MS",
+                            String.valueOf(SwitchboardApp.SlowBodies.DEFAULT.idleMillis()))));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("SWITCHBOARD_MIN_BODY_BYTES_PER_SECOND and "
+                    + "SWITCHBOARD_BODY_IDLE_TIMEOUT_MS must be whole numbers");
         }
     }
 

@@ -1,11 +1,14 @@
 package dev.switchboard.api;
 
 import dev.switchboard.error.ApiException;
-import dev.switchboard.store.StoreException;
 import dev.switchboard.mapping.Json;
+import dev.switchboard.store.StoreException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +42,28 @@ final class ErrorResponses {
 
     /** A bug: the caller learns only that it happened; the log gets the details. */
     static void unexpected(Exception e, Context ctx) {
+        Optional<Integer> refusal = jettyRefusal(e);
+        if (refusal.isPresent()) {
+            // Jetty refused the request itself (a body too slow, or silent too long): the client's doing.
+            write(ctx, refusal.get(), body(refusal.get(), refusal.get() == 408
+                    ? "the request body did not arrive in time; send it at once" : "the request was refused"));
+            return;
+        }
         LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
         write(ctx, 500, body(500, "unexpected server error"));
+    }
+
+    /** The status Jetty gave a request it refused while reading it, found anywhere in the cause chain. */
+    private static Optional<Integer> jettyRefusal(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpException refusal && refusal.getCode() >= 400 && refusal.getCode() < 500) {
+                return Optional.of(refusal.getCode());
+            }
+            if (cause instanceof TimeoutException) {
+                return Optional.of(408); // the body went silent past the idle timeout
+            }
+        }
+        return Optional.empty();
     }
 
     private static Map<String, Object> body(int status, String message) {

@@ -30,10 +30,20 @@ public final class SwitchboardApp {
      * @param storeReachable readiness: whether the store answers now
      * @param maxBodyBytes   request bodies beyond this are refused before they are read
      * @param accessLog      where the one JSON line per request goes
+     * @param slowBodies     how slowly a request body may arrive before it is a 408
      */
     public record Parts(Catalog catalog, AccountService accounts, UnifiedPipeline pipeline, Listing listing,
             Proxy proxy, TokenAuthority tokens,
-            Metrics metrics, BooleanSupplier storeReachable, long maxBodyBytes, PrintStream accessLog) {
+            Metrics metrics, BooleanSupplier storeReachable, long maxBodyBytes, PrintStream accessLog,
+            SlowBodies slowBodies) {
+    }
+
+    /**
+     * @param minBytesPerSecond a body slower than this on average is refused with 408
+     * @param idleMillis        a body that sends nothing for this long is refused with 408
+     */
+    public record SlowBodies(long minBytesPerSecond, long idleMillis) {
+        public static final SlowBodies DEFAULT = new SlowBodies(1024, 10_000);
     }
 
     private SwitchboardApp() {
@@ -53,6 +63,11 @@ public final class SwitchboardApp {
             config.http.compressionStrategy = CompressionStrategy.NONE;
             // Jetty's refusals before Javalin sees a request (bad URI, 414, 431) are JSON too.
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorPages()));
+            // A body that trickles in (one byte every few seconds) is refused, not waited for.
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setMinRequestDataRate(parts.slowBodies().minBytesPerSecond());
+                http.setIdleTimeout(parts.slowBodies().idleMillis());
+            });
             config.requestLogger.http((ctx, millis) -> requestLog.finish(ctx, millis));
             config.routes.before(requestLog::start);
             config.routes.before(new TokenAuth(parts.tokens()));

@@ -9,6 +9,7 @@ import dev.switchboard.mapping.MappingException;
 import dev.switchboard.observability.RequestTrace;
 import dev.switchboard.transport.RemoteFailure;
 import dev.switchboard.transport.RemoteResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,16 +62,22 @@ final class PageReader {
      */
     ProviderPage read(Operation list, IntegratedAccount account, Map<String, Object> query,
             List<Map.Entry<String, String>> remoteQuery, RequestTrace trace) {
+        return read(list, account, query, remoteQuery, trace, Optional.empty());
+    }
+
+    /** @param deadline when the read must be over, sooner than the integration's timeouts (a search's budget) */
+    ProviderPage read(Operation list, IntegratedAccount account, Map<String, Object> query,
+            List<Map.Entry<String, String>> remoteQuery, RequestTrace trace, Optional<Instant> deadline) {
         try {
-            return readPage(list, account, query, remoteQuery, trace);
+            return readPage(list, account, query, remoteQuery, trace, deadline);
         } catch (ApiException e) {
             throw RemoteErrors.redacted(e, list.integration(), account);
         }
     }
 
     private ProviderPage readPage(Operation list, IntegratedAccount account, Map<String, Object> query,
-            List<Map.Entry<String, String>> remoteQuery, RequestTrace trace) {
-        Mapped mapped = fetchAndMap(list, account, query, remoteQuery, trace);
+            List<Map.Entry<String, String>> remoteQuery, RequestTrace trace, Optional<Instant> deadline) {
+        Mapped mapped = fetchAndMap(list, account, query, remoteQuery, trace, deadline);
         Map<String, Object> page = mapped.result().orElseThrow(() ->
                 RemoteErrors.unreadable(list, mapped.response(), "it does not have the expected shape"));
         return new ProviderPage(mapped.response(), items(page.get("results")),
@@ -81,7 +88,7 @@ final class PageReader {
     ProviderItem readOne(Operation get, IntegratedAccount account, Map<String, Object> query,
             List<Map.Entry<String, String>> remoteQuery, RequestTrace trace) {
         try {
-            Mapped mapped = fetchAndMap(get, account, query, remoteQuery, trace);
+            Mapped mapped = fetchAndMap(get, account, query, remoteQuery, trace, Optional.empty());
             return new ProviderItem(mapped.response(), mapped.result());
         } catch (ApiException e) {
             throw RemoteErrors.redacted(e, get.integration(), account);
@@ -92,9 +99,9 @@ final class PageReader {
     }
 
     private Mapped fetchAndMap(Operation operation, IntegratedAccount account, Map<String, Object> query,
-            List<Map.Entry<String, String>> remoteQuery, RequestTrace trace) {
+            List<Map.Entry<String, String>> remoteQuery, RequestTrace trace, Optional<Instant> deadline) {
         Map<String, Object> input = RequestBuilder.mappingInput(operation, account, NO_BODY, query, remoteQuery);
-        RemoteResponse response = fetch(operation, account, input, remoteQuery, trace);
+        RemoteResponse response = fetch(operation, account, input, remoteQuery, trace, deadline);
         Optional<Object> parsed = Json.tryParse(response.body());
         Optional<ApiException> error = RemoteErrors.recognise(operation, response, parsed);
         if (error.isPresent()) {
@@ -120,9 +127,9 @@ final class PageReader {
 
     /** A read changes nothing at the provider, so a call that failed part-way is simply an error. */
     private RemoteResponse fetch(Operation list, IntegratedAccount account, Map<String, Object> input,
-            List<Map.Entry<String, String>> remoteQuery, RequestTrace trace) {
+            List<Map.Entry<String, String>> remoteQuery, RequestTrace trace, Optional<Instant> deadline) {
         try {
-            return caller.read(caller.call(list, account, current -> {
+            return caller.read(caller.call(list.integration(), account, current -> {
                 try {
                     return RequestBuilder.build(list, current, input, NO_BODY, remoteQuery);
                 } catch (MappingException e) {
@@ -130,7 +137,7 @@ final class PageReader {
                     throw ApiException.of(500, "the list request could not be mapped for "
                             + list.integration().label());
                 }
-            }, trace));
+            }, trace, deadline));
         } catch (OutcomeUnknown unknown) {
             throw unknown.error();
         } catch (RemoteFailure failure) {

@@ -47,6 +47,11 @@ final class Reconciler {
     private static final int PAGE_SIZE = 100;
     /** 5,000 notes on one candidate; past that the search gives up rather than guess. */
     private static final int MAX_PAGES = 50;
+    /**
+     * A search after an unknown outcome ends within this, whatever the provider's timeouts: it
+     * runs while the caller waits, and a provider that just failed may hang again.
+     */
+    private static final Duration SEARCH_BUDGET = Duration.ofSeconds(5);
 
     private final Catalog catalog;
     private final PageReader pages;
@@ -73,6 +78,7 @@ final class Reconciler {
         }
         Wanted wanted = Wanted.of(create, body, remoteQuery, sentAt, taken.get());
         var matches = new ArrayList<Map<String, Object>>();
+        Optional<Instant> deadline = Optional.of(Instant.now().plus(SEARCH_BUDGET));
         Object cursor = null;
         try {
             for (int page = 0; page < MAX_PAGES; page++) {
@@ -82,7 +88,7 @@ final class Reconciler {
                 if (cursor != null) {
                     query.put("cursor", cursor);
                 }
-                PageReader.ProviderPage read = pages.read(list.get(), account, query, List.of(), trace);
+                PageReader.ProviderPage read = pages.read(list.get(), account, query, List.of(), trace, deadline);
                 Duration skew = skew(read);
                 for (Map<String, Object> note : read.items()) {
                     if (wanted.matches(note, skew)) {

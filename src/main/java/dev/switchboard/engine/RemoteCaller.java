@@ -4,9 +4,12 @@ import dev.switchboard.accounts.IntegratedAccount;
 import dev.switchboard.catalog.IntegrationDefinition;
 import dev.switchboard.catalog.Operation;
 import dev.switchboard.catalog.RateLimit;
+import dev.switchboard.catalog.Timeouts;
 import dev.switchboard.error.ApiException;
 import dev.switchboard.observability.Metrics;
 import dev.switchboard.observability.RequestTrace;
+import dev.switchboard.resilience.Bulkhead;
+import dev.switchboard.resilience.CircuitBreaker;
 import dev.switchboard.transport.ProviderClient;
 import dev.switchboard.transport.RemoteFailure;
 import dev.switchboard.transport.RemoteRequest;
@@ -37,9 +40,14 @@ public final class RemoteCaller {
     private final RateLimitPolicy rateLimits;
     private final Duration retryBudget;
     private final Metrics metrics;
+    private final Bulkhead bulkhead;
+    private final CircuitBreaker breaker;
 
     public RemoteCaller(ProviderClient client, OAuthRefresher oauth, RateLimiter limiter, TimeoutPolicy timeouts,
-            RateLimitPolicy rateLimits, Duration retryBudget, Metrics metrics) {
+            RateLimitPolicy rateLimits, Duration retryBudget, Metrics metrics, Bulkhead bulkhead,
+            CircuitBreaker breaker) {
+        this.bulkhead = bulkhead;
+        this.breaker = breaker;
         this.metrics = metrics;
         this.rateLimits = rateLimits;
         this.client = client;
@@ -63,6 +71,19 @@ public final class RemoteCaller {
     /** The same for a call that no unified operation describes (the proxy API). */
     RemoteStream call(IntegrationDefinition definition, IntegratedAccount account,
             Function<IntegratedAccount, RemoteRequest> build, RequestTrace trace) throws OutcomeUnknown {
+        return call(definition, account, build, trace, Optional.empty());
+    }
+
+    /** @param deadline when the call must be over, if sooner than the integration's timeouts allow */
+    RemoteStream call(IntegrationDefinition definition, IntegratedAccount account,
+            Function<IntegratedAccount, RemoteRequest> build, RequestTrace trace, Optional<Instant> deadline)
+            throws OutcomeUnknown {
+        return callWithin(definition, account, build, trace, deadline);
+    }
+
+    private RemoteStream callWithin(IntegrationDefinition definition, IntegratedAccount account,
+            Function<IntegratedAccount, RemoteRequest> build, RequestTrace trace, Optional<Instant> deadline)
+            throws OutcomeUnknown {
         String integration = definition.name();
         Instant budgetEnd = Instant.now().plus(retryBudget);
         IntegratedAccount current = oauth.ensureFresh(definition, account);
@@ -71,12 +92,27 @@ public final class RemoteCaller {
         while (true) {
             throttle(definition, current, budgetEnd);
             RemoteRequest request = build.apply(current);
+            String host = request.uri().getHost() + ":" + request.uri().getPort();
+            breaker.admit(host, definition.label());
+            // A place is held while the call is at the provider, until its answer is read or closed:
+            // a hanging provider holds only its own account's and integration's places.
+            Bulkhead.Permit permit = bulkhead.enter(integration, current.id());
             RemoteStream stream;
             long started = System.nanoTime();
             try {
-                stream = client.open(request, timeouts.of(definition));
+                RemoteStream opened = client.open(request, within(timeouts.of(definition), deadline));
+                stream = new RemoteStream(opened.status(), opened.headers(), new ReleasingStream(opened.body(), permit),
+                        opened.deadline());
+                breaker.answered(host);
                 record(definition, request, String.valueOf(stream.status()), stream.status(), started, trace);
-            } catch (RemoteFailure failure) {
+            } catch (RemoteFailure | RuntimeException failed) {
+                permit.close();
+                if (!(failed instanceof RemoteFailure failure)) {
+                    throw (RuntimeException) failed;
+                }
+                if (failure.kind() != RemoteFailure.Kind.BROKEN) {
+                    breaker.unanswered(host);
+                }
                 record(definition, request, failure.kind().name().toLowerCase(), 0, started, trace);
                 if (failure.kind() != RemoteFailure.Kind.UNREACHABLE) {
                     throw new OutcomeUnknown(RemoteErrors.failure(definition, failure));
@@ -105,6 +141,18 @@ public final class RemoteCaller {
             }
             return stream;
         }
+    }
+
+    /** The integration's timeouts, shortened to end by the deadline; a deadline already past sends nothing. */
+    private static Timeouts within(Timeouts timeouts, Optional<Instant> deadline) {
+        if (deadline.isEmpty()) {
+            return timeouts;
+        }
+        long left = Duration.between(Instant.now(), deadline.get()).toMillis();
+        if (left <= 0) {
+            throw ApiException.of(504, "no time was left for this call; it was not sent");
+        }
+        return new Timeouts(Math.min(timeouts.connectMs(), left), Math.min(timeouts.totalMs(), left));
     }
 
     /** Reads an opened answer whole, within the size this server reads whole. */

@@ -88,7 +88,8 @@ class ObservabilityTest {
             Engine engine = Engine.build(config, stores);
             var parts = new SwitchboardApp.Parts(stores.catalog(), stores.accounts(), engine.pipeline(), engine.listing(), engine.proxy(),
                     new TokenAuthority(Optional.of(Harness.TOKEN), stores.tokens()), engine.metrics(),
-                    () -> false, 1024, new PrintStream(PrintStream.nullOutputStream()));
+                    () -> false, 1024, new PrintStream(PrintStream.nullOutputStream()),
+                    SwitchboardApp.SlowBodies.DEFAULT);
             var app = SwitchboardApp.create(parts).start("127.0.0.1", 0);
             try {
                 var response = get("http://127.0.0.1:" + app.port() + "/ready");
