@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class Server implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Server.class);
-    private static final Duration IN_FLIGHT_LEASE = Duration.ofMinutes(5);
+    /** A running request beats its claim every 10 s: one not beaten for 30 s belongs to a dead process. */
+    private static final Duration IN_FLIGHT_LEASE = Duration.ofSeconds(30);
     private static final ScheduledExecutorService PURGE = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "idempotency-purge");
         thread.setDaemon(true);
@@ -58,6 +59,15 @@ public final class Server implements AutoCloseable {
             return open(ServerConfig.fromEnvironment(System.getenv()));
         }
 
+        private static Duration lease(ServerConfig config) {
+            String millis = config.environment().get("SWITCHBOARD_IDEMPOTENCY_LEASE_MS");
+            try {
+                return millis == null ? IN_FLIGHT_LEASE : Duration.ofMillis(Long.parseLong(millis.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("SWITCHBOARD_IDEMPOTENCY_LEASE_MS must be a whole number");
+            }
+        }
+
         public static Stores open(ServerConfig config) {
             Catalog catalog = CatalogLoader.loadBundled();
             var box = new SecretBox(KeySource.resolve(config.secretKey(), config.databaseUrl()));
@@ -65,8 +75,8 @@ public final class Server implements AutoCloseable {
             Clock clock = Clock.systemUTC();
             var accounts = new AccountService(new JdbcAccountStore(database, box), catalog,
                     new BaseUrlPolicy(config.allowedHosts()), clock, config.accountCacheTtl());
-            // An in-flight claim older than the longest a request can take belongs to a process that died.
-            var keys = new IdempotencyStore(database, box, clock, config.idempotencyTtl(), IN_FLIGHT_LEASE,
+            // A running request beats its claim; one not beaten for a lease belongs to a process that died.
+            var keys = new IdempotencyStore(database, box, clock, config.idempotencyTtl(), lease(config),
                     Duration.ofSeconds(10));
             return new Stores(database, accounts, new TokenStore(database, clock), keys, catalog, box);
         }

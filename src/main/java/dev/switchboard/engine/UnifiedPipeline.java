@@ -21,6 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +49,11 @@ public final class UnifiedPipeline {
     private final Reconciler reconciler;
     private final IdempotencyStore keys;
     private final RetryMemory retries = new RetryMemory(Clock.systemUTC(), Duration.ofSeconds(10));
+    private static final ScheduledExecutorService HEARTBEATS = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "idempotency-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public UnifiedPipeline(Catalog catalog, AccountService accounts, RemoteCaller caller, IdempotencyStore keys) {
         this.catalog = catalog;
@@ -145,11 +154,16 @@ public final class UnifiedPipeline {
             throw ApiException.of(422, "this Idempotency-Key was used with a different request; "
                     + "a key stands for one request body and query");
         }
-        if (claim instanceof Claim.InFlight) {
-            throw ApiException.of(409, "a request with this Idempotency-Key is still in progress; retry shortly")
-                    .withHeader("Retry-After", "1");
+        if (claim instanceof Claim.InFlight inFlight) {
+            long seconds = Math.max(1, (inFlight.takeoverIn().toMillis() + 999) / 1000);
+            throw ApiException.of(409, "a request with this Idempotency-Key is still in progress; if it was "
+                    + "stopped, its claim can be taken over in " + seconds + " s").withHeader("Retry-After",
+                    String.valueOf(Math.min(seconds, 5)));
         }
         Optional<Instant> earlier = ((Claim.Granted) claim).earlierAttempt();
+        // While this request runs its claim stays alive; a process that dies stops beating.
+        ScheduledFuture<?> heartbeat = HEARTBEATS.scheduleAtFixedRate(() -> beat(accountId, key),
+                keys.heartbeatEvery().toMillis(), keys.heartbeatEvery().toMillis(), TimeUnit.MILLISECONDS);
         try {
             // Read only if a search happens: most requests never need it.
             Supplier<Set<String>> taken = () -> keys.remoteIds(accountId);
@@ -180,6 +194,16 @@ public final class UnifiedPipeline {
         } catch (RuntimeException e) {
             keys.release(accountId, key);
             throw e;
+        } finally {
+            heartbeat.cancel(false);
+        }
+    }
+
+    private void beat(String accountId, String key) {
+        try {
+            keys.heartbeat(accountId, key);
+        } catch (RuntimeException e) {
+            LOG.warn("Idempotency-Key heartbeat failed: {}", e.getMessage());
         }
     }
 

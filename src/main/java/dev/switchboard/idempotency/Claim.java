@@ -1,5 +1,6 @@
 package dev.switchboard.idempotency;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -23,7 +24,11 @@ public sealed interface Claim {
     record Mismatch() implements Claim {
     }
 
-    /** Another request with the key is still running. */
-    record InFlight() implements Claim {
+    /**
+     * Another request with the key is still running.
+     *
+     * @param takeoverIn how long until its claim may be taken over, if its holder stopped beating
+     */
+    record InFlight(Duration takeoverIn) implements Claim {
     }
 }

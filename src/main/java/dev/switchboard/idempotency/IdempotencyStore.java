@@ -88,11 +88,33 @@ public final class IdempotencyStore {
                 continue;
             }
             if (System.nanoTime() - waitUntil >= 0) {
-                return new Claim.InFlight();
+                // When a retry can know more: the claim's holder beats every third of the lease; if
+                // it died, the claim is taken over once the lease has passed since its last beat.
+                Duration left = Duration.between(now, StoredTime.parse(current.updatedAt()).plus(lease));
+                return new Claim.InFlight(left.isNegative() ? Duration.ZERO : left);
             }
             sleep(pause);
             pause = Math.min(pause * 2, 250);
         }
+    }
+
+    /** How often a running request should {@link #heartbeat} its claim: three beats to a lease. */
+    public Duration heartbeatEvery() {
+        return lease.dividedBy(3);
+    }
+
+    /** The request holding the claim is still running: its lease starts again. */
+    public void heartbeat(String accountId, String key) {
+        sql.run(connection -> {
+            try (var statement = connection.prepareStatement("UPDATE idempotency_keys SET updated_at = ? "
+                    + "WHERE account_id = ? AND idempotency_key = ? AND state = ?")) {
+                statement.setString(1, StoredTime.format(clock.instant()));
+                statement.setString(2, accountId);
+                statement.setString(3, key);
+                statement.setString(4, IN_FLIGHT);
+                return statement.executeUpdate();
+            }
+        });
     }
 
     /** The request is over: keep its answer for its retries. */

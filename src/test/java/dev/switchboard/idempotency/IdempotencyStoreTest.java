@@ -144,6 +144,23 @@ class IdempotencyStoreTest {
     }
 
     @Test
+    void aClaimKeptAliveByItsHeartbeatIsNotTakenOverAndRetriesAreToldTheTruth() {
+        keys.claim("acc", "k", "fp");
+        assertEquals(Duration.ofSeconds(100), keys.heartbeatEvery(), "three beats to the 5 min lease here");
+        for (int beat = 0; beat < 5; beat++) {
+            clock.now = clock.now.plus(Duration.ofMinutes(2));
+            keys.heartbeat("acc", "k");
+        }
+        // Ten minutes on, twice the lease, the running request still holds its key.
+        var inFlight = assertInstanceOf(Claim.InFlight.class, keys.claim("acc", "k", "fp"));
+        assertEquals(Duration.ofMinutes(5), inFlight.takeoverIn(), "the claim was beaten just now");
+        clock.now = clock.now.plus(Duration.ofMinutes(4));
+        assertEquals(Duration.ofMinutes(1), ((Claim.InFlight) keys.claim("acc", "k", "fp")).takeoverIn());
+        clock.now = clock.now.plus(Duration.ofMinutes(2));
+        assertInstanceOf(Claim.Granted.class, keys.claim("acc", "k", "fp"), "its beats stopped: taken over");
+    }
+
+    @Test
     void anUnknownOutcomeIsHandedToTheNextRetryWithItsFirstTime() {
         Instant first = clock.now;
         keys.claim("acc", "k", "fp");
