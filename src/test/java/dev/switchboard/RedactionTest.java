@@ -74,6 +74,9 @@ class RedactionTest {
 
             Thread.sleep(300);
             List<String> logs = switchboard.drain();
+            assertFalse(logs.stream().anyMatch(line -> line.matches("\\s+at [a-zA-Z].*\\(.*\\)")),
+                    "no stack trace per request: " + logs.stream().filter(line -> line.trim().startsWith("at "))
+                            .findFirst().orElse(""));
             for (String secret : secrets) {
                 assertFalse(logs.stream().anyMatch(line -> line.contains(secret)), "logged: " + secret);
                 assertFalse(answers.stream().anyMatch(answer -> answer.contains(secret)), "answered: " + secret);

@@ -49,7 +49,10 @@ final class ErrorResponses {
                     ? "the request body did not arrive in time; send it at once" : "the request was refused"));
             return;
         }
-        LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+        // One line, no stack trace per request: the failure's kind and where it was raised.
+        StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+        LOG.error("unexpected failure on {} {}: {} at {}", ctx.method(), ctx.path(), e.getClass().getName(),
+                where == null ? "?" : where.getClassName() + "." + where.getMethodName() + ":" + where.getLineNumber());
         write(ctx, 500, body(500, "unexpected server error"));
     }
 

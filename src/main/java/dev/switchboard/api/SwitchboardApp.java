@@ -80,8 +80,14 @@ public final class SwitchboardApp {
             });
             config.routes.get("/openapi.json", docs::openApi);
             config.routes.get("/docs", docs::page);
-            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                    .result(parts.metrics().scrape()));
+            config.routes.get("/metrics", ctx -> {
+                // Metrics span every environment: the operator's token only, not a tenant environment's.
+                String header = ctx.header("Authorization");
+                if (header == null || !parts.tokens().isOperator(header.substring(7).trim())) {
+                    throw ApiException.of(403, "/metrics is for the operator's token (SWITCHBOARD_API_TOKEN)");
+                }
+                ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(parts.metrics().scrape());
+            });
             config.routes.post("/unified/ats/activities", unified.create("ats/activities"));
             config.routes.post("/unified/ats/activities/dry-run", unified.dryRun("ats/activities"));
             config.routes.get("/unified/ats/activities", unified.list("ats/activities"));

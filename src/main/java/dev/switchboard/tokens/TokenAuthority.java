@@ -20,6 +20,14 @@ public final class TokenAuthority {
         this.tokens = tokens;
     }
 
+    /**
+     * True for the operator's token, {@code SWITCHBOARD_API_TOKEN}: it alone sees what concerns
+     * every environment, such as the metrics, which name every integration's traffic.
+     */
+    public boolean isOperator(String token) {
+        return bootstrap.isPresent() && MessageDigest.isEqual(bootstrap.get(), token.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The environment of a valid token; empty for an unknown or revoked one. */
     public Optional<String> environmentOf(String token) {
         // Constant time: the comparison must not tell how much of a guess was right.

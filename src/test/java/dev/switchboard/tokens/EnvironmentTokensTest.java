@@ -50,6 +50,15 @@ class EnvironmentTokensTest {
     }
 
     @Test
+    void metricsAreTheOperatorsNotAnEnvironments() {
+        // The metrics name every environment's integrations and traffic.
+        var refused = call("GET", "/metrics", production.secret(), null);
+        assertEquals(403, refused.statusCode());
+        assertEquals(403, Harness.json(refused).get("statusCode"));
+        assertEquals(200, call("GET", "/metrics", Harness.TOKEN, null).statusCode());
+    }
+
+    @Test
     void aRevokedTokenIsRefused() {
         var token = harness.server().tokens().create("production", "short-lived");
         assertEquals(200, call("GET", "/integrated-accounts", token.secret(), null).statusCode());
