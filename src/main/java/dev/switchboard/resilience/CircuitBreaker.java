@@ -26,7 +26,8 @@ public final class CircuitBreaker {
     }
 
     private static final class Host {
-        private int failures;
+        /** Read without the lock on every call: a healthy host costs one volatile read. */
+        private volatile int failures;
         private long openUntilNanos;
         private final AtomicBoolean probing = new AtomicBoolean();
     }
@@ -37,7 +38,10 @@ public final class CircuitBreaker {
      * @return true when this call is the half-open probe
      */
     public boolean admit(String host, String label) {
-        Host state = hosts.computeIfAbsent(host, key -> new Host());
+        Host state = hosts.get(host);
+        if (state == null || state.failures == 0) {
+            return false;
+        }
         synchronized (state) {
             if (state.failures < failuresToOpen) {
                 return false;
@@ -56,7 +60,7 @@ public final class CircuitBreaker {
     /** The provider answered (any HTTP status): the circuit closes. */
     public void answered(String host) {
         Host state = hosts.get(host);
-        if (state != null) {
+        if (state != null && (state.failures != 0 || state.probing.get())) {
             synchronized (state) {
                 state.failures = 0;
                 state.probing.set(false);
