@@ -156,9 +156,11 @@ public final class UnifiedPipeline {
         }
         if (claim instanceof Claim.InFlight inFlight) {
             long seconds = Math.max(1, (inFlight.takeoverIn().toMillis() + 999) / 1000);
+            // The time after which a retry is sure to get somewhere: the first request's answer, or,
+            // if its process died, the key.
             throw ApiException.of(409, "a request with this Idempotency-Key is still in progress; if it was "
                     + "stopped, its claim can be taken over in " + seconds + " s").withHeader("Retry-After",
-                    String.valueOf(Math.min(seconds, 5)));
+                    String.valueOf(seconds));
         }
         Optional<Instant> earlier = ((Claim.Granted) claim).earlierAttempt();
         // While this request runs its claim stays alive; a process that dies stops beating.
