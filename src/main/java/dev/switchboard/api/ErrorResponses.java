@@ -57,7 +57,7 @@ final class ErrorResponses {
     }
 
     /** The status Jetty gave a request it refused while reading it, found anywhere in the cause chain. */
-    private static Optional<Integer> jettyRefusal(Throwable e) {
+    static Optional<Integer> jettyRefusal(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof HttpException refusal && refusal.getCode() >= 400 && refusal.getCode() < 500) {
                 return Optional.of(refusal.getCode());

@@ -15,7 +15,18 @@ final class JsonBodies {
     }
 
     static Map<String, Object> object(Context ctx) {
-        byte[] bytes = ctx.bodyAsBytes();
+        byte[] bytes;
+        try {
+            bytes = ctx.bodyAsBytes();
+        } catch (Exception e) {
+            // A body too slow or gone silent: answered here, where the JSON error shape applies,
+            // before Javalin would answer its timeout with an empty text/plain page.
+            if (ErrorResponses.jettyRefusal(e).isPresent()) {
+                throw ApiException.of(ErrorResponses.jettyRefusal(e).get(),
+                        "the request body did not arrive in time; send it at once");
+            }
+            throw e;
+        }
         if (bytes.length == 0) {
             throw ApiException.badRequest("the request body is empty; it must be a JSON object");
         }

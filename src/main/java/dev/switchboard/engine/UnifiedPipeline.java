@@ -5,9 +5,7 @@ import dev.switchboard.accounts.IntegratedAccount;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.catalog.Operation;
 import dev.switchboard.error.ApiException;
-import dev.switchboard.idempotency.Claim;
 import dev.switchboard.idempotency.IdempotencyStore;
-import dev.switchboard.idempotency.StoredResponse;
 import dev.switchboard.mapping.Json;
 import dev.switchboard.mapping.MappingException;
 import dev.switchboard.observability.RequestTrace;
@@ -21,10 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,11 +43,7 @@ public final class UnifiedPipeline {
     private final Reconciler reconciler;
     private final IdempotencyStore keys;
     private final RetryMemory retries = new RetryMemory(Clock.systemUTC(), Duration.ofSeconds(10));
-    private static final ScheduledExecutorService HEARTBEATS = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "idempotency-heartbeat");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final KeyedCreates keyed;
 
     public UnifiedPipeline(Catalog catalog, AccountService accounts, RemoteCaller caller, IdempotencyStore keys) {
         this.catalog = catalog;
@@ -61,6 +51,7 @@ public final class UnifiedPipeline {
         this.caller = caller;
         this.reconciler = new Reconciler(catalog, new PageReader(caller, accounts));
         this.keys = keys;
+        this.keyed = new KeyedCreates(keys);
     }
 
     /** A validated request, ready to send. */
@@ -68,9 +59,6 @@ public final class UnifiedPipeline {
             ValidatedBody body, Map<String, Object> input, Map<String, String> headers, RequestTrace trace) {
     }
 
-    /** An answer, with the provider's id of what it made when it made something. */
-    private record Executed(UnifiedResult result, Optional<String> remoteId) {
-    }
 
     public UnifiedResult run(UnifiedRequest request, RequestTrace trace) {
         Prepared prepared = prepare(request, trace);
@@ -107,7 +95,7 @@ public final class UnifiedPipeline {
         try {
             return settle(prepared, Instant.now(), Set::of).result();
         } catch (UnknownAfterSearch unknown) {
-            throw unknown.error;
+            throw unknown.error();
         }
     }
 
@@ -135,78 +123,24 @@ public final class UnifiedPipeline {
                 return executed.result();
             } catch (UnknownAfterSearch unknown) {
                 turn.unknown(firstSent);
-                throw unknown.error;
+                throw unknown.error();
             }
         }
     }
 
     /** The Idempotency-Key path: one execution per key, its final answer kept for retries. */
     private UnifiedResult runOnce(Prepared prepared, String key) {
-        String accountId = prepared.account().id();
-        Claim claim = keys.claim(accountId, key, Fingerprint.of(prepared.request()));
-        if (claim instanceof Claim.Replay replay) {
-            StoredResponse stored = replay.response();
-            var headers = new LinkedHashMap<>(stored.headers());
-            headers.put(REPLAYED_HEADER, "true");
-            return new UnifiedResult.RawBody(stored.status(), headers, stored.contentType(), stored.body());
-        }
-        if (claim instanceof Claim.Mismatch) {
-            throw ApiException.of(422, "this Idempotency-Key was used with a different request; "
-                    + "a key stands for one request body and query");
-        }
-        if (claim instanceof Claim.InFlight inFlight) {
-            long seconds = Math.max(1, (inFlight.takeoverIn().toMillis() + 999) / 1000);
-            // The time after which a retry is sure to get somewhere: the first request's answer, or,
-            // if its process died, the key.
-            throw ApiException.of(409, "a request with this Idempotency-Key is still in progress; if it was "
-                    + "stopped, its claim can be taken over in " + seconds + " s").withHeader("Retry-After",
-                    String.valueOf(seconds));
-        }
-        Optional<Instant> earlier = ((Claim.Granted) claim).earlierAttempt();
-        // While this request runs its claim stays alive; a process that dies stops beating.
-        ScheduledFuture<?> heartbeat = HEARTBEATS.scheduleAtFixedRate(() -> beat(accountId, key),
-                keys.heartbeatEvery().toMillis(), keys.heartbeatEvery().toMillis(), TimeUnit.MILLISECONDS);
-        try {
-            // Read only if a search happens: most requests never need it.
-            Supplier<Set<String>> taken = () -> keys.remoteIds(accountId);
-            Optional<Executed> recovered = earlier.flatMap(sentAt -> recover(prepared, sentAt, taken));
-            Executed executed = recovered.isPresent() ? recovered.get()
-                    : settle(prepared, earlier.orElse(Instant.now()), taken);
-            int status = executed.result().status();
-            if (executed.result() instanceof UnifiedResult.RawBody && status >= 500) {
-                // A raw answer passes a provider fault through as it came; the key stays open
-                // for a retry, which looks for the note before sending again.
-                keys.markUnknown(accountId, key);
-            } else if (executed.result() instanceof UnifiedResult.RawBody && (status == 401 || status == 429)) {
-                keys.release(accountId, key);
-            } else {
-                keys.complete(accountId, key, Answers.stored(executed.result()), executed.remoteId());
+        return keyed.run(prepared.account().id(), key, Fingerprint.of(prepared.request()), new KeyedCreates.Attempts() {
+            @Override
+            public Executed settle(Instant sentAt, Supplier<Set<String>> taken) {
+                return UnifiedPipeline.this.settle(prepared, sentAt, taken);
             }
-            return executed.result();
-        } catch (UnknownAfterSearch unknown) {
-            keys.markUnknown(accountId, key);
-            throw unknown.error;
-        } catch (ApiException e) {
-            if (providerActed(e)) {
-                keys.complete(accountId, key, Answers.stored(e), Optional.empty());
-            } else {
-                keys.release(accountId, key);
-            }
-            throw e;
-        } catch (RuntimeException e) {
-            keys.release(accountId, key);
-            throw e;
-        } finally {
-            heartbeat.cancel(false);
-        }
-    }
 
-    private void beat(String accountId, String key) {
-        try {
-            keys.heartbeat(accountId, key);
-        } catch (RuntimeException e) {
-            LOG.warn("Idempotency-Key heartbeat failed: {}", e.getMessage());
-        }
+            @Override
+            public Optional<Executed> recover(Instant sentAt, Supplier<Set<String>> taken) {
+                return UnifiedPipeline.this.recover(prepared, sentAt, taken);
+            }
+        });
     }
 
     /**
@@ -331,11 +265,6 @@ public final class UnifiedPipeline {
         throw new OutcomeUnknown(RemoteErrors.unreadable(operation, response, "it does not have the expected shape"));
     }
 
-    /** False for answers given before the provider acted: the key is free for a retry. */
-    private static boolean providerActed(ApiException e) {
-        return e.status() != 401 && e.status() != 429 && e.status() < 500;
-    }
-
     private static ApiException withHeaders(ApiException error, Map<String, String> headers) {
         ApiException result = error;
         for (var header : headers.entrySet()) {
@@ -348,13 +277,4 @@ public final class UnifiedPipeline {
         return mapped.get("id") instanceof String id ? Optional.of(id) : Optional.empty();
     }
 
-    /** Not sent again, not found: the caller hears that the outcome is unknown. */
-    private static final class UnknownAfterSearch extends RuntimeException {
-        private final transient ApiException error;
-
-        UnknownAfterSearch(ApiException error) {
-            super(error.getMessage(), null, false, false);
-            this.error = error;
-        }
-    }
 }

@@ -155,6 +155,22 @@ class StarvationTest {
         }
     }
 
+    @Test
+    void aBodyThatGoesSilentIsAJson408() throws Exception {
+        URI base = URI.create(harness.baseUrl());
+        try (var socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(("POST /unified/ats/activities?integrated_account_id=x HTTP/1.1\r\n"
+                    + "Host: a\r\nAuthorization: Bearer " + Harness.TOKEN + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 50\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            // Nothing more: the body idle timeout (10 s) ends it.
+            String answer = new String(socket.getInputStream().readNBytes(2_000), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 408"), answer);
+            assertTrue(answer.contains("\"statusCode\":408"), answer);
+        }
+    }
+
     /** Accepts connections and never answers, as a provider stuck behind its load balancer does. */
     static final class HangingProvider implements AutoCloseable {
         private final ServerSocket server = new ServerSocket(0, 1000, InetAddress.getLoopbackAddress());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.Harness;
 import dev.switchboard.sandbox.AshbySimulator;
+import dev.switchboard.sandbox.DemoAccounts;
 import dev.switchboard.sandbox.LeverSimulator;
 import dev.switchboard.sandbox.RecruiteeSimulator;
 import dev.switchboard.sandbox.Sandbox;
@@ -46,11 +47,10 @@ class ListActivitiesTest {
     static void start() {
         sandbox = Sandbox.start();
         harness = Harness.start();
-        accounts = Map.of(
-                "ashby", harness.account("ashby", Map.of("api_key", AshbySimulator.API_KEY, "base_url", sandbox.ashbyUrl())),
-                "lever", harness.account("lever", Map.of("api_key", LeverSimulator.API_KEY, "base_url", sandbox.leverUrl())),
-                "recruitee", harness.account("recruitee", Map.of("api_token", RecruiteeSimulator.API_TOKEN,
-                        "company_id", RecruiteeSimulator.COMPANY_ID, "base_url", sandbox.recruiteeUrl())));
+        // The sandbox's own demo accounts, as SandboxEndToEndTest uses them.
+        var demo = DemoAccounts.ensure(harness.server().accounts(), sandbox);
+        accounts = Map.of("ashby", demo.get("ashby").id(), "lever", demo.get("lever").id(),
+                "recruitee", demo.get("recruitee").id());
     }
 
     @AfterAll
