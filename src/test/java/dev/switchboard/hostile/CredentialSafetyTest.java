@@ -65,9 +65,11 @@ class CredentialSafetyTest {
         assertEquals(400, withTokenUrl.statusCode(), "token_url is no longer an account key");
 
         // An account whose API calls go to an allowed host still refreshes at the operator's endpoint.
+        // An OAuth 2 token answer (RFC 6749 §5.1), as Lever's token endpoint gives it.
         operatorTokens.stubFor(post("/oauth/token").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("""
                         {"access_token": "fresh-access", "refresh_token": "fresh-refresh", "expires_in": 3600}""")));
+        // Lever's documented create answer (hire.lever.co/developer/documentation#create-a-note).
         tenantHost.stubFor(post(urlPathEqualTo("/v1/opportunities/o1/notes")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody("{\"data\": {\"noteId\": \"n1\"}}")));
         String account = harness.account("lever", Map.of("oauth", expired(), "base_url", tenantHost.baseUrl() + "/v1"));
@@ -125,6 +127,7 @@ class CredentialSafetyTest {
 
     @Test
     void aCredentialTheProviderEchoesIsMaskedInRawResponse() {
+        // Ashby's failure shape (developers.ashbyhq.com/docs/responses), echoing the key it was sent.
         tenantHost.stubFor(post("/candidate.createNote").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("""
                         {"success": false, "errorInfo": {"code": "invalid_input",

@@ -25,7 +25,10 @@ import org.junit.jupiter.api.Test;
  */
 class LargeAnswersTest {
 
-    /** A valid Lever list page of about 15 MB, as a provider under attack or a huge account could send. */
+    /**
+     * A valid Lever list page ({@code {"data", "hasNext"}}, hire.lever.co/developer/documentation#list-all-notes)
+     * of about 15 MB, as a provider under attack or a huge account could send.
+     */
     static final byte[] HUGE = hugeLeverPage(15 * 1024 * 1024);
 
     @Test
