@@ -22,23 +22,10 @@ import java.time.Duration;
 /** The request path without HTTP: what the server and {@code switchboard call} both run. */
 public record Engine(UnifiedPipeline pipeline, Listing listing, Proxy proxy, Metrics metrics) {
 
-    private static int maxAnswerBytes(ServerConfig config) {
-        return setting(config, "SWITCHBOARD_MAX_ANSWER_BYTES", ProviderClient.DEFAULT_MAX_ANSWER_BYTES);
-    }
-
-    /** A whole-number setting from the environment, or its default. */
-    private static int setting(ServerConfig config, String name, int fallback) {
-        String value = config.environment().get(name);
-        try {
-            return value == null ? fallback : Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number");
-        }
-    }
-
     public static Engine build(ServerConfig config, Server.Stores stores) {
         var metrics = new Metrics();
-        var client = new ProviderClient(maxAnswerBytes(config));
+        var client = new ProviderClient((int) config.setting("SWITCHBOARD_MAX_ANSWER_BYTES",
+                ProviderClient.DEFAULT_MAX_ANSWER_BYTES));
         var timeouts = new TimeoutPolicy(config);
         var oauth = new OAuthRefresher(stores.accounts(), client, timeouts, config.environment(), Clock.systemUTC());
         // Processes sharing PostgreSQL share each account's rate; one embedded store means one process.
@@ -46,10 +33,10 @@ public record Engine(UnifiedPipeline pipeline, Listing listing, Proxy proxy, Met
                 ? new SharedRateLimiter(stores.database()) : new LocalRateLimiter();
         var caller = new RemoteCaller(client, oauth, limiter, timeouts,
                 new RateLimitPolicy(config.environment()), config.retryBudget(), metrics,
-                new Bulkhead(setting(config, "SWITCHBOARD_MAX_IN_FLIGHT_PER_ACCOUNT", 64),
-                        setting(config, "SWITCHBOARD_MAX_IN_FLIGHT_PER_INTEGRATION", 256)),
-                new CircuitBreaker(setting(config, "SWITCHBOARD_BREAKER_FAILURES", 5),
-                        Duration.ofMillis(setting(config, "SWITCHBOARD_BREAKER_OPEN_MS", 10_000))));
+                new Bulkhead((int) config.setting("SWITCHBOARD_MAX_IN_FLIGHT_PER_ACCOUNT", 64),
+                        (int) config.setting("SWITCHBOARD_MAX_IN_FLIGHT_PER_INTEGRATION", 256)),
+                new CircuitBreaker((int) config.setting("SWITCHBOARD_BREAKER_FAILURES", 5),
+                        Duration.ofMillis(config.setting("SWITCHBOARD_BREAKER_OPEN_MS", 10_000))));
         return new Engine(new UnifiedPipeline(stores.catalog(), stores.accounts(), caller, stores.keys()),
                 new Listing(stores.catalog(), stores.accounts(), caller, stores.box()),
                 new Proxy(stores.catalog(), stores.accounts(), caller), metrics);

@@ -59,15 +59,6 @@ public final class Server implements AutoCloseable {
             return open(ServerConfig.fromEnvironment(System.getenv()));
         }
 
-        private static Duration lease(ServerConfig config) {
-            String millis = config.environment().get("SWITCHBOARD_IDEMPOTENCY_LEASE_MS");
-            try {
-                return millis == null ? IN_FLIGHT_LEASE : Duration.ofMillis(Long.parseLong(millis.trim()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("SWITCHBOARD_IDEMPOTENCY_LEASE_MS must be a whole number");
-            }
-        }
-
         public static Stores open(ServerConfig config) {
             Catalog catalog = CatalogLoader.loadBundled();
             var box = new SecretBox(KeySource.resolve(config.secretKey(), config.databaseUrl()));
@@ -76,7 +67,8 @@ public final class Server implements AutoCloseable {
             var accounts = new AccountService(new JdbcAccountStore(database, box), catalog,
                     new BaseUrlPolicy(config.allowedHosts()), clock, config.accountCacheTtl());
             // A running request beats its claim; one not beaten for a lease belongs to a process that died.
-            var keys = new IdempotencyStore(database, box, clock, config.idempotencyTtl(), lease(config),
+            var keys = new IdempotencyStore(database, box, clock, config.idempotencyTtl(),
+                    Duration.ofMillis(config.setting("SWITCHBOARD_IDEMPOTENCY_LEASE_MS", IN_FLIGHT_LEASE.toMillis())),
                     Duration.ofSeconds(10));
             return new Stores(database, accounts, new TokenStore(database, clock), keys, catalog, box);
         }
@@ -115,17 +107,10 @@ public final class Server implements AutoCloseable {
     }
 
     private static SwitchboardApp.SlowBodies slowBodies(ServerConfig config) {
-        var env = config.environment();
-        try {
-            return new SwitchboardApp.SlowBodies(
-                    Long.parseLong(env.getOrDefault("SWITCHBOARD_MIN_BODY_BYTES_PER_SECOND",
-                            String.valueOf(SwitchboardApp.SlowBodies.DEFAULT.minBytesPerSecond()))),
-                    Long.parseLong(env.getOrDefault("SWITCHBOARD_BODY_IDLE_TIMEOUT_MS",
-                            String.valueOf(SwitchboardApp.SlowBodies.DEFAULT.idleMillis()))));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("SWITCHBOARD_MIN_BODY_BYTES_PER_SECOND and "
-                    + "SWITCHBOARD_BODY_IDLE_TIMEOUT_MS must be whole numbers");
-        }
+        var defaults = SwitchboardApp.SlowBodies.DEFAULT;
+        return new SwitchboardApp.SlowBodies(
+                config.setting("SWITCHBOARD_MIN_BODY_BYTES_PER_SECOND", defaults.minBytesPerSecond()),
+                config.setting("SWITCHBOARD_BODY_IDLE_TIMEOUT_MS", defaults.idleMillis()));
     }
 
     private static void purgeQuietly(IdempotencyStore keys) {

@@ -111,6 +111,11 @@ public record ServerConfig(
         return Duration.ofMillis(number(environment, "SWITCHBOARD_ACCOUNT_CACHE_MS", 5_000));
     }
 
+    /** A whole-number {@code SWITCHBOARD_*} setting from the environment, or its default. */
+    public long setting(String name, long fallback) {
+        return number(environment, name, fallback);
+    }
+
     /** The store's URL without its parameters, which may carry a password. */
     public String redactedDatabaseUrl() {
         int query = databaseUrl.indexOf('?');
