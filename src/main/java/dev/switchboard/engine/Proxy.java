@@ -10,11 +10,8 @@ import dev.switchboard.catalog.ProxyResource;
 import dev.switchboard.error.ApiException;
 import dev.switchboard.mapping.Json;
 import dev.switchboard.observability.RequestTrace;
-import dev.switchboard.transport.AuthHeaders;
 import dev.switchboard.transport.RemoteFailure;
-import dev.switchboard.transport.RemoteRequest;
 import dev.switchboard.transport.RemoteResponse;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,17 +102,8 @@ public final class Proxy {
             query.forEach((name, values) -> values.forEach(value -> entries.add(Map.entry(name, value))));
         }
         try {
-            return caller.read(caller.call(integration, account, current -> {
-                String base = current.context().get("base_url") instanceof String override ? override
-                        : integration.baseUrl();
-                var headers = new LinkedHashMap<>(integration.headers());
-                payload.ifPresent(bytes -> headers.put("Content-Type", "application/json"));
-                var authorization = AuthHeaders.authorization(integration.auth(), current.context())
-                        .orElseThrow(() -> new IllegalStateException("account " + current.id() + " holds no credential"));
-                headers.put(authorization.getKey(), authorization.getValue());
-                return new RemoteRequest(endpoint.method(), URI.create(RequestBuilder.stripTrailingSlash(base) + path
-                        + RequestBuilder.queryString(entries)), headers, payload);
-            }, trace));
+            return caller.read(caller.call(integration, account, current -> RequestBuilder.assemble(integration,
+                    current, endpoint.method(), path, entries, payload), trace));
         } catch (OutcomeUnknown unknown) {
             throw unknown.error();
         } catch (RemoteFailure failure) {

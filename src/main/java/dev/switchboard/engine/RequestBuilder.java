@@ -2,6 +2,7 @@ package dev.switchboard.engine;
 
 import dev.switchboard.accounts.ContextSecrets;
 import dev.switchboard.accounts.IntegratedAccount;
+import dev.switchboard.catalog.IntegrationDefinition;
 import dev.switchboard.catalog.Operation;
 import dev.switchboard.mapping.Json;
 import dev.switchboard.mapping.Mapping;
@@ -65,19 +66,27 @@ final class RequestBuilder {
         }
         query.addAll(remoteQuery);
 
-        String path = fillPath(operation, input);
-        String base = account.context().get("base_url") instanceof String override
-                ? override : operation.integration().baseUrl();
-        URI uri = URI.create(stripTrailingSlash(base) + path + queryString(query));
+        return assemble(operation.integration(), account, operation.endpoint().method(), fillPath(operation, input),
+                query, payload);
+    }
 
-        var headers = new LinkedHashMap<>(operation.integration().headers());
+    /**
+     * A provider call at a path below the account's base URL (its {@code base_url}, else the
+     * integration's), with the integration's headers and the account's credentials: every
+     * call to a provider, unified or proxied, is put together here.
+     */
+    static RemoteRequest assemble(IntegrationDefinition integration, IntegratedAccount account, String method,
+            String path, List<Map.Entry<String, String>> query, Optional<byte[]> payload) {
+        String base = account.context().get("base_url") instanceof String override ? override : integration.baseUrl();
+        URI uri = URI.create(stripTrailingSlash(base) + path + queryString(query));
+        var headers = new LinkedHashMap<>(integration.headers());
         if (payload.isPresent()) {
             headers.put("Content-Type", "application/json");
         }
-        var authorization = AuthHeaders.authorization(operation.integration().auth(), account.context())
+        var authorization = AuthHeaders.authorization(integration.auth(), account.context())
                 .orElseThrow(() -> new IllegalStateException("account " + account.id() + " holds no credential"));
         headers.put(authorization.getKey(), authorization.getValue());
-        return new RemoteRequest(operation.endpoint().method(), uri, headers, payload);
+        return new RemoteRequest(method, uri, headers, payload);
     }
 
     private static Map<String, Object> object(Mapping mapping, Map<String, Object> input) throws MappingException {
@@ -120,7 +129,7 @@ final class RequestBuilder {
         }
     }
 
-    static String queryString(List<Map.Entry<String, String>> query) {
+    private static String queryString(List<Map.Entry<String, String>> query) {
         if (query.isEmpty()) {
             return "";
         }
@@ -139,7 +148,7 @@ final class RequestBuilder {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    static String stripTrailingSlash(String url) {
+    private static String stripTrailingSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }
