@@ -2,6 +2,8 @@ package dev.switchboard;
 
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.mapping.Json;
+import dev.switchboard.sandbox.DemoAccounts;
+import dev.switchboard.sandbox.Sandbox;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -123,6 +126,13 @@ public final class Harness implements AutoCloseable, BeforeAllCallback, AfterAll
             throw new IllegalStateException("account not created: " + response.body());
         }
         return (String) json(response).get("id");
+    }
+
+    /** The sandbox's demo accounts on this server, by integration: what `serve --sandbox` creates. */
+    public Map<String, String> demoAccounts(Sandbox sandbox) {
+        var ids = new TreeMap<String, String>();
+        DemoAccounts.ensure(server.accounts(), sandbox).forEach((integration, account) -> ids.put(integration, account.id()));
+        return Map.copyOf(ids);
     }
 
     /** The POST path of a unified create for an account, with extra query text. */

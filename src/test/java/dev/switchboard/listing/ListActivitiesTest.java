@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.Harness;
 import dev.switchboard.sandbox.AshbySimulator;
-import dev.switchboard.sandbox.DemoAccounts;
 import dev.switchboard.sandbox.LeverSimulator;
 import dev.switchboard.sandbox.RecruiteeSimulator;
 import dev.switchboard.sandbox.Sandbox;
@@ -47,10 +46,7 @@ class ListActivitiesTest {
     static void start() {
         sandbox = Sandbox.start();
         harness = Harness.start();
-        // The sandbox's own demo accounts, as SandboxEndToEndTest uses them.
-        var demo = DemoAccounts.ensure(harness.server().accounts(), sandbox);
-        accounts = Map.of("ashby", demo.get("ashby").id(), "lever", demo.get("lever").id(),
-                "recruitee", demo.get("recruitee").id());
+        accounts = harness.demoAccounts(sandbox);
     }
 
     @AfterAll

@@ -21,9 +21,7 @@ class SandboxEndToEndTest {
     static void start() {
         sandbox = Sandbox.start();
         harness = Harness.start();
-        var demo = DemoAccounts.ensure(harness.server().accounts(), sandbox);
-        accounts = Map.of("ashby", demo.get("ashby").id(), "lever", demo.get("lever").id(),
-                "recruitee", demo.get("recruitee").id());
+        accounts = harness.demoAccounts(sandbox);
     }
 
     @AfterAll
