@@ -136,6 +136,10 @@ public final class Server implements AutoCloseable {
         return stores.tokens();
     }
 
+    public Catalog catalog() {
+        return stores.catalog();
+    }
+
     @Override
     public void close() {
         purge.cancel(false);

@@ -115,13 +115,20 @@ class CommandLineTest {
     void catalogCheckPassesTheBundledCatalogAndNamesABrokenFile() throws Exception {
         Run passed = run(Map.of(), "catalog", "check");
         assertEquals(0, passed.exitCode(), passed.output());
-        assertTrue(passed.output().contains("catalog ok: 3 integrations"));
+        assertTrue(passed.output().contains("catalog ok: 6 integrations"));
+        assertTrue(passed.output().contains("greenhouse: ats/activities create: not supported, Harvest v3"),
+                passed.output());
         Path broken = TestCatalogs.copyInto(TempDirs.create("catalog"));
         Path lever = broken.resolve("integrations/lever/integration.json");
         Files.writeString(lever, Files.readString(lever).replace("\"label\": \"Lever\"", "\"label\": \"Lever\", \"nmae\": 1"));
+        Path workable = broken.resolve("integrations/workable/integration.json");
+        Files.writeString(workable, Files.readString(workable).replace("\"format\": \"next_url\"", "\"format\": \"next\""));
         Run failed = run(Map.of(), "catalog", "check", broken.toString());
         assertEquals(1, failed.exitCode());
-        assertTrue(failed.output().contains("catalog/integrations/lever/integration.json: unknown key 'nmae'"),
+        // Every broken file, named under the folder as it was given.
+        assertTrue(failed.output().contains(broken + "/integrations/lever/integration.json: unknown key 'nmae'"),
+                failed.output());
+        assertTrue(failed.output().contains(broken + "/integrations/workable/integration.json: pagination format must be"),
                 failed.output());
     }
 

@@ -1,10 +1,14 @@
 package dev.switchboard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.mapping.Json;
 import dev.switchboard.sandbox.AshbySimulator;
+import dev.switchboard.sandbox.GreenhouseSimulator;
+import dev.switchboard.sandbox.TeamtailorSimulator;
+import dev.switchboard.sandbox.WorkableSimulator;
 import dev.switchboard.sandbox.LeverSimulator;
 import dev.switchboard.sandbox.RecruiteeSimulator;
 import java.net.ConnectException;
@@ -22,13 +26,18 @@ class SandboxCommandTest {
 
     @Test
     void everyPrintedCurlWorks() throws Exception {
-        try (var switchboard = ChildServer.start(List.of(), List.of("serve", "--sandbox"), Map.of())) {
+        String database = "jdbc:sqlite:" + TempDirs.create("sandbox").resolve("sandbox.db");
+        String firstToken;
+        try (var switchboard = ChildServer.start(List.of(), List.of("serve", "--sandbox"),
+                Map.of("SWITCHBOARD_DATABASE_URL", database))) {
             List<String> lines = switchboard.linesUntil("API reference: ", Duration.ofSeconds(20));
-            String token = lines.stream().filter(line -> line.startsWith("API token: ")).findFirst()
-                    .orElseThrow().substring("API token: ".length());
-            assertTrue(token.length() > 20, "a generated token");
+            String exports = String.join("\n", lines.stream().filter(line -> line.startsWith("export ")).toList());
+            firstToken = variable(lines, "TOKEN");
+            assertTrue(firstToken.length() > 20, "a generated token");
+            for (String integration : List.of("ASHBY", "LEVER", "RECRUITEE", "WORKABLE", "TEAMTAILOR", "GREENHOUSE")) {
+                assertTrue(variable(lines, integration + "_ACCOUNT").length() > 10, integration);
+            }
 
-            // Per integration: a create, then a list of the same candidate that shows the note.
             // The sandbox listens on loopback only: 127.0.0.2 (loopback too, but another address) is refused.
             int port = Integer.parseInt(lines.stream().filter(line -> line.startsWith("Switchboard listening on"))
                     .findFirst().orElseThrow().replaceAll(".*:(\\d+).*", "$1"));
@@ -39,28 +48,47 @@ class SandboxCommandTest {
                 // as it should
             }
 
+            // Per integration that writes: a create, then a list of the same candidate that shows the note.
+            // Greenhouse only lists. Every curl runs after the printed exports, as a newcomer pastes them.
             List<String> curls = curlCommands(lines);
-            assertEquals(6, curls.size(), String.join("\n", lines));
-            for (int i = 0; i < curls.size(); i += 2) {
-                var note = run(curls.get(i));
+            assertEquals(11, curls.size(), String.join("\n", lines));
+            for (int i = 0; i < 10; i += 2) {
+                var note = run(exports, curls.get(i));
                 assertEquals("note", note.get("activity_type"), note.toString());
                 assertEquals("Great first interview", note.get("body"), note.toString());
-                var page = run(curls.get(i + 1));
-                assertTrue(((List<?>) page.get("result")).stream().anyMatch(item -> ((Map<?, ?>) item).get("id")
-                        .equals(note.get("id"))), "the listed page holds the note just written: " + page);
+                var page = run(exports, curls.get(i + 1));
+                // Workable's documented answer has no id: the note is found by its text.
+                assertTrue(((List<?>) page.get("result")).stream().map(item -> (Map<?, ?>) item).anyMatch(item ->
+                        note.get("id") == null ? "Great first interview".equals(item.get("body"))
+                                : item.get("id").equals(note.get("id"))),
+                        "the listed page holds the note just written: " + page);
             }
+            var greenhouse = run(exports, curls.get(10));
+            assertFalse(((List<?>) greenhouse.get("result")).isEmpty(), greenhouse.toString());
             Thread.sleep(200);
             var printed = new ArrayList<>(lines);
             printed.addAll(switchboard.drain());
-            for (String secret : List.of(AshbySimulator.API_KEY, LeverSimulator.API_KEY, RecruiteeSimulator.API_TOKEN)) {
+            for (String secret : List.of(AshbySimulator.API_KEY, LeverSimulator.API_KEY, RecruiteeSimulator.API_TOKEN,
+                    WorkableSimulator.API_TOKEN, TeamtailorSimulator.API_KEY, GreenhouseSimulator.CLIENT_SECRET)) {
                 assertTrue(printed.stream().noneMatch(line -> line.contains(secret)),
                         "a provider credential was printed or logged");
             }
         }
+        // Restarted on the same store, the sandbox keeps its token as it keeps its accounts.
+        try (var again = ChildServer.start(List.of(), List.of("serve", "--sandbox"),
+                Map.of("SWITCHBOARD_DATABASE_URL", database))) {
+            assertEquals(firstToken, variable(again.linesUntil("API reference: ", Duration.ofSeconds(20)), "TOKEN"));
+        }
     }
 
-    private static Map<String, Object> run(String curl) throws Exception {
-        var process = new ProcessBuilder("bash", "-c", curl).redirectErrorStream(true).start();
+    private static String variable(List<String> lines, String name) {
+        return lines.stream().filter(line -> line.startsWith("export " + name + "=")).findFirst()
+                .orElseThrow(() -> new AssertionError("no export of " + name + " in " + lines))
+                .substring(("export " + name + "=").length());
+    }
+
+    private static Map<String, Object> run(String exports, String curl) throws Exception {
+        var process = new ProcessBuilder("bash", "-c", exports + "\n" + curl).redirectErrorStream(true).start();
         String answer = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, process.waitFor());
         return Json.asObject(Json.parse(answer.getBytes(StandardCharsets.UTF_8))).orElseThrow();

@@ -160,13 +160,16 @@ public final class AccountService {
     }
 
     /**
-     * A change of where calls go ({@code base_url}) must bring the credentials again: the
+     * A change of where calls go ({@code base_url}, a subdomain, a region) must bring the
+     * credentials again: the
      * stored ones were given for the old destination, and must not follow a PATCH elsewhere.
      */
     private void requireCredentialsWithNewDestination(IntegratedAccount account, Map<String, Object> changes) {
-        var properties = integrationOf(account).context().properties();
+        var integration = integrationOf(account);
+        var properties = integration.context().properties();
         boolean moves = changes.entrySet().stream().anyMatch(change -> properties.containsKey(change.getKey())
-                && "url".equals(properties.get(change.getKey()).format())
+                && ("url".equals(properties.get(change.getKey()).format())
+                        || integration.hostKeys().contains(change.getKey()))
                 && !Objects.equals(change.getValue(), account.context().get(change.getKey())));
         if (!moves) {
             return;

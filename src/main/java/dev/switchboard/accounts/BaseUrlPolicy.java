@@ -1,5 +1,6 @@
 package dev.switchboard.accounts;
 
+import dev.switchboard.catalog.IntegrationDefinition;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -71,7 +72,7 @@ public final class BaseUrlPolicy {
         if (operatorHosts.stream().anyMatch(allowed -> allowed.admits(scheme, host, port))) {
             return Optional.empty();
         }
-        if (hosts.contains(host)) {
+        if (IntegrationDefinition.hostMatches(hosts, host)) {
             // The provider's own hosts get the credentials only over TLS.
             return scheme.equals("https") ? Optional.empty() : Optional.of("must use https for " + host);
         }

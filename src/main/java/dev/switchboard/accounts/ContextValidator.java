@@ -30,13 +30,19 @@ public final class ContextValidator {
         var alternatives = integration.context().oneOf();
         boolean satisfied = alternatives.isEmpty() || alternatives.stream()
                 .anyMatch(keys -> keys.stream().allMatch(context::containsKey));
-        if (!satisfied) {
-            missing.add(alternatives.stream()
-                    .map(keys -> String.join(" and ", keys))
-                    .collect(Collectors.joining(" or ")));
+        if (!satisfied && alternatives.size() == 1) {
+            alternatives.get(0).stream().filter(key -> !context.containsKey(key)).forEach(missing::add);
         }
-        if (!missing.isEmpty() || !invalid.isEmpty()) {
-            throw ApiException.invalid("context is not valid for " + integration.label(), "context", missing, invalid);
+        boolean choice = !satisfied && alternatives.size() > 1;
+        if (!missing.isEmpty() || !invalid.isEmpty() || choice) {
+            String message = "context is not valid for " + integration.label();
+            if (choice) {
+                message += ": it needs " + alternatives.stream().map(keys -> String.join(" and ", keys))
+                        .collect(Collectors.joining(", or "));
+            }
+            ApiException error = ApiException.invalid(message, "context", missing, invalid);
+            // Each alternative is a list of keys that must all be present, as clients can read it.
+            throw choice ? error.withInsight("required_context_fields_one_of", alternatives) : error;
         }
     }
 
@@ -67,6 +73,9 @@ public final class ContextValidator {
                 // Credentials travel in headers: a pasted newline or space would break every call.
                 invalid.put(name, "must be printable ASCII without spaces or control characters "
                         + "(a pasted line break or space?)");
+            } else if (!property.admits(text)) {
+                invalid.put(name, property.values().isEmpty() ? "must match " + property.pattern()
+                        : "must be one of " + property.values());
             } else if ("url".equals(property.format())) {
                 var hosts = property.hosts().isEmpty() ? integration.hosts() : property.hosts();
                 baseUrlPolicy.refusal(integration.label(), hosts, text).ifPresent(why -> invalid.put(name, why));

@@ -57,9 +57,10 @@ final class CoverageController {
         if (!METHODS.contains(method)) {
             throw ApiException.of(404, "no method '" + method + "'; methods are " + METHODS);
         }
+        var definition = catalog.integration(integration).orElseThrow();
         Operation operation = catalog.operation(integration, RESOURCE, method).orElseThrow(() ->
-                ApiException.badRequest(catalog.integration(integration).orElseThrow().label()
-                        + " does not support " + method + " on " + RESOURCE));
+                ApiException.badRequest(definition.label() + " does not support " + method + " on " + RESOURCE
+                        + definition.unsupportedReason(RESOURCE, method).map(why -> ": " + why).orElse("")));
         var properties = new LinkedHashMap<String, Object>();
         var ignored = new ArrayList<String>();
         for (String field : operation.method().body()) {

@@ -17,6 +17,7 @@ import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +47,12 @@ public final class CatalogLoader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Path root;
+    /** How files are named in messages: under the folder as the caller gave it, or "catalog" for the bundled one. */
+    private final String shownRoot;
 
-    private CatalogLoader(Path root) {
+    private CatalogLoader(Path root, String shownRoot) {
         this.root = root;
+        this.shownRoot = shownRoot;
     }
 
     /** The catalog shipped inside the application. */
@@ -57,12 +61,13 @@ public final class CatalogLoader {
             URI uri = CatalogLoader.class.getResource("/catalog").toURI();
             if (uri.getScheme().equals("jar")) {
                 try {
-                    return load(FileSystems.getFileSystem(uri).provider().getPath(uri));
+                    return new CatalogLoader(FileSystems.getFileSystem(uri).provider().getPath(uri), "catalog").load();
                 } catch (FileSystemNotFoundException notOpenYet) {
-                    return load(FileSystems.newFileSystem(uri, Map.of()).provider().getPath(uri));
+                    return new CatalogLoader(FileSystems.newFileSystem(uri, Map.of()).provider().getPath(uri),
+                            "catalog").load();
                 }
             }
-            return load(Path.of(uri));
+            return new CatalogLoader(Path.of(uri), "catalog").load();
         } catch (URISyntaxException | IOException e) {
             throw new DefinitionException("cannot open the bundled catalog: " + e.getMessage());
         }
@@ -70,7 +75,8 @@ public final class CatalogLoader {
 
     /** A catalog folder on disk, e.g. one being written for a new integration. */
     public static Catalog load(Path root) {
-        return new CatalogLoader(root).load();
+        String shown = root.toString().replace('\\', '/');
+        return new CatalogLoader(root, shown.endsWith("/") ? shown.substring(0, shown.length() - 1) : shown).load();
     }
 
     private Catalog load() {
@@ -78,19 +84,28 @@ public final class CatalogLoader {
         Map<String, IntegrationDefinition> integrations = new TreeMap<>();
         Map<Catalog.OperationKey, Operation> operations = new HashMap<>();
         Map<String, Mapping> errorRules = new HashMap<>();
+        // Every integration is checked, so that one run names every broken file.
+        var problems = new ArrayList<String>();
         for (Path folder : children(root.resolve("integrations"))) {
-            if (!Files.isDirectory(folder)) {
-                throw fail(folder, "only integration folders belong here");
+            try {
+                if (!Files.isDirectory(folder)) {
+                    throw fail(folder, "only integration folders belong here");
+                }
+                var definition = read(folder.resolve(INTEGRATION_FILE), IntegrationDefinition.class);
+                if (!definition.name().equals(name(folder))) {
+                    throw fail(folder.resolve(INTEGRATION_FILE), "name '" + definition.name()
+                            + "' differs from its folder's name '" + name(folder) + "'");
+                }
+                Mapping errorRule = compile(folder.resolve(ERROR_RULE_FILE));
+                operations.putAll(loadOperations(folder, definition, models, errorRule));
+                integrations.put(definition.name(), definition);
+                errorRules.put(definition.name(), errorRule);
+            } catch (DefinitionException e) {
+                problems.add(e.getMessage());
             }
-            var definition = read(folder.resolve(INTEGRATION_FILE), IntegrationDefinition.class);
-            if (!definition.name().equals(name(folder))) {
-                throw fail(folder.resolve(INTEGRATION_FILE), "name '" + definition.name()
-                        + "' differs from its folder's name '" + name(folder) + "'");
-            }
-            integrations.put(definition.name(), definition);
-            Mapping errorRule = compile(folder.resolve(ERROR_RULE_FILE));
-            errorRules.put(definition.name(), errorRule);
-            operations.putAll(loadOperations(folder, definition, models, errorRule));
+        }
+        if (!problems.isEmpty()) {
+            throw new DefinitionException(String.join("\n", problems));
         }
         if (integrations.isEmpty()) {
             throw fail(root.resolve("integrations"), "no integration found");
@@ -291,7 +306,7 @@ public final class CatalogLoader {
 
     /** The file as its author knows it: relative to the catalog root. */
     private String display(Path file) {
-        return "catalog/" + relative(root, file);
+        return shownRoot + "/" + relative(root, file);
     }
 
     private static String relative(Path base, Path file) {

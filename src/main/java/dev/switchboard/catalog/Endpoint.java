@@ -10,12 +10,12 @@ import java.util.Set;
  * @param method HTTP method
  * @param path   path below the base URL; {@code {name}} placeholders are filled from
  *               the method's path mapping
- * @param actingUser the provider query parameter that names the user a write is made as
- *               (Lever's {@code perform_as}); a note found after an unknown outcome must be
- *               that user's
+ * @param actingUser who a write is made as, where the provider lets it be named
+ * @param pagination how a list pages; {@link Pagination#CURSOR} when not given
  */
 public record Endpoint(@JsonProperty("method") String method, @JsonProperty("path") String path,
-        @JsonProperty("acting_user_parameter") String actingUser) {
+        @JsonProperty("acting_user") ActingUser actingUser,
+        @JsonProperty("pagination") Pagination pagination) {
 
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
@@ -24,7 +24,7 @@ public record Endpoint(@JsonProperty("method") String method, @JsonProperty("pat
         return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
     }
 
-    public Optional<String> actingUserParameter() {
+    public Optional<ActingUser> actingUserRule() {
         return Optional.ofNullable(actingUser);
     }
 
@@ -34,6 +34,11 @@ public record Endpoint(@JsonProperty("method") String method, @JsonProperty("pat
         }
         if (path == null || !path.startsWith("/")) {
             throw new IllegalArgumentException("path must start with '/'");
+        }
+        pagination = pagination == null ? Pagination.CURSOR : pagination;
+        if (pagination.followsUrls() && !method.equals("GET")) {
+            throw new IllegalArgumentException("pagination '" + pagination.format() + "' follows URLs, so its list "
+                    + "must be a GET");
         }
     }
 }

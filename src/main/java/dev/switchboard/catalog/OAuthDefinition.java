@@ -4,10 +4,18 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * How an integration's OAuth2 access tokens are refreshed.
+ * How an integration's OAuth2 access tokens are obtained and kept fresh.
  *
+ * <p>Two grants: {@code refresh_token} (Lever), where the account holds tokens from a
+ * consent and Switchboard's own client id and secret refresh them; and
+ * {@code client_credentials} (Greenhouse Harvest v3), where the account holds the customer's
+ * client id and secret, and Switchboard fetches an access token with them, sending the
+ * {@code token_parameters} (Greenhouse's {@code sub}, the user who acts) from the context.
+ *
+ * @param grant                {@code refresh_token} (the default) or {@code client_credentials}
  * @param tokenUrls            the provider's token endpoints (https), by the API host an account
  *                             calls: Lever's sandbox API has a token endpoint of its own. Only the
  *                             catalog names them; an account never chooses where its refresh token,
@@ -15,16 +23,28 @@ import java.util.Optional;
  * @param tokenUrlVariable     an environment variable with which the operator (never a tenant) may
  *                             point refreshes elsewhere, e.g. at the sandbox's simulated provider
  * @param contextKey           the context key holding {@code {access_token, refresh_token, expires_at}}
- * @param clientIdVariable     the environment variable with Switchboard's OAuth client id
- * @param clientSecretVariable the environment variable with its client secret
+ *                             ({@code refresh_token} only for that grant)
+ * @param clientIdVariable     for {@code refresh_token}: the environment variable with Switchboard's
+ *                             OAuth client id
+ * @param clientSecretVariable for {@code refresh_token}: the environment variable with its client secret
+ * @param clientIdKey          for {@code client_credentials}: the context key with the client id
+ * @param clientSecretKey      for {@code client_credentials}: the context key with the client secret
+ * @param tokenParameters      form parameter → context key, sent with a client-credentials request
+ * @param clientAuthentication {@code body} (client id and secret as form fields, the default) or
+ *                             {@code basic} (an HTTP Basic header, as Greenhouse asks)
  * @param refreshBeforeSeconds refresh this long before the token expires, not after a failure
  */
 public record OAuthDefinition(
+        @JsonProperty("grant") String grant,
         @JsonProperty("token_urls") Map<String, String> tokenUrls,
         @JsonProperty("token_url_variable") String tokenUrlVariable,
         @JsonProperty("context_key") String contextKey,
         @JsonProperty("client_id_variable") String clientIdVariable,
         @JsonProperty("client_secret_variable") String clientSecretVariable,
+        @JsonProperty("client_id_key") String clientIdKey,
+        @JsonProperty("client_secret_key") String clientSecretKey,
+        @JsonProperty("token_parameters") Map<String, String> tokenParameters,
+        @JsonProperty("client_authentication") String clientAuthentication,
         @JsonProperty("refresh_before_seconds") int refreshBeforeSeconds) {
 
     public OAuthDefinition {
@@ -37,13 +57,40 @@ public record OAuthDefinition(
             }
         }
         tokenUrls = Map.copyOf(tokenUrls);
-        if (contextKey == null || clientIdVariable == null || clientSecretVariable == null) {
-            throw new IllegalArgumentException(
-                    "oauth needs 'context_key', 'client_id_variable' and 'client_secret_variable'");
+        grant = grant == null ? "refresh_token" : grant;
+        clientAuthentication = clientAuthentication == null ? "body" : clientAuthentication;
+        tokenParameters = tokenParameters == null ? Map.of() : Map.copyOf(tokenParameters);
+        if (!Set.of("body", "basic").contains(clientAuthentication)) {
+            throw new IllegalArgumentException("oauth.client_authentication must be 'body' or 'basic'");
+        }
+        if (contextKey == null) {
+            throw new IllegalArgumentException("oauth needs 'context_key'");
+        }
+        switch (grant) {
+            case "refresh_token" -> {
+                if (clientIdVariable == null || clientSecretVariable == null || clientIdKey != null
+                        || clientSecretKey != null || !tokenParameters.isEmpty()) {
+                    throw new IllegalArgumentException("oauth grant 'refresh_token' needs 'client_id_variable' and "
+                            + "'client_secret_variable', and takes no context client keys or token_parameters");
+                }
+            }
+            case "client_credentials" -> {
+                if (clientIdKey == null || clientSecretKey == null || clientIdVariable != null
+                        || clientSecretVariable != null) {
+                    throw new IllegalArgumentException("oauth grant 'client_credentials' needs 'client_id_key' and "
+                            + "'client_secret_key' (the account's own client), and takes no client variables");
+                }
+            }
+            default -> throw new IllegalArgumentException(
+                    "oauth.grant must be 'refresh_token' or 'client_credentials', not '" + grant + "'");
         }
         if (refreshBeforeSeconds < 0) {
             throw new IllegalArgumentException("oauth.refresh_before_seconds must not be negative");
         }
+    }
+
+    public boolean clientCredentials() {
+        return grant.equals("client_credentials");
     }
 
     /** The token endpoint for an account that calls this API host; the default host's for any other. */

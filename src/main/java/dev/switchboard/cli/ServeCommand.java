@@ -2,13 +2,19 @@ package dev.switchboard.cli;
 
 import dev.switchboard.Server;
 import dev.switchboard.config.ServerConfig;
+import dev.switchboard.accounts.IntegratedAccount;
+import dev.switchboard.catalog.Catalog;
+import dev.switchboard.crypto.KeySource;
 import dev.switchboard.sandbox.DemoAccounts;
 import dev.switchboard.sandbox.LeverSimulator;
 import dev.switchboard.sandbox.Sandbox;
-import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import javax.crypto.Mac;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,7 +53,7 @@ public final class ServeCommand implements Callable<Integer> {
     private static void serveSandbox(ServerConfig config) {
         Sandbox providers = Sandbox.start();
         if (config.apiToken().isEmpty()) {
-            config = config.withApiToken("sb_sandbox_" + HexFormat.of().formatHex(randomBytes()));
+            config = config.withApiToken(sandboxToken(config));
         }
         var hosts = new HashSet<>(config.allowedHosts());
         hosts.add("http://" + Sandbox.host()); // the simulators serve plain http on loopback
@@ -57,6 +63,7 @@ public final class ServeCommand implements Callable<Integer> {
         variables.putIfAbsent("SWITCHBOARD_LEVER_CLIENT_ID", LeverSimulator.CLIENT_ID);
         variables.putIfAbsent("SWITCHBOARD_LEVER_CLIENT_SECRET", LeverSimulator.CLIENT_SECRET);
         variables.putIfAbsent("SWITCHBOARD_LEVER_TOKEN_URL", providers.leverTokenUrl());
+        variables.putIfAbsent("SWITCHBOARD_GREENHOUSE_TOKEN_URL", providers.greenhouseTokenUrl());
         // A sandbox with a printed token and demo credentials is for this machine only.
         variables.putIfAbsent("SWITCHBOARD_BIND", "127.0.0.1");
         config = config.withEnvironment(variables);
@@ -67,31 +74,66 @@ public final class ServeCommand implements Callable<Integer> {
         }));
         var accounts = DemoAccounts.ensure(server.accounts(), providers);
         String base = "http://localhost:" + server.port();
-        String token = config.apiToken().orElseThrow();
-        var out = new StringBuilder();
-        out.append("Switchboard listening on ").append(base).append(" with sandbox providers\n\n");
-        out.append("API token: ").append(token).append("\n\n");
-        accounts.forEach((integration, account) -> {
-            out.append(integration).append(" account: ").append(account.id()).append('\n');
-            out.append("  curl -s -X POST '").append(base).append("/unified/ats/activities?integrated_account_id=")
-                    .append(account.id()).append("' \\\n")
-                    .append("    -H 'Authorization: Bearer ").append(token).append("' \\\n")
-                    .append("    -H 'Content-Type: application/json' \\\n")
-                    .append("    -d '{\"candidate_id\": \"").append(DemoAccounts.candidateOf(integration))
-                    .append("\", \"body\": \"Great first interview\"}'\n")
-                    .append("  curl -s '").append(base).append("/unified/ats/activities?integrated_account_id=")
-                    .append(account.id()).append("&candidate_id=").append(DemoAccounts.candidateOf(integration))
-                    .append("&limit=10' \\\n")
-                    .append("    -H 'Authorization: Bearer ").append(token).append("'\n\n");
-        });
-        out.append("API reference: ").append(base).append("/docs\n");
-        System.out.print(out);
+        System.out.print(walkThrough(base, config.apiToken().orElseThrow(), accounts, server.catalog()));
         System.out.flush();
     }
 
-    private static byte[] randomBytes() {
-        byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return bytes;
+    /**
+     * What a newcomer pastes: one block of exports, then per integration a create and a list
+     * that use them, so the README's commands work with the same variables.
+     */
+    static String walkThrough(String base, String token, Map<String, IntegratedAccount> accounts, Catalog catalog) {
+        var out = new StringBuilder();
+        out.append("Switchboard listening on ").append(base).append(" with sandbox providers\n\n");
+        out.append("Paste these into your shell; the commands below and in the README use them:\n\n");
+        out.append("export SWITCHBOARD=").append(base).append('\n');
+        out.append("export TOKEN=").append(token).append('\n');
+        accounts.forEach((integration, account) -> out.append("export ").append(variable(integration)).append('=')
+                .append(account.id()).append('\n'));
+        out.append('\n');
+        accounts.forEach((integration, account) -> {
+            String label = catalog.integration(integration).orElseThrow().label();
+            String candidate = DemoAccounts.candidateOf(integration);
+            String accountQuery = "integrated_account_id=$" + variable(integration);
+            var create = catalog.operation(integration, "ats/activities", "create");
+            if (create.isPresent()) {
+                out.append(label).append(": write a note, then list the candidate's notes\n");
+                out.append("  curl -s -X POST \"$SWITCHBOARD/unified/ats/activities?").append(accountQuery).append("\" \\\n")
+                        .append("    -H \"Authorization: Bearer $TOKEN\" \\\n")
+                        .append("    -H 'Content-Type: application/json' \\\n")
+                        .append("    -d '{\"candidate_id\": \"").append(candidate)
+                        .append("\", \"body\": \"Great first interview\"}'\n");
+            } else {
+                out.append(label).append(": list the candidate's notes (").append(label).append(" cannot create notes: ")
+                        .append(catalog.integration(integration).orElseThrow()
+                                .unsupportedReason("ats/activities", "create").orElse("no note write"))
+                        .append(")\n");
+            }
+            out.append("  curl -s \"$SWITCHBOARD/unified/ats/activities?").append(accountQuery)
+                    .append("&candidate_id=").append(candidate).append("&limit=10\" \\\n")
+                    .append("    -H \"Authorization: Bearer $TOKEN\"\n\n");
+        });
+        out.append("API reference: ").append(base).append("/docs\n");
+        return out.toString();
+    }
+
+    /** {@code ASHBY_ACCOUNT}, {@code LEVER_ACCOUNT}, …: the shell variable holding an integration's demo account. */
+    static String variable(String integration) {
+        return integration.toUpperCase(Locale.ROOT) + "_ACCOUNT";
+    }
+
+    /**
+     * The sandbox's API token when none is configured: derived from the server's key, so it
+     * stays the same across restarts, as the sandbox's account ids do.
+     */
+    private static String sandboxToken(ServerConfig config) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(KeySource.resolve(config.secretKey(), config.databaseUrl()).current().secret());
+            byte[] derived = mac.doFinal("switchboard sandbox api token".getBytes(StandardCharsets.UTF_8));
+            return "sb_sandbox_" + HexFormat.of().formatHex(derived, 0, 16);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot derive the sandbox token", e);
+        }
     }
 }

@@ -1,5 +1,9 @@
 package dev.switchboard.engine;
 
+import dev.switchboard.catalog.IntegrationDefinition;
+import java.util.Locale;
+import java.util.Set;
+
 import dev.switchboard.accounts.ContextSecrets;
 import dev.switchboard.error.ApiException;
 import dev.switchboard.idempotency.StoredResponse;
@@ -15,9 +19,12 @@ final class Answers {
     }
 
     /** The provider request as it would be sent, credentials masked; nothing is sent or stored. */
-    static UnifiedResult dryRun(RemoteRequest remote, Map<String, String> headers) {
+    static UnifiedResult dryRun(IntegrationDefinition integration, RemoteRequest remote, Map<String, String> headers) {
+        var credentialHeaders = new java.util.HashSet<String>(Set.of("authorization"));
+        integration.auth().stream().filter(rule -> rule.header() != null)
+                .forEach(rule -> credentialHeaders.add(rule.header().toLowerCase(Locale.ROOT)));
         var shown = new LinkedHashMap<String, String>();
-        remote.headers().forEach((name, value) -> shown.put(name, name.equalsIgnoreCase("Authorization")
+        remote.headers().forEach((name, value) -> shown.put(name, credentialHeaders.contains(name.toLowerCase(Locale.ROOT))
                 ? value.substring(0, value.indexOf(' ') + 1) + ContextSecrets.MASK : value));
         var described = new LinkedHashMap<String, Object>();
         described.put("method", remote.method());

@@ -125,7 +125,9 @@ public final class Listing {
     private Operation operation(IntegratedAccount account, String resource, String method, String what) {
         String integration = account.integration();
         return catalog.operation(integration, resource, method).orElseThrow(() -> ApiException.badRequest(
-                catalog.integration(integration).map(i -> i.label()).orElse(integration) + " cannot " + what));
+                catalog.integration(integration).map(i -> i.label()).orElse(integration) + " cannot " + what
+                        + catalog.integration(integration).flatMap(i -> i.unsupportedReason(resource, method))
+                                .map(why -> " (" + why + ")").orElse("")));
     }
 
     private static ResponseOptions options(UnifiedRequest request) {

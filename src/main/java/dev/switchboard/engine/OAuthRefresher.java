@@ -57,26 +57,32 @@ public final class OAuthRefresher {
         }
     }
 
-    /** True when the account authenticates with refreshable OAuth tokens. */
+    /**
+     * True when the account authenticates with OAuth tokens Switchboard keeps: refreshable
+     * ones from a consent, or ones it fetches with the account's own client credentials.
+     */
     public boolean applies(IntegrationDefinition integration, IntegratedAccount account) {
-        return integration.oauthRefresh().map(oauth -> tokens(account, oauth).isPresent()).orElse(false);
+        return integration.oauthRefresh().map(oauth -> oauth.clientCredentials()
+                ? account.context().get(oauth.clientIdKey()) instanceof String
+                : tokens(account, oauth).isPresent()).orElse(false);
     }
 
-    /** The account, with a new access token first if the stored one is about to expire. */
+    /** The account, with a new access token first if it has none yet or the stored one is about to expire. */
     public IntegratedAccount ensureFresh(IntegrationDefinition integration, IntegratedAccount account) {
         if (!applies(integration, account)) {
             return account;
         }
         OAuthDefinition oauth = integration.oauthRefresh().orElseThrow();
-        Predicate<Map<String, Object>> expiring = tokens -> expiresSoon(tokens, oauth);
-        return expiring.test(tokens(account, oauth).orElseThrow()) ? refresh(integration, account, expiring) : account;
+        Predicate<Map<String, Object>> expiring = tokens -> tokens.isEmpty() || expiresSoon(tokens, oauth);
+        return expiring.test(tokens(account, oauth).orElse(Map.of())) ? refresh(integration, account, expiring) : account;
     }
 
     /** After the provider refused the account's access token: a new one, unless another request already got it. */
     public IntegratedAccount afterRejection(IntegrationDefinition integration, IntegratedAccount account) {
         OAuthDefinition oauth = integration.oauthRefresh().orElseThrow();
-        Object rejected = tokens(account, oauth).orElseThrow().get("access_token");
-        return refresh(integration, account, tokens -> rejected.equals(tokens.get("access_token")));
+        Object rejected = tokens(account, oauth).orElse(Map.of()).get("access_token");
+        return refresh(integration, account, tokens -> tokens.isEmpty() || java.util.Objects.equals(rejected,
+                tokens.get("access_token")));
     }
 
     private IntegratedAccount refresh(IntegrationDefinition integration, IntegratedAccount account,
@@ -86,7 +92,7 @@ public final class OAuthRefresher {
         lock.lock();
         try {
             return accounts.updateLocked(account, current -> {
-                Map<String, Object> tokens = tokens(current, oauth).orElse(null);
+                Map<String, Object> tokens = tokens(current, oauth).orElse(oauth.clientCredentials() ? Map.of() : null);
                 if (tokens == null || !stillNeeded.test(tokens)) {
                     return current; // refreshed meanwhile, here or in another process
                 }
@@ -96,7 +102,7 @@ public final class OAuthRefresher {
             });
         } catch (RefreshRefused refused) {
             accounts.markNeedsReauth(account);
-            throw ApiException.of(401, integration.label() + " refused to refresh the account's OAuth token: "
+            throw ApiException.of(401, integration.label() + " refused to issue the account an OAuth token: "
                     + refused.getMessage()).withExtra("truto_is_remote_error", true)
                     .withExtra("raw_response", refused.body);
         } finally {
@@ -120,19 +126,44 @@ public final class OAuthRefresher {
 
     private Map<String, Object> requestTokens(IntegrationDefinition integration, OAuthDefinition oauth,
             IntegratedAccount account, Map<String, Object> tokens) {
-        String clientId = environment.get(oauth.clientIdVariable());
-        String clientSecret = environment.get(oauth.clientSecretVariable());
-        if (clientId == null || clientSecret == null) {
-            throw ApiException.of(500, "refreshing " + integration.label() + " OAuth tokens needs "
-                    + oauth.clientIdVariable() + " and " + oauth.clientSecretVariable() + " on the server");
+        String clientId;
+        String clientSecret;
+        var fields = new LinkedHashMap<String, String>();
+        if (oauth.clientCredentials()) {
+            // The customer's own client, kept in the account; the token acts as the context's user.
+            clientId = (String) account.context().get(oauth.clientIdKey());
+            clientSecret = (String) account.context().get(oauth.clientSecretKey());
+            fields.put("grant_type", "client_credentials");
+            oauth.tokenParameters().forEach((parameter, key) -> {
+                if (account.context().get(key) instanceof String value) {
+                    fields.put(parameter, value);
+                }
+            });
+        } else {
+            clientId = environment.get(oauth.clientIdVariable());
+            clientSecret = environment.get(oauth.clientSecretVariable());
+            if (clientId == null || clientSecret == null) {
+                throw ApiException.of(500, "refreshing " + integration.label() + " OAuth tokens needs "
+                        + oauth.clientIdVariable() + " and " + oauth.clientSecretVariable() + " on the server");
+            }
+            fields.put("grant_type", "refresh_token");
+            fields.put("refresh_token", (String) tokens.get("refresh_token"));
         }
-        String form = Map.of("grant_type", "refresh_token", "refresh_token", (String) tokens.get("refresh_token"),
-                        "client_id", clientId, "client_secret", clientSecret).entrySet().stream()
+        var headers = new LinkedHashMap<String, String>();
+        headers.put("Content-Type", "application/x-www-form-urlencoded");
+        headers.put("Accept", "application/json");
+        if (oauth.clientAuthentication().equals("basic")) {
+            headers.put("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    (clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8)));
+        } else {
+            fields.put("client_id", clientId);
+            fields.put("client_secret", clientSecret);
+        }
+        String form = fields.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         String url = tokenUrl(integration, oauth, account);
-        var request = new RemoteRequest("POST", URI.create(url), Map.of(
-                "Content-Type", "application/x-www-form-urlencoded", "Accept", "application/json"),
+        var request = new RemoteRequest("POST", URI.create(url), headers,
                 Optional.of(form.getBytes(StandardCharsets.UTF_8)));
         RemoteResponse response;
         try {
@@ -147,7 +178,8 @@ public final class OAuthRefresher {
             Object error = answer.get("error");
             LOG.warn("{} token refresh for account {} refused: HTTP {} {}", integration.name(), account.id(),
                     response.status(), error);
-            if ("invalid_grant".equals(error)) {
+            if ("invalid_grant".equals(error) || (oauth.clientCredentials()
+                    && ("invalid_client".equals(error) || response.status() == 401))) {
                 throw new RefreshRefused("invalid_grant", answer);
             }
             throw ApiException.of(502, integration.label() + " token endpoint answered HTTP " + response.status()
@@ -161,10 +193,13 @@ public final class OAuthRefresher {
         long expiresIn = answer.get("expires_in") instanceof Number n ? n.longValue() : 3600;
         var fresh = new LinkedHashMap<String, Object>();
         fresh.put("access_token", accessToken);
-        fresh.put("refresh_token", answer.get("refresh_token") instanceof String rotated
-                ? rotated : tokens.get("refresh_token"));
+        if (!oauth.clientCredentials()) {
+            fresh.put("refresh_token", answer.get("refresh_token") instanceof String rotated
+                    ? rotated : tokens.get("refresh_token"));
+        }
         fresh.put("expires_at", Timestamps.format(clock.instant().plusSeconds(expiresIn)));
-        LOG.info("{} OAuth token refreshed for account {}", integration.name(), account.id());
+        LOG.info("{} OAuth token {} for account {}", integration.name(),
+                oauth.clientCredentials() ? "fetched" : "refreshed", account.id());
         return fresh;
     }
 

@@ -3,6 +3,7 @@ package dev.switchboard.engine;
 import dev.switchboard.accounts.AccountService;
 import dev.switchboard.accounts.IntegratedAccount;
 import dev.switchboard.catalog.Operation;
+import dev.switchboard.catalog.Pagination;
 import dev.switchboard.error.ApiException;
 import dev.switchboard.mapping.Json;
 import dev.switchboard.mapping.MappingException;
@@ -81,7 +82,25 @@ final class PageReader {
         Map<String, Object> page = mapped.result().orElseThrow(() ->
                 RemoteErrors.unreadable(list, mapped.response(), "it does not have the expected shape"));
         return new ProviderPage(mapped.response(), items(page.get("results")),
-                Optional.ofNullable(page.get("next_cursor")));
+                next(list.endpoint().pagination(), mapped.response(), page, query.get("cursor")));
+    }
+
+    /** Where the next provider page is, as the endpoint's pagination format says. */
+    private static Optional<Object> next(Pagination pagination, RemoteResponse response, Map<String, Object> page,
+            Object cursor) {
+        return switch (pagination.format()) {
+            case "link_header" -> response.header("link").flatMap(link -> LinkHeader.target(link, "next"))
+                    .map(Object.class::cast);
+            case "page" -> Boolean.TRUE.equals(page.get("has_more"))
+                    ? Optional.of(pageNumber(cursor, pagination) + 1) : Optional.empty();
+            default -> Optional.ofNullable(page.get("next_cursor"));
+        };
+    }
+
+    private static long pageNumber(Object cursor, Pagination pagination) {
+        return cursor instanceof Number number ? number.longValue()
+                : cursor instanceof String text && text.matches("\\d{1,9}") ? Long.parseLong(text)
+                : pagination.firstPage();
     }
 
     /** One item by id, through a {@code get} operation's mapping. */
@@ -115,6 +134,7 @@ final class PageReader {
         }
         var mappingInput = new LinkedHashMap<String, Object>();
         mappingInput.put("status", response.status());
+        mappingInput.put("headers", firstValues(response));
         mappingInput.put("response", parsed.get());
         mappingInput.put("request", input);
         try {
@@ -143,6 +163,17 @@ final class PageReader {
         } catch (RemoteFailure failure) {
             throw RemoteErrors.failure(list, failure);
         }
+    }
+
+    /** The answer's headers for the mappings: lower-case names, the first value of each. */
+    static Map<String, Object> firstValues(RemoteResponse response) {
+        var headers = new LinkedHashMap<String, Object>();
+        response.headers().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                headers.put(name, values.get(0));
+            }
+        });
+        return headers;
     }
 
     @SuppressWarnings("unchecked")

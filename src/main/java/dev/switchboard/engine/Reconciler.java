@@ -76,7 +76,7 @@ final class Reconciler {
                 || !(body.fields().get("body") instanceof String)) {
             return Optional.empty();
         }
-        Wanted wanted = Wanted.of(create, body, remoteQuery, sentAt, taken.get());
+        Wanted wanted = Wanted.of(create, account, body, remoteQuery, sentAt, taken.get());
         var matches = new ArrayList<Map<String, Object>>();
         Optional<Instant> deadline = Optional.of(Instant.now().plus(SEARCH_BUDGET));
         Object cursor = null;
@@ -143,11 +143,10 @@ final class Reconciler {
     private record Wanted(String candidate, String text, String visibility, Optional<String> actor,
             Optional<Instant> exactTime, Instant sentAt, Set<String> taken) {
 
-        static Wanted of(Operation create, ValidatedBody body, List<Map.Entry<String, String>> remoteQuery,
+        static Wanted of(Operation create, IntegratedAccount account, ValidatedBody body, List<Map.Entry<String, String>> remoteQuery,
                 Instant sentAt, Set<String> taken) {
             Object visibility = body.fields().get("visibility");
-            Optional<String> actor = create.endpoint().actingUserParameter().flatMap(name -> remoteQuery.stream()
-                    .filter(entry -> entry.getKey().equals(name)).map(Map.Entry::getValue).findFirst());
+            Optional<String> actor = ActingUsers.of(create, account, remoteQuery);
             Optional<Instant> exact = body.fields().get("created_at") instanceof String asked ? instant(asked)
                     : Optional.empty();
             return new Wanted((String) body.fields().get("candidate_id"), ((String) body.fields().get("body")).strip(),

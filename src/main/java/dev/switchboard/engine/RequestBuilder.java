@@ -4,6 +4,8 @@ import dev.switchboard.accounts.ContextSecrets;
 import dev.switchboard.accounts.IntegratedAccount;
 import dev.switchboard.catalog.IntegrationDefinition;
 import dev.switchboard.catalog.Operation;
+import dev.switchboard.catalog.Pagination;
+import dev.switchboard.error.ApiException;
 import dev.switchboard.mapping.Json;
 import dev.switchboard.mapping.Mapping;
 import dev.switchboard.mapping.MappingException;
@@ -30,8 +32,8 @@ final class RequestBuilder {
 
     /**
      * What the request mappings see: the body, the query, the {@code remote_query} the
-     * provider will also get (the acting user a note is written as), and the context
-     * without its secrets.
+     * provider will also get, {@code acting_user} (who a note is written as: the caller's
+     * choice or the account's default), and the context without its secrets.
      */
     static Map<String, Object> mappingInput(Operation operation, IntegratedAccount account, ValidatedBody body,
             Map<String, Object> query, List<Map.Entry<String, String>> remoteQuery) {
@@ -41,6 +43,7 @@ final class RequestBuilder {
         input.put("body", body.fields());
         input.put("query", query);
         input.put("remote_query", remote);
+        ActingUsers.of(operation, account, remoteQuery).ifPresent(user -> input.put("acting_user", user));
         input.put("context", ContextSecrets.withoutSecrets(
                 operation.integration().context().properties(), account.context()));
         return input;
@@ -48,6 +51,13 @@ final class RequestBuilder {
 
     static RemoteRequest build(Operation operation, IntegratedAccount account, Map<String, Object> input,
             ValidatedBody body, List<Map.Entry<String, String>> remoteQuery) throws MappingException {
+        Pagination pagination = operation.endpoint().pagination();
+        Object cursor = input.get("query") instanceof Map<?, ?> query ? query.get("cursor") : null;
+        if (pagination.followsUrls() && cursor != null) {
+            // The next page is where the provider said it is, if that is on the account's own API.
+            return request(operation.integration(), account, operation.endpoint().method(),
+                    followed(operation.integration(), account, String.valueOf(cursor)), Optional.empty());
+        }
         Optional<byte[]> payload = Optional.empty();
         if (operation.requestBody().isPresent()) {
             Map<String, Object> mapped = object(operation.requestBody().get(), input);
@@ -60,11 +70,16 @@ final class RequestBuilder {
         if (operation.query().isPresent()) {
             object(operation.query().get(), input).forEach((name, value) -> addQuery(query, name, value));
         }
-        for (var entry : remoteQuery) {
+        if (pagination.format().equals("page")) {
+            query.removeIf(existing -> existing.getKey().equals(pagination.pageParameter()));
+            query.add(Map.entry(pagination.pageParameter(), String.valueOf(cursor != null ? cursor : pagination.firstPage())));
+        }
+        List<Map.Entry<String, String>> sent = ActingUsers.sentInQuery(operation, remoteQuery);
+        for (var entry : sent) {
             // remote_query wins over a mapped parameter of the same name.
             query.removeIf(existing -> existing.getKey().equals(entry.getKey()));
         }
-        query.addAll(remoteQuery);
+        query.addAll(sent);
 
         return assemble(operation.integration(), account, operation.endpoint().method(), fillPath(operation, input),
                 query, payload);
@@ -77,11 +92,50 @@ final class RequestBuilder {
      */
     static RemoteRequest assemble(IntegrationDefinition integration, IntegratedAccount account, String method,
             String path, List<Map.Entry<String, String>> query, Optional<byte[]> payload) {
-        String base = account.context().get("base_url") instanceof String override ? override : integration.baseUrl();
-        URI uri = URI.create(stripTrailingSlash(base) + path + queryString(query));
+        String base = integration.baseUrlFor(account.context());
+        return request(integration, account, method, URI.create(stripTrailingSlash(base) + path + queryString(query)),
+                payload);
+    }
+
+    /**
+     * A URL the provider handed out (a next page), if it lies under the account's base URL:
+     * same scheme, host and port, and a path below the base path. Anything else is refused
+     * rather than sent the account's credentials.
+     */
+    static URI followed(IntegrationDefinition integration, IntegratedAccount account, String url) {
+        URI base = URI.create(stripTrailingSlash(integration.baseUrlFor(account.context())));
+        URI next;
+        try {
+            next = new URI(url).normalize();
+        } catch (java.net.URISyntaxException e) {
+            throw ApiException.of(502, integration.label() + " gave a next page address that is not a URL")
+                    .withExtra("truto_is_remote_error", true);
+        }
+        boolean same = base.getScheme().equalsIgnoreCase(String.valueOf(next.getScheme()))
+                && base.getHost().equalsIgnoreCase(String.valueOf(next.getHost()))
+                && port(base) == port(next) && next.getRawUserInfo() == null
+                && next.getRawPath() != null && (next.getRawPath() + "/").startsWith(base.getRawPath() + "/")
+                && !next.getRawPath().contains("/../");
+        if (!same) {
+            throw ApiException.of(502, integration.label() + " gave a next page outside the account's API ("
+                    + next.getHost() + "); it was not followed").withExtra("truto_is_remote_error", true);
+        }
+        return next;
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    private static RemoteRequest request(IntegrationDefinition integration, IntegratedAccount account, String method,
+            URI uri, Optional<byte[]> payload) {
         var headers = new LinkedHashMap<>(integration.headers());
+        String mediaType = integration.jsonApi() ? "application/vnd.api+json" : "application/json";
+        if (integration.jsonApi()) {
+            headers.putIfAbsent("Accept", mediaType);
+        }
         if (payload.isPresent()) {
-            headers.put("Content-Type", "application/json");
+            headers.put("Content-Type", mediaType);
         }
         var authorization = AuthHeaders.authorization(integration.auth(), account.context())
                 .orElseThrow(() -> new IllegalStateException("account " + account.id() + " holds no credential"));

@@ -63,7 +63,8 @@ public final class UnifiedPipeline {
     public UnifiedResult run(UnifiedRequest request, RequestTrace trace) {
         Prepared prepared = prepare(request, trace);
         if (request.dryRun()) {
-            return Answers.dryRun(build(prepared, prepared.account()), prepared.headers());
+            return Answers.dryRun(prepared.operation().integration(), build(prepared, prepared.account()),
+                    prepared.headers());
         }
         if (request.idempotencyKey().isEmpty()) {
             return request.options().format() == ResponseFormat.STREAM ? once(prepared) : remembered(prepared);
@@ -79,9 +80,9 @@ public final class UnifiedPipeline {
         IntegratedAccount account = accounts.get(request.environment(), request.accountId());
         trace.operation(account.integration(), request.resource(), request.method());
         Operation operation = catalog.operation(account.integration(), request.resource(), request.method())
-                .orElseThrow(() -> ApiException.badRequest(account.integration() + " does not support "
-                        + request.method() + " on " + request.resource()));
+                .orElseThrow(() -> unsupported(account.integration(), request.resource(), request.method()));
         ValidatedBody body = BodyValidator.validate(operation, request.body());
+        ActingUsers.check(operation, account, request.remoteQuery());
         Map<String, Object> input = RequestBuilder.mappingInput(operation, account, body, request.query(),
                 request.remoteQuery());
         Map<String, String> headers = new LinkedHashMap<>();
@@ -196,13 +197,20 @@ public final class UnifiedPipeline {
             }
             throw error.get();
         }
+        // A 2xx with no body at all (Workable documents 201 and nothing else) is read as null.
+        boolean noBody = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8).isBlank();
+        Object remote = parsed.orElse(null);
         Map<String, Object> mapped;
         try {
-            mapped = mapResponse(operation, prepared.input(), response, parsed);
+            if (parsed.isEmpty() && !noBody) {
+                // A 2xx said the note exists, but its answer is unreadable: look for it.
+                throw new OutcomeUnknown(RemoteErrors.unreadable(operation, response, "it is not JSON"));
+            }
+            mapped = mapResponse(operation, prepared.input(), response, remote);
         } catch (OutcomeUnknown unreadable) {
             throw new OutcomeUnknown(RemoteErrors.redacted(unreadable.error(), operation.integration(), account));
         }
-        Map<String, Object> shaped = shape(operation, mapped, parsed.orElseThrow(), options);
+        Map<String, Object> shaped = shape(operation, mapped, remote, options);
         return new Executed(new UnifiedResult.JsonBody(operation.method().status(), headers, shaped), idOf(mapped));
     }
 
@@ -245,14 +253,11 @@ public final class UnifiedPipeline {
     }
 
     private static Map<String, Object> mapResponse(Operation operation, Map<String, Object> request,
-            RemoteResponse response, Optional<Object> parsed) throws OutcomeUnknown {
-        if (parsed.isEmpty()) {
-            // A 2xx said the note exists, but its answer is unreadable: look for it.
-            throw new OutcomeUnknown(RemoteErrors.unreadable(operation, response, "it is not JSON"));
-        }
+            RemoteResponse response, Object remote) throws OutcomeUnknown {
         var input = new LinkedHashMap<String, Object>();
         input.put("status", response.status());
-        input.put("response", parsed.get());
+        input.put("headers", PageReader.firstValues(response));
+        input.put("response", remote);
         input.put("request", request);
         try {
             Optional<Map<String, Object>> mapped = operation.response().evaluate(input).flatMap(Json::asObject);
@@ -263,6 +268,15 @@ public final class UnifiedPipeline {
             LOG.warn("response mapping failed: {}", e.getMessage());
         }
         throw new OutcomeUnknown(RemoteErrors.unreadable(operation, response, "it does not have the expected shape"));
+    }
+
+    /** A 400 for a method the integration lacks, with the catalog's reason where it gives one. */
+    private ApiException unsupported(String integration, String resource, String method) {
+        var definition = catalog.integration(integration);
+        String label = definition.map(d -> d.label()).orElse(integration);
+        return ApiException.badRequest(definition.flatMap(d -> d.unsupportedReason(resource, method))
+                .map(why -> label + " cannot " + method + " " + resource + ": " + why)
+                .orElse(label + " does not support " + method + " on " + resource));
     }
 
     private static ApiException withHeaders(ApiException error, Map<String, String> headers) {

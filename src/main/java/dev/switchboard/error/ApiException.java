@@ -51,6 +51,15 @@ public final class ApiException extends RuntimeException {
         return new ApiException(400, message, Map.of("truto_error_insight", insight), Map.of());
     }
 
+    /** The same error with one more entry in its {@code truto_error_insight}. */
+    @SuppressWarnings("unchecked")
+    public ApiException withInsight(String key, Object value) {
+        var insight = new LinkedHashMap<String, Object>(extras.get("truto_error_insight") instanceof Map<?, ?> existing
+                ? (Map<String, Object>) existing : Map.of());
+        insight.put(key, value);
+        return withExtra("truto_error_insight", insight);
+    }
+
     public ApiException withExtra(String key, Object value) {
         var copy = new LinkedHashMap<>(extras);
         copy.put(key, value);

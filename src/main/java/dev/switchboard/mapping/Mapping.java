@@ -31,7 +31,9 @@ public final class Mapping {
     /** @param source where the text came from, named in every error */
     public static Mapping compile(String source, String text) throws MappingException {
         try {
-            return new Mapping(source, Jsonata.jsonata(text));
+            Jsonata expression = Jsonata.jsonata(text);
+            expression.registerFunction("parseJson", (Jsonata.Fn1<Object, Object>) Mapping::parseJson);
+            return new Mapping(source, expression);
         } catch (JException | IllegalArgumentException e) {
             throw new MappingException(source + ": invalid JSONata: " + e.getMessage());
         }
@@ -53,6 +55,18 @@ public final class Mapping {
             throw new MappingException(source + ": evaluation failed: " + e.getMessage());
         }
         return Optional.ofNullable(plain(result));
+    }
+
+    /**
+     * {@code $parseJson(text)}: a JSON document held in a string (Teamtailor's activity
+     * {@code data}), or nothing when it is not one. Unlike {@code $eval} it runs no expression
+     * a provider might have put there.
+     */
+    private static Object parseJson(Object text) {
+        if (!(text instanceof String json)) {
+            return null;
+        }
+        return Json.tryParse(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)).orElse(null);
     }
 
     /** JSONata's own list and null types turned back into plain JSON values. */

@@ -16,7 +16,7 @@ final class ActivityReads {
     }
 
     static Map<String, Object> list(Catalog catalog, UnifiedModel model) {
-        var parameters = new ArrayList<Object>(common(model));
+        var parameters = new ArrayList<Object>(common(catalog, model));
         parameters.add(2, OpenApiDocument.query("limit", false, Map.of("type", "integer", "minimum", 1, "maximum", 100,
                 "default", 100), "The most activities in one page."));
         parameters.add(3, OpenApiDocument.query("next_cursor", false, Map.of("type", "string"),
@@ -40,7 +40,7 @@ final class ActivityReads {
     }
 
     static Map<String, Object> get(Catalog catalog, UnifiedModel model) {
-        var parameters = new ArrayList<Object>(common(model));
+        var parameters = new ArrayList<Object>(common(catalog, model));
         parameters.add(0, Map.of("name", "id", "in", "path", "required", true, "schema", Map.of("type", "string")));
         var operation = new LinkedHashMap<String, Object>();
         operation.put("operationId", "getActivity");
@@ -66,8 +66,8 @@ final class ActivityReads {
                         "result_count", Map.of("type", "integer")));
     }
 
-    private static List<Object> common(UnifiedModel model) {
-        return List.of(
+    private static List<Object> common(Catalog catalog, UnifiedModel model) {
+        var parameters = new ArrayList<Object>(List.of(
                 OpenApiDocument.query("integrated_account_id", true, Map.of("type", "string"),
                         "The connected account to read from."),
                 OpenApiDocument.query("candidate_id", true, Map.of("type", "string"),
@@ -77,8 +77,9 @@ final class ActivityReads {
                 OpenApiDocument.query("truto_ignore_remote_data", false, Map.of("type", "boolean", "default", false),
                         "Drop remote_data from each activity."),
                 OpenApiDocument.arrayQuery("truto_exclude_fields[]", new ArrayList<>(model.responseFields().keySet()),
-                        "Top-level fields to drop from each activity."),
-                OpenApiDocument.remoteQuery());
+                        "Top-level fields to drop from each activity.")));
+        parameters.addAll(OpenApiDocument.remoteQuery(catalog));
+        return parameters;
     }
 
     private static Map<String, String> readErrors(String badRequest) {

@@ -26,14 +26,14 @@ public final class OpenApiDocument {
         var document = new LinkedHashMap<String, Object>();
         document.put("openapi", "3.1.0");
         document.put("info", Map.of("title", "Switchboard unified ATS API", "version", version,
-                "description", "One API to write and read notes on candidates in Ashby, Lever and Recruitee. "
-                        + "Follows the Truto unified ATS API parameter for parameter."));
+                "description", "One API to write and read notes on candidates in " + labels(catalog)
+                        + ". Follows the Truto unified ATS API parameter for parameter."));
         document.put("servers", List.of(Map.of("url", "/")));
         document.put("security", List.of(Map.of("bearer", List.of())));
         var paths = new LinkedHashMap<String, Object>();
         paths.put("/unified/ats/activities", Map.of("post", createActivity(catalog, model),
                 "get", ActivityReads.list(catalog, model)));
-        paths.put("/unified/ats/activities/dry-run", Map.of("post", dryRunActivity(model)));
+        paths.put("/unified/ats/activities/dry-run", Map.of("post", dryRunActivity(catalog, model)));
         paths.put("/unified/ats/activities/{id}", Map.of("get", ActivityReads.get(catalog, model)));
         paths.put("/unified/ats/activities/meta/{method}", Map.of("get", meta(catalog, true)));
         paths.put("/unified/ats/activities/{integration}/meta/{method}", Map.of("get", meta(catalog, false)));
@@ -51,7 +51,18 @@ public final class OpenApiDocument {
         operation.put("operationId", "createActivity");
         operation.put("summary", "Create an activity (a note) on a candidate");
         operation.put("tags", List.of("Activities"));
-        operation.put("parameters", List.of(
+        var cannot = new ArrayList<String>();
+        for (String integration : catalog.integrationNames()) {
+            var definition = catalog.integration(integration).orElseThrow();
+            if (catalog.operation(integration, RESOURCE, "create").isEmpty()) {
+                cannot.add(definition.label() + " cannot create notes (answers 400): "
+                        + definition.unsupportedReason(RESOURCE, "create").orElse("its API has no note write") + ".");
+            }
+        }
+        if (!cannot.isEmpty()) {
+            operation.put("description", String.join(" ", cannot));
+        }
+        var parameters = new ArrayList<Object>(List.of(
                 query("integrated_account_id", true, Map.of("type", "string"), "The connected account to act on."),
                 query("truto_response_format", false, Map.of("type", "string",
                         "enum", List.of("unified", "raw", "normalized", "stream"), "default", "unified"),
@@ -60,9 +71,14 @@ public final class OpenApiDocument {
                         "Drop remote_data from the unified answer."),
                 arrayQuery("truto_exclude_fields[]", new ArrayList<>(model.responseFields().keySet()),
                         "Top-level response fields to drop."),
-                remoteQuery(),
                 header("Idempotency-Key", "Makes retries safe: a retry with the same key and request gets the "
                         + "first answer (marked idempotent-replayed: true) instead of a second note.")));
+        // Parameters published earlier keep their places (remote_query[perform_as] before the
+        // Idempotency-Key), so a regenerated client's method only grows at the end.
+        var remote = remoteQuery(catalog);
+        parameters.add(parameters.size() - 1, remote.get(0));
+        parameters.addAll(remote.subList(1, remote.size()));
+        operation.put("parameters", parameters);
         operation.put("requestBody", Map.of("required", true, "content",
                 Map.of("application/json", Map.of("schema", ref("ActivityCreateRequest")))));
         var responses = new LinkedHashMap<String, Object>();
@@ -92,16 +108,17 @@ public final class OpenApiDocument {
      * A dry run as an operation of its own: a create has exactly one success answer, the
      * activity, so that generated clients read it as one.
      */
-    private static Map<String, Object> dryRunActivity(UnifiedModel model) {
+    private static Map<String, Object> dryRunActivity(Catalog catalog, UnifiedModel model) {
         var operation = new LinkedHashMap<String, Object>();
         operation.put("operationId", "dryRunCreateActivity");
         operation.put("summary", "Validate and map a create, and show the provider request it would send");
         operation.put("description", "Nothing is sent and nothing is stored. The same as POST "
                 + "/unified/ats/activities?switchboard_dry_run=true.");
         operation.put("tags", List.of("Activities"));
-        operation.put("parameters", List.of(
-                query("integrated_account_id", true, Map.of("type", "string"), "The connected account to act on."),
-                remoteQuery()));
+        var parameters = new ArrayList<Object>(List.of(
+                query("integrated_account_id", true, Map.of("type", "string"), "The connected account to act on.")));
+        parameters.addAll(remoteQuery(catalog));
+        operation.put("parameters", parameters);
         operation.put("requestBody", Map.of("required", true, "content",
                 Map.of("application/json", Map.of("schema", ref("ActivityCreateRequest")))));
         var responses = new LinkedHashMap<String, Object>();
@@ -193,7 +210,11 @@ public final class OpenApiDocument {
             var supportedIn = new ArrayList<String>();
             var valuesIn = new LinkedHashMap<String, Object>();
             for (String integration : catalog.integrationNames()) {
-                var rules = catalog.operation(integration, RESOURCE, "create").orElseThrow().rules();
+                var create = catalog.operation(integration, RESOURCE, "create");
+                if (create.isEmpty()) {
+                    continue;
+                }
+                var rules = create.get().rules();
                 if (rules.required().contains(field)) {
                     requiredIn.add(integration);
                 }
@@ -234,8 +255,10 @@ public final class OpenApiDocument {
             }
             var filledBy = new ArrayList<String>();
             for (String integration : catalog.integrationNames()) {
-                Operation create = catalog.operation(integration, RESOURCE, "create").orElseThrow();
-                if (create.fills().contains(field)) {
+                boolean fills = java.util.stream.Stream.of("create", "list", "get")
+                        .flatMap(method -> catalog.operation(integration, RESOURCE, method).stream())
+                        .anyMatch(operation -> operation.fills().contains(field));
+                if (fills) {
                     filledBy.add(integration);
                 }
             }
@@ -263,11 +286,26 @@ public final class OpenApiDocument {
      * string: generators write that out exactly, where a free-form deepObject comes out wrong
      * (OpenAPI Generator's Java client calls a method a Map lacks, or forgets an import).
      */
-    static Map<String, Object> remoteQuery() {
-        return Map.of("name", "remote_query[perform_as]", "in", "query", "required", false,
-                "schema", Map.of("type", "string"),
-                "description", "Lever: the id of the user the note is written as (reaches Lever as perform_as). "
-                        + "Any remote_query[name]=value is passed to the provider as name=value, untransformed.");
+    static List<Map<String, Object>> remoteQuery(Catalog catalog) {
+        var byParameter = new LinkedHashMap<String, List<String>>(); // in the integrations' order: Lever's first
+        for (String integration : catalog.integrationNames()) {
+            catalog.operation(integration, RESOURCE, "create").flatMap(op -> op.endpoint().actingUserRule())
+                    .ifPresent(rule -> byParameter.computeIfAbsent(rule.parameter(), p -> new ArrayList<>())
+                            .add(catalog.integration(integration).orElseThrow().label()));
+        }
+        var parameters = new ArrayList<Map<String, Object>>();
+        byParameter.forEach((parameter, labels) -> parameters.add(Map.of("name", "remote_query[" + parameter + "]",
+                "in", "query", "required", false, "schema", Map.of("type", "string"),
+                "description", String.join(", ", labels) + ": the id of the user the note is written as. "
+                        + "Any remote_query[name]=value is passed to the provider as name=value, untransformed, "
+                        + "except an acting user the provider takes in the body.")));
+        return parameters;
+    }
+
+    private static String labels(Catalog catalog) {
+        var labels = catalog.integrationNames().stream()
+                .map(name -> catalog.integration(name).orElseThrow().label()).toList();
+        return String.join(", ", labels.subList(0, labels.size() - 1)) + " and " + labels.get(labels.size() - 1);
     }
 
     private static Map<String, Object> header(String name, String description) {

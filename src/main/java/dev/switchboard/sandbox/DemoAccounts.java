@@ -3,6 +3,7 @@ package dev.switchboard.sandbox;
 import dev.switchboard.accounts.AccountService;
 import dev.switchboard.accounts.IntegratedAccount;
 import dev.switchboard.tokens.TokenAuthority;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,16 +27,32 @@ public final class DemoAccounts {
         contexts.put("lever", Map.of("api_key", LeverSimulator.API_KEY, "base_url", sandbox.leverUrl()));
         contexts.put("recruitee", Map.of("api_token", RecruiteeSimulator.API_TOKEN,
                 "company_id", RecruiteeSimulator.COMPANY_ID, "base_url", sandbox.recruiteeUrl()));
+        contexts.put("workable", Map.of("api_token", WorkableSimulator.API_TOKEN, "subdomain",
+                WorkableSimulator.SUBDOMAIN, "member_id", WorkableSimulator.MEMBER_ID, "base_url", sandbox.workableUrl()));
+        contexts.put("teamtailor", Map.of("api_key", TeamtailorSimulator.API_KEY, "region", "eu",
+                "user_id", TeamtailorSimulator.USER_ID, "base_url", sandbox.teamtailorUrl()));
+        contexts.put("greenhouse", Map.of("client_id", GreenhouseSimulator.CLIENT_ID, "client_secret",
+                GreenhouseSimulator.CLIENT_SECRET, "sub", GreenhouseSimulator.USER_ID, "base_url", sandbox.greenhouseUrl()));
         var result = new LinkedHashMap<String, IntegratedAccount>();
         contexts.forEach((integration, context) -> {
             Optional<IntegratedAccount> existing = accounts.list(environment, Optional.of(TENANT), Optional.empty(),
                     AccountService.MAX_PAGE).accounts().stream()
                     .filter(account -> account.integration().equals(integration)).findFirst();
             result.put(integration, existing.isPresent()
-                    ? accounts.patch(environment, existing.get().id(), Map.of("context", context))
+                    ? accounts.patch(environment, existing.get().id(), Map.of("context", replacing(existing.get(), context)))
                     : accounts.create(environment, Map.of("integration", integration, "tenant_id", TENANT, "context", context)));
         });
         return result;
+    }
+
+    /**
+     * A patch that leaves the context exactly this: keys it lacks are removed, such as a
+     * token fetched from the previous run's simulator.
+     */
+    private static Map<String, Object> replacing(IntegratedAccount account, Map<String, Object> context) {
+        var patch = new HashMap<String, Object>(context);
+        account.context().keySet().forEach(key -> patch.putIfAbsent(key, null));
+        return patch;
     }
 
     /** The candidate a newcomer's first note goes to. */
@@ -44,6 +61,9 @@ public final class DemoAccounts {
             case "ashby" -> AshbySimulator.CANDIDATE_ID;
             case "lever" -> LeverSimulator.OPPORTUNITY_ID;
             case "recruitee" -> RecruiteeSimulator.CANDIDATE_ID;
+            case "workable" -> WorkableSimulator.CANDIDATE_ID;
+            case "teamtailor" -> TeamtailorSimulator.CANDIDATE_ID;
+            case "greenhouse" -> GreenhouseSimulator.CANDIDATE_ID;
             default -> throw new IllegalArgumentException(integration);
         };
     }

@@ -3,7 +3,7 @@ package dev.switchboard.sandbox;
 import io.javalin.Javalin;
 import java.util.List;
 
-/** The three simulated providers, running on loopback ports of their own. */
+/** The simulated providers, each running on a loopback port of its own. */
 public final class Sandbox implements AutoCloseable {
 
     private static final String HOST = "127.0.0.1";
@@ -11,14 +11,23 @@ public final class Sandbox implements AutoCloseable {
     private final AshbySimulator ashby = new AshbySimulator();
     private final LeverSimulator lever = new LeverSimulator();
     private final RecruiteeSimulator recruitee = new RecruiteeSimulator();
+    private final WorkableSimulator workable = new WorkableSimulator();
+    private final TeamtailorSimulator teamtailor = new TeamtailorSimulator();
+    private final GreenhouseSimulator greenhouse = new GreenhouseSimulator();
     private final Javalin ashbyServer;
     private final Javalin leverServer;
     private final Javalin recruiteeServer;
+    private final Javalin workableServer;
+    private final Javalin teamtailorServer;
+    private final Javalin greenhouseServer;
 
     private Sandbox() {
         ashbyServer = ashby.create().start(HOST, 0);
         leverServer = lever.create().start(HOST, 0);
         recruiteeServer = recruitee.create().start(HOST, 0);
+        workableServer = workable.create().start(HOST, 0);
+        teamtailorServer = teamtailor.create().start(HOST, 0);
+        greenhouseServer = greenhouse.create().start(HOST, 0);
     }
 
     public static Sandbox start() {
@@ -30,20 +39,38 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public String ashbyUrl() {
-        return "http://" + HOST + ":" + ashbyServer.port();
+        return origin(ashbyServer);
     }
 
     public String leverUrl() {
-        return "http://" + HOST + ":" + leverServer.port() + "/v1";
+        return origin(leverServer) + "/v1";
     }
 
     /** The simulated Lever's OAuth token endpoint. */
     public String leverTokenUrl() {
-        return "http://" + HOST + ":" + leverServer.port() + "/oauth/token";
+        return origin(leverServer) + "/oauth/token";
     }
 
     public String recruiteeUrl() {
-        return "http://" + HOST + ":" + recruiteeServer.port();
+        return origin(recruiteeServer);
+    }
+
+    /** The simulated Workable's API root, as {@code https://{subdomain}.workable.com/spi/v3} would be. */
+    public String workableUrl() {
+        return origin(workableServer) + "/spi/v3";
+    }
+
+    public String teamtailorUrl() {
+        return origin(teamtailorServer) + "/v1";
+    }
+
+    public String greenhouseUrl() {
+        return origin(greenhouseServer) + "/v3";
+    }
+
+    /** The simulated Greenhouse's client-credentials token endpoint. */
+    public String greenhouseTokenUrl() {
+        return origin(greenhouseServer) + "/token";
     }
 
     public AshbySimulator ashby() {
@@ -58,8 +85,25 @@ public final class Sandbox implements AutoCloseable {
         return recruitee;
     }
 
+    public WorkableSimulator workable() {
+        return workable;
+    }
+
+    public TeamtailorSimulator teamtailor() {
+        return teamtailor;
+    }
+
+    public GreenhouseSimulator greenhouse() {
+        return greenhouse;
+    }
+
+    private static String origin(Javalin server) {
+        return "http://" + HOST + ":" + server.port();
+    }
+
     @Override
     public void close() {
-        List.of(ashbyServer, leverServer, recruiteeServer).forEach(Javalin::stop);
+        List.of(ashbyServer, leverServer, recruiteeServer, workableServer, teamtailorServer, greenhouseServer)
+                .forEach(Javalin::stop);
     }
 }

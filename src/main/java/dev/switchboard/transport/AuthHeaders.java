@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Turns an account's credentials into the Authorization header its integration expects. */
+/** Turns an account's credentials into the header its integration expects (usually Authorization). */
 public final class AuthHeaders {
 
     private AuthHeaders() {
@@ -18,12 +18,14 @@ public final class AuthHeaders {
         for (AuthRule rule : rules) {
             Optional<String> credential = lookup(context, rule.credentialPath());
             if (credential.isPresent()) {
-                return Optional.of(Map.entry("Authorization", switch (rule.scheme()) {
-                    case "basic" -> "Basic " + Base64.getEncoder()
-                            .encodeToString((credential.get() + ":").getBytes(StandardCharsets.UTF_8));
-                    case "bearer" -> "Bearer " + credential.get();
+                return Optional.of(switch (rule.scheme()) {
+                    case "basic" -> Map.entry("Authorization", "Basic " + Base64.getEncoder()
+                            .encodeToString((credential.get() + ":").getBytes(StandardCharsets.UTF_8)));
+                    case "bearer" -> Map.entry("Authorization", "Bearer " + credential.get());
+                    case "header" -> Map.entry(rule.header(), (rule.prefix() == null ? "" : rule.prefix())
+                            + credential.get());
                     default -> throw new IllegalStateException("unknown scheme " + rule.scheme());
-                }));
+                });
             }
         }
         return Optional.empty();

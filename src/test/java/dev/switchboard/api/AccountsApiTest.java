@@ -112,10 +112,19 @@ class AccountsApiTest {
     void contextRulesPerIntegration() {
         assertInvalid("{\"integration\": \"ashby\", \"tenant_id\": \"t\", \"context\": {}}",
                 Map.of("missing_required_context_fields", List.of("api_key")));
+        // One-of rules as lists of keys, as clients read them; a single rule's missing keys by name.
         assertInvalid("{\"integration\": \"lever\", \"tenant_id\": \"t\", \"context\": {}}",
-                Map.of("missing_required_context_fields", List.of("api_key or oauth")));
+                Map.of("required_context_fields_one_of", List.of(List.of("api_key"), List.of("oauth"))));
         assertInvalid("{\"integration\": \"recruitee\", \"tenant_id\": \"t\", \"context\": {\"api_token\": \"x\"}}",
-                Map.of("missing_required_context_fields", List.of("api_token and company_id")));
+                Map.of("missing_required_context_fields", List.of("company_id")));
+        assertInvalid("{\"integration\": \"workable\", \"tenant_id\": \"t\", \"context\": {\"api_token\": \"x\", "
+                + "\"subdomain\": \"evil.example.com/x\"}}",
+                Map.of("invalid_context_fields", Map.of("subdomain", "must match [a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?")));
+        assertInvalid("{\"integration\": \"teamtailor\", \"tenant_id\": \"t\", \"context\": {\"api_key\": \"x\", "
+                + "\"region\": \"us\"}}",
+                Map.of("invalid_context_fields", Map.of("region", "must be one of [eu, na]")));
+        assertInvalid("{\"integration\": \"greenhouse\", \"tenant_id\": \"t\", \"context\": {\"client_id\": \"x\"}}",
+                Map.of("missing_required_context_fields", List.of("client_secret", "sub")));
         assertInvalid("{\"integration\": \"ashby\", \"tenant_id\": \"t\", \"context\": {\"api_key\": 5}}",
                 Map.of("invalid_context_fields", Map.of("api_key", "must be a non-empty string")));
         assertInvalid("""

@@ -21,10 +21,16 @@ class CatalogDefinitionsTest {
     @Test
     void theBundledCatalogLoadsWithEveryOperation() {
         Catalog catalog = CatalogLoader.loadBundled();
-        assertEquals(List.of("ashby", "lever", "recruitee"), catalog.integrationNames());
+        assertEquals(List.of("ashby", "greenhouse", "lever", "recruitee", "teamtailor", "workable"),
+                catalog.integrationNames());
         for (String integration : catalog.integrationNames()) {
-            assertTrue(catalog.operation(integration, "ats/activities", "create").isPresent(), integration);
+            assertTrue(catalog.operation(integration, "ats/activities", "list").isPresent(), integration);
+            // Greenhouse alone cannot write, and its catalog says why.
+            assertEquals(!integration.equals("greenhouse"),
+                    catalog.operation(integration, "ats/activities", "create").isPresent(), integration);
         }
+        assertTrue(catalog.integration("greenhouse").orElseThrow().unsupportedReason("ats/activities", "create")
+                .orElseThrow().contains("write-endpoint-migration-guide"));
     }
 
     @Test
@@ -47,9 +53,15 @@ class CatalogDefinitionsTest {
     void everyCreateHasARecordedExampleThatItsMappingFills() {
         Catalog catalog = CatalogLoader.loadBundled();
         for (String integration : catalog.integrationNames()) {
-            var fills = catalog.operation(integration, "ats/activities", "create").orElseThrow().fills();
-            assertTrue(fills.containsAll(List.of("id", "candidate", "activity_type", "body", "created_at", "remote_data")),
+            var create = catalog.operation(integration, "ats/activities", "create");
+            if (create.isEmpty()) {
+                continue;
+            }
+            var fills = create.get().fills();
+            assertTrue(fills.containsAll(List.of("id", "candidate", "activity_type", "body", "remote_data")),
                     integration + " fills " + fills);
+            // Workable's answer carries no time, and none is invented.
+            assertEquals(!integration.equals("workable"), fills.contains("created_at"), integration + " fills " + fills);
         }
         assertTrue(catalog.operation("recruitee", "ats/activities", "create").orElseThrow().fills().contains("updated_at"));
         assertTrue(!catalog.operation("ashby", "ats/activities", "create").orElseThrow().fills().contains("updated_at"));
@@ -136,8 +148,8 @@ class CatalogDefinitionsTest {
     @Test
     void aModelListingAnIntegrationWithoutTheMethodIsRefused() throws Exception {
         Path copy = copyCatalog();
-        edit(copy.resolve("models/ats/activities.json"), "\"recruitee\":", "\"workable\": {\"required\": []}, \"recruitee\":");
-        assertFailure(copy, "catalog/models/ats/activities.json", "'workable'");
+        edit(copy.resolve("models/ats/activities.json"), "\"recruitee\":", "\"smartrecruiters\": {\"required\": []}, \"recruitee\":");
+        assertFailure(copy, "catalog/models/ats/activities.json", "'smartrecruiters'");
     }
 
     @Test
@@ -154,9 +166,94 @@ class CatalogDefinitionsTest {
         assertFailure(copy, "catalog/integrations/ashby/integration.json", "differs from its folder");
     }
 
+    @Test
+    void anUnknownPaginationFormatIsRefused() throws Exception {
+        Path copy = copyCatalog();
+        edit(copy.resolve("integrations/workable/integration.json"), "\"format\": \"next_url\"", "\"format\": \"link\"");
+        assertFailure(copy, "catalog/integrations/workable/integration.json", "pagination format must be one of");
+    }
+
+    @Test
+    void pageNumbersNeedTheirParameter() throws Exception {
+        Path copy = copyCatalog();
+        edit(copy.resolve("integrations/teamtailor/integration.json"), ", \"page_parameter\": \"page[number]\"", "");
+        assertFailure(copy, "catalog/integrations/teamtailor/integration.json", "needs 'page_parameter'");
+    }
+
+    @Test
+    void aFollowedNextPageMustBeAGet() throws Exception {
+        Path copy = copyCatalog();
+        edit(copy.resolve("integrations/ashby/integration.json"), "\"path\": \"/candidate.listNotes\"}",
+                "\"path\": \"/candidate.listNotes\", \"pagination\": {\"format\": \"link_header\"}}");
+        assertFailure(copy, "catalog/integrations/ashby/integration.json", "must be a GET");
+    }
+
+    @Test
+    void aHostPlaceholderMustBeAConstrainedContextKey() throws Exception {
+        Path copy = copyCatalog();
+        edit(copy.resolve("integrations/workable/integration.json"),
+                "\"pattern\": \"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\", ", "");
+        assertFailure(copy, "catalog/integrations/workable/integration.json", "placeholder {subdomain} must name a string");
+    }
+
+    @Test
+    void regionsMustMatchTheirContextEnum() throws Exception {
+        Path copy = copyCatalog();
+        edit(copy.resolve("integrations/teamtailor/integration.json"), "\"enum\": [\"eu\", \"na\"]", "\"enum\": [\"eu\"]");
+        assertFailure(copy, "catalog/integrations/teamtailor/integration.json", "whose enum lists exactly the regions");
+    }
+
+    @Test
+    void clientCredentialsNameTheAccountsOwnClient() throws Exception {
+        Path copy = copyCatalog();
+        edit(copy.resolve("integrations/greenhouse/integration.json"), "\"client_secret_key\": \"client_secret\",", "");
+        assertFailure(copy, "catalog/integrations/greenhouse/integration.json", "needs 'client_id_key' and 'client_secret_key'");
+        Path other = copyCatalog();
+        edit(other.resolve("integrations/greenhouse/integration.json"), "\"token_parameters\": {\"sub\": \"sub\"}",
+                "\"token_parameters\": {\"sub\": \"user\"}");
+        assertFailure(other, "catalog/integrations/greenhouse/integration.json", "context key 'user'");
+    }
+
+    @Test
+    void aRateLimitIsARateOrAWindowNotBoth() throws Exception {
+        Path copy = copyCatalog();
+        edit(copy.resolve("integrations/workable/integration.json"), "\"rate_limit\": {\"requests\": 10,",
+                "\"rate_limit\": {\"burst\": 3, \"requests\": 10,");
+        assertFailure(copy, "catalog/integrations/workable/integration.json", "either requests_per_second and burst");
+        // 10 per 10 s: 5 at once and one every 2 s, so never more than 10 in any 10 s.
+        assertEquals(new RateLimit(0.5, 5), RateLimit.window(10, 10));
+    }
+
+    @Test
+    void anActingUserIsSentInTheQueryOrTheBody() throws Exception {
+        Path copy = copyCatalog();
+        edit(copy.resolve("integrations/workable/integration.json"), "\"sent_in\": \"body\"", "\"sent_in\": \"header\"");
+        assertFailure(copy, "catalog/integrations/workable/integration.json", "acting_user.sent_in must be one of");
+    }
+
+    @Test
+    void aHeaderAuthNamesItsHeader() throws Exception {
+        Path copy = copyCatalog();
+        edit(copy.resolve("integrations/teamtailor/integration.json"), "\"header\": \"Authorization\", ", "");
+        assertFailure(copy, "catalog/integrations/teamtailor/integration.json", "auth scheme 'header' needs 'header'");
+    }
+
+    @Test
+    void everyBrokenIntegrationIsNamedInOneRun() throws Exception {
+        Path copy = copyCatalog();
+        edit(copy.resolve("integrations/lever/integration.json"), "\"label\": \"Lever\"", "\"label\": \"Lever\", \"x\": 1");
+        edit(copy.resolve("integrations/teamtailor/integration.json"), "\"body_format\": \"json_api\"",
+                "\"body_format\": \"xml\"");
+        var failure = assertThrows(DefinitionException.class, () -> CatalogLoader.load(copy));
+        assertTrue(failure.getMessage().contains("lever/integration.json: unknown key 'x'"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("teamtailor/integration.json: body_format must be"), failure.getMessage());
+    }
+
+    /** @param file as it sits in the catalog, {@code catalog/...}: named under the folder the loader was given */
     private static void assertFailure(Path catalog, String file, String problem) {
         var failure = assertThrows(DefinitionException.class, () -> CatalogLoader.load(catalog));
-        assertTrue(failure.getMessage().startsWith(file + ": "), failure.getMessage());
+        assertTrue(failure.getMessage().startsWith(catalog + file.substring("catalog".length()) + ": "),
+                failure.getMessage());
         assertTrue(failure.getMessage().contains(problem), failure.getMessage());
     }
 

@@ -74,7 +74,7 @@ class GeneratedClientTest {
                         .candidateId(LeverSimulator.OPPORTUNITY_ID).body("From a generated client")
                         .visibility(ActivityCreateRequest.VisibilityEnum.PRIVATE)
                         .createdAt(OffsetDateTime.parse("2026-01-15T09:30:00Z")),
-                null, null, null, LeverSimulator.OTHER_USER, null);
+                null, null, null, LeverSimulator.OTHER_USER, null, null, null);
         assertNotNull(created.getId());
         assertEquals("From a generated client", created.getBody());
         assertEquals(Activity.VisibilityEnum.PRIVATE, created.getVisibility());
@@ -82,18 +82,19 @@ class GeneratedClientTest {
         assertEquals(OffsetDateTime.parse("2026-01-15T09:30:00Z").toInstant(), created.getCreatedAt().toInstant());
 
         var page = activities.listActivities(account.getId(), LeverSimulator.OPPORTUNITY_ID, 10, null, null, null,
-                null, null);
+                null, null, null, null);
         assertTrue(page.getResult().stream().anyMatch(item -> item.getId().equals(created.getId())));
         assertNull(page.getNextCursor());
         assertEquals(created.getBody(), activities.getActivity(created.getId(), account.getId(),
-                LeverSimulator.OPPORTUNITY_ID, null, null, null, null).getBody());
+                LeverSimulator.OPPORTUNITY_ID, null, null, null, null, null, null).getBody());
 
         var dryRun = activities.dryRunCreateActivity(account.getId(), new ActivityCreateRequest()
-                .candidateId(LeverSimulator.OPPORTUNITY_ID).body("not sent"), null);
+                .candidateId(LeverSimulator.OPPORTUNITY_ID).body("not sent"), null, null, null);
         assertEquals("POST", dryRun.getRequest().getMethod());
 
         var refused = assertThrows(ApiException.class, () -> activities.createActivity(account.getId(),
-                new ActivityCreateRequest().candidateId(LeverSimulator.OPPORTUNITY_ID), null, null, null, null, null));
+                new ActivityCreateRequest().candidateId(LeverSimulator.OPPORTUNITY_ID), null, null, null, null, null,
+                null, null));
         assertEquals(400, refused.getCode());
         assertTrue(refused.getResponseBody().contains("missing_required_body_fields"), refused.getResponseBody());
 

@@ -70,16 +70,18 @@ class OpenApiDocumentTest {
     @Test
     void eachFieldSaysWhichIntegrationsRequireAndTakeIt() {
         var properties = properties("ActivityCreateRequest");
-        assertEquals(List.of("ashby", "lever", "recruitee"), properties.get("candidate_id").get("x-switchboard-required-in"));
-        assertEquals(List.of("ashby", "lever", "recruitee"), properties.get("body").get("x-switchboard-required-in"));
-        assertEquals(List.of("ashby", "lever", "recruitee"), properties.get("body").get("x-switchboard-supported-in"));
-        assertEquals(List.of("ashby", "lever", "recruitee"), properties.get("visibility").get("x-switchboard-supported-in"));
+        var writers = List.of("ashby", "lever", "recruitee", "teamtailor", "workable"); // Greenhouse cannot write
+        assertEquals(writers, properties.get("candidate_id").get("x-switchboard-required-in"));
+        assertEquals(writers, properties.get("body").get("x-switchboard-required-in"));
+        assertEquals(writers, properties.get("body").get("x-switchboard-supported-in"));
+        assertEquals(writers, properties.get("visibility").get("x-switchboard-supported-in"));
         assertEquals(List.of("ashby", "lever"), properties.get("created_at").get("x-switchboard-supported-in"));
-        assertEquals(Map.of("recruitee", List.of("public", "private")),
-                properties.get("visibility").get("x-switchboard-values-in"));
+        assertEquals(Map.of("recruitee", List.of("public", "private"), "teamtailor", List.of("public"),
+                "workable", List.of("public", "admin_only")), properties.get("visibility").get("x-switchboard-values-in"));
         assertEquals(List.of("private", "public", "admin_only"), properties.get("visibility").get("enum"));
-        assertEquals(List.of("ashby", "lever", "recruitee"), properties.get("remote_data").get("x-switchboard-supported-in"));
-        assertEquals(List.of("recruitee"), properties("Activity").get("updated_at").get("x-switchboard-filled-by"));
+        assertEquals(writers, properties.get("remote_data").get("x-switchboard-supported-in"));
+        assertEquals(List.of("greenhouse", "recruitee", "teamtailor"),
+                properties("Activity").get("updated_at").get("x-switchboard-filled-by"));
     }
 
     @Test
@@ -99,8 +101,11 @@ class OpenApiDocumentTest {
         }
         var catalogFills = CatalogLoader.loadBundled();
         for (String integration : catalogFills.integrationNames()) {
-            for (String field : catalogFills.operation(integration, "ats/activities", "create").orElseThrow().fills()) {
-                assertTrue(response.contains(field), integration + " fills " + field);
+            for (String method : List.of("create", "list", "get")) {
+                for (String field : catalogFills.operation(integration, "ats/activities", method)
+                        .map(operation -> operation.fills()).orElse(List.of())) {
+                    assertTrue(response.contains(field), integration + " fills " + field);
+                }
             }
         }
     }

@@ -1,0 +1,192 @@
+package dev.switchboard.sandbox;
+
+import dev.switchboard.mapping.Json;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A simulated Greenhouse Harvest v3: a client-credentials token endpoint, and a
+ * candidate's notes as a bare JSON array paged by cursor links in the {@code Link} header.
+ * There is no note write, as the v3 documentation shows none.
+ *
+ * <p>Sources: harvestdocs.greenhouse.io/docs/authentication ({@code POST /token}, HTTP Basic
+ * with the client id and secret, form {@code grant_type=client_credentials&sub=<user id>},
+ * then {@code Authorization: Bearer}); /docs/pagination and
+ * /docs/step-by-step-migration-instructions ({@code per_page} on the first request only,
+ * {@code rel="next"} cursor links, no {@code last} link, the cursor sent as the only
+ * parameter; the v1 activity feed's notes became {@code GET /v3/notes}). The note fields
+ * follow the providers' notes ({@code id, candidate_id, application_id, body, type}); a
+ * note's {@code visibility} is named as Harvest v1 named it, a guess. The token errors follow
+ * RFC 6749 §5.2; the 401 body of a refused token is a guess.
+ */
+public final class GreenhouseSimulator {
+
+    public static final String CLIENT_ID = "sandbox-greenhouse-client";
+    public static final String CLIENT_SECRET = "sandbox-greenhouse-secret";
+    public static final String USER_ID = "4080";
+    public static final String OTHER_USER_ID = "4081";
+    public static final String CANDIDATE_ID = "53883394";
+    public static final String OTHER_CANDIDATE_ID = "53883395";
+
+    private static final Set<String> USERS = Set.of(USER_ID, OTHER_USER_ID);
+
+    private final NoteBook notes = new NoteBook(CANDIDATE_ID, OTHER_CANDIDATE_ID);
+    private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
+    private final AtomicLong nextId = new AtomicLong(8841);
+    private final AtomicInteger tokenRequests = new AtomicInteger();
+    private volatile long tokenLifetimeSeconds = 3600;
+
+    public GreenhouseSimulator() {
+        addNote(CANDIDATE_ID, USER_ID, "Strong systems design round", "public");
+        addNote(CANDIDATE_ID, OTHER_USER_ID, "Comp expectations above band", "private");
+    }
+
+    /** A note written in Greenhouse itself: the API cannot write one. */
+    public Map<String, Object> addNote(String candidate, String user, String body, String visibility) {
+        notes.add(candidate);
+        var note = new LinkedHashMap<String, Object>();
+        note.put("id", nextId.getAndIncrement());
+        note.put("candidate_id", Long.parseLong(candidate));
+        note.put("application_id", 69306314L);
+        note.put("user_id", Long.parseLong(user));
+        note.put("body", body);
+        note.put("visibility", visibility);
+        String now = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+        note.put("created_at", now);
+        note.put("updated_at", now);
+        notes.of(candidate).orElseThrow().add(note);
+        return note;
+    }
+
+    /** How many access tokens were asked for. */
+    public int tokenRequests() {
+        return tokenRequests.get();
+    }
+
+    /** Tokens issued from now on expire after this long. */
+    public void tokenLifetime(long seconds) {
+        this.tokenLifetimeSeconds = seconds;
+    }
+
+    /** Every access token issued so far stops working, as after a revocation. */
+    public void revokeTokens() {
+        tokens.clear();
+    }
+
+    public Javalin create() {
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.routes.post("/token", this::token);
+            config.routes.before("/v3/*", this::authenticate);
+            config.routes.get("/v3/notes", this::listNotes);
+        });
+    }
+
+    private void token(Context ctx) {
+        tokenRequests.incrementAndGet();
+        if (!basicClient(ctx).map((CLIENT_ID + ":" + CLIENT_SECRET)::equals).orElse(false)) {
+            Simulator.json(ctx, 401, Map.of("error", "invalid_client"));
+            return;
+        }
+        Map<String, List<String>> form = ctx.formParamMap();
+        if (!List.of("client_credentials").equals(form.get("grant_type"))) {
+            Simulator.json(ctx, 400, Map.of("error", "unsupported_grant_type"));
+            return;
+        }
+        List<String> sub = form.get("sub");
+        if (sub == null || sub.size() != 1 || !USERS.contains(sub.get(0))) {
+            Simulator.json(ctx, 400, Map.of("error", "invalid_request", "error_description",
+                    "sub must name a user of the organization"));
+            return;
+        }
+        String token = "gh_" + UUID.randomUUID();
+        tokens.put(token, Instant.now().plusSeconds(tokenLifetimeSeconds));
+        Simulator.json(ctx, 200, Map.of("access_token", token, "token_type", "bearer",
+                "expires_in", tokenLifetimeSeconds));
+    }
+
+    private void authenticate(Context ctx) {
+        Instant expires = Simulator.bearer(ctx).map(tokens::get).orElse(null);
+        if (expires == null || expires.isBefore(Instant.now())) {
+            Simulator.json(ctx, 401, Map.of("message", "Unauthorized: the access token is missing, expired or revoked"));
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    /** {@code GET /v3/notes?candidate_ids=&per_page=} or {@code ?cursor=} alone. */
+    private void listNotes(Context ctx) {
+        String candidate;
+        int perPage;
+        int offset;
+        if (ctx.queryParam("cursor") != null) {
+            if (ctx.queryParamMap().size() != 1) {
+                Simulator.json(ctx, 400, Map.of("message", "cursor must be the only parameter"));
+                return;
+            }
+            Optional<Map<String, Object>> position = readCursor(ctx.queryParam("cursor"));
+            if (position.isEmpty()) {
+                Simulator.json(ctx, 400, Map.of("message", "Invalid cursor"));
+                return;
+            }
+            candidate = (String) position.get().get("c");
+            perPage = ((Number) position.get().get("p")).intValue();
+            offset = ((Number) position.get().get("o")).intValue();
+        } else {
+            candidate = ctx.queryParam("candidate_ids");
+            String size = ctx.queryParam("per_page");
+            perPage = size == null ? 100 : size.matches("\\d{1,3}") ? Integer.parseInt(size) : -1;
+            offset = 0;
+            if (perPage < 1 || perPage > 500) {
+                Simulator.json(ctx, 400, Map.of("message", "per_page must be between 1 and 500"));
+                return;
+            }
+        }
+        List<Map<String, Object>> all = candidate == null ? List.of() : notes.copyOf(candidate);
+        var page = new ArrayList<>(all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + perPage)));
+        if (offset + perPage < all.size()) {
+            String next = cursor(Map.of("c", candidate, "p", perPage, "o", offset + perPage));
+            ctx.header("Link", "<" + ctx.scheme() + "://" + ctx.host() + "/v3/notes?cursor=" + next + ">; rel=\"next\"");
+        }
+        Simulator.json(ctx, 200, page);
+    }
+
+    private static String cursor(Map<String, Object> position) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.write(position));
+    }
+
+    private static Optional<Map<String, Object>> readCursor(String text) {
+        try {
+            return Json.tryParse(Base64.getUrlDecoder().decode(text)).flatMap(Json::asObject)
+                    .filter(map -> map.get("c") instanceof String && map.get("p") instanceof Number
+                            && map.get("o") instanceof Number);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> basicClient(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.startsWith("Basic ")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

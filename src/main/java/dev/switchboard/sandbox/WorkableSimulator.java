@@ -1,0 +1,209 @@
+package dev.switchboard.sandbox;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A simulated Workable, under {@code /spi/v3}: an account token as a bearer, comments
+ * written with a member and an optional policy, and a candidate's activity feed paged by a
+ * next URL.
+ *
+ * <p>Sources: workable.readme.io/reference/comment-on-candidate (the body
+ * {@code {"member_id", "comment": {"body", "policy"}}}, both required, the policy roles,
+ * and the documented answer 201 with no body); Nango's recorded live call
+ * (NangoHQ/integration-templates, integrations/workable/tests/create-comment.test.json:
+ * 200 {@code {"id"}}, given when {@link #answerCreatesWithId} is set);
+ * workable.readme.io/reference/candidate-activities ({@code {"activities": [...],
+ * "paging": {"next"}}}, no paging on the last page, {@code limit}, {@code since_id});
+ * workable.readme.io/reference/rate-limits (10 requests per 10 s for an account token,
+ * {@code X-Rate-Limit-Limit/Remaining/Reset}, 429 beyond). Errors are
+ * {@code {"error": "..."}}; the 422 texts are a guess, as no source quotes them.
+ */
+public final class WorkableSimulator {
+
+    public static final String API_TOKEN = "sandbox-workable-token";
+    public static final String SUBDOMAIN = "sandbox";
+    public static final String CANDIDATE_ID = "3fc9a8";
+    public static final String OTHER_CANDIDATE_ID = "3fc9a9";
+    public static final String MEMBER_ID = "13e0f2";
+    public static final String OTHER_MEMBER_ID = "13e0f3";
+    static final int RATE_LIMIT = 10;
+    static final long RATE_WINDOW_MS = 10_000;
+
+    private static final Set<String> ROLES = Set.of("admin", "recruiting_admin", "hiring_manager", "simple",
+            "reviewer", "recruiter");
+    private static final Map<String, String> MEMBERS = Map.of(MEMBER_ID, "Ann Recruiter", OTHER_MEMBER_ID,
+            "Ben Hiring-Manager");
+
+    private final NoteBook activities = new NoteBook(CANDIDATE_ID, OTHER_CANDIDATE_ID);
+    private final AtomicLong nextId = new AtomicLong(0x5f6a70);
+    private final Deque<Long> recentCalls = new ArrayDeque<>();
+    private volatile boolean answerCreatesWithId;
+    private volatile int rateLimited;
+
+    public WorkableSimulator() {
+        // Every candidate's feed starts with the application, which is no comment.
+        for (String candidate : List.of(CANDIDATE_ID, OTHER_CANDIDATE_ID)) {
+            activities.of(candidate).orElseThrow().add(activity("applied", null, null, Instant.now()));
+        }
+    }
+
+    /** Answer creates as the recorded live call did, 200 {"id"}, instead of the documented empty 201. */
+    public void answerCreatesWithId(boolean withId) {
+        this.answerCreatesWithId = withId;
+    }
+
+    /** How many calls were answered 429 for going over the rate limit. */
+    public int rateLimited() {
+        return rateLimited;
+    }
+
+    public void addCandidate(String id) {
+        activities.add(id);
+    }
+
+    public List<Map<String, Object>> activitiesOf(String candidateId) {
+        return activities.copyOf(candidateId);
+    }
+
+    public Javalin create() {
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.routes.before("/spi/v3/*", this::authenticate);
+            config.routes.post("/spi/v3/candidates/{id}/comments", this::comment);
+            config.routes.get("/spi/v3/candidates/{id}/activities", this::listActivities);
+        });
+    }
+
+    private void authenticate(Context ctx) {
+        if (!Simulator.bearer(ctx).map(API_TOKEN::equals).orElse(false)) {
+            Simulator.json(ctx, 401, Map.of("error", "Not authorized"));
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        long now = System.currentTimeMillis();
+        int remaining;
+        synchronized (recentCalls) {
+            while (!recentCalls.isEmpty() && recentCalls.peekFirst() <= now - RATE_WINDOW_MS) {
+                recentCalls.removeFirst();
+            }
+            remaining = RATE_LIMIT - recentCalls.size();
+            if (remaining > 0) {
+                recentCalls.addLast(now);
+            }
+        }
+        ctx.header("X-Rate-Limit-Limit", String.valueOf(RATE_LIMIT));
+        ctx.header("X-Rate-Limit-Remaining", String.valueOf(Math.max(0, remaining - 1)));
+        ctx.header("X-Rate-Limit-Reset", String.valueOf((now + RATE_WINDOW_MS) / 1000));
+        if (remaining <= 0) {
+            rateLimited++;
+            Simulator.json(ctx, 429, Map.of("error", "Too many requests"));
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void comment(Context ctx) {
+        List<Map<String, Object>> feed = feed(ctx);
+        if (feed == null) {
+            return;
+        }
+        var body = Simulator.jsonObject(ctx).orElse(null);
+        if (body == null || !(body.get("comment") instanceof Map<?, ?> comment)
+                || !Simulator.isNonBlankString(((Map<String, Object>) comment).get("body"))) {
+            Simulator.json(ctx, 422, Map.of("error", "comment body is required"));
+            return;
+        }
+        if (!(body.get("member_id") instanceof String member) || !MEMBERS.containsKey(member)) {
+            Simulator.json(ctx, 422, Map.of("error", "member_id is missing or not a member of the account"));
+            return;
+        }
+        Object policy = ((Map<String, Object>) comment).get("policy");
+        if (policy != null && (!(policy instanceof List<?> roles) || !roles.stream().allMatch(ROLES::contains))) {
+            Simulator.json(ctx, 422, Map.of("error", "policy must list roles among " + ROLES));
+            return;
+        }
+        var activity = activity("comment", (String) ((Map<String, Object>) comment).get("body"), member, Instant.now());
+        if (policy != null) {
+            activity.put("policy", policy); // kept, though the activity feed's documented shape does not show it
+        }
+        feed.add(activity);
+        if (answerCreatesWithId) {
+            Simulator.json(ctx, 200, Map.of("id", activity.get("id")));
+        } else {
+            ctx.status(201);
+        }
+    }
+
+    /** A page of the feed, oldest first; {@code since_id} continues after an activity, as paging.next says. */
+    private void listActivities(Context ctx) {
+        List<Map<String, Object>> feed = feed(ctx);
+        if (feed == null) {
+            return;
+        }
+        int limit = 50;
+        String given = ctx.queryParam("limit");
+        if (given != null) {
+            if (!given.matches("\\d{1,3}") || Integer.parseInt(given) < 1 || Integer.parseInt(given) > 100) {
+                Simulator.json(ctx, 422, Map.of("error", "limit must be between 1 and 100"));
+                return;
+            }
+            limit = Integer.parseInt(given);
+        }
+        String since = ctx.queryParam("since_id");
+        var all = List.copyOf(feed);
+        int start = 0;
+        if (since != null) {
+            start = all.size();
+            for (int i = 0; i < all.size(); i++) {
+                if (all.get(i).get("id").equals(since)) {
+                    start = i + 1;
+                }
+            }
+        }
+        var page = new ArrayList<>(all.subList(start, Math.min(all.size(), start + limit)));
+        var answer = new LinkedHashMap<String, Object>();
+        answer.put("activities", page.stream().map(WorkableSimulator::shown).toList());
+        if (start + limit < all.size()) {
+            answer.put("paging", Map.of("next", ctx.scheme() + "://" + ctx.host() + ctx.path() + "?limit=" + limit
+                    + "&since_id=" + page.get(page.size() - 1).get("id")));
+        }
+        Simulator.json(ctx, 200, answer);
+    }
+
+    /** An activity as the feed shows it: the documented fields only. */
+    private static Map<String, Object> shown(Map<String, Object> activity) {
+        var copy = new LinkedHashMap<>(activity);
+        copy.remove("policy");
+        return copy;
+    }
+
+    private Map<String, Object> activity(String action, String body, String member, Instant at) {
+        var activity = new LinkedHashMap<String, Object>();
+        activity.put("id", Long.toHexString(nextId.getAndIncrement()));
+        activity.put("action", action);
+        activity.put("stage_name", "Applied");
+        activity.put("created_at", at.truncatedTo(ChronoUnit.SECONDS).toString());
+        activity.put("body", body);
+        activity.put("member", member == null ? null : Map.of("id", member, "name", MEMBERS.get(member)));
+        return activity;
+    }
+
+    private List<Map<String, Object>> feed(Context ctx) {
+        List<Map<String, Object>> feed = activities.of(ctx.pathParam("id")).orElse(null);
+        if (feed == null) {
+            Simulator.json(ctx, 404, Map.of("error", "Not found"));
+        }
+        return feed;
+    }
+}
