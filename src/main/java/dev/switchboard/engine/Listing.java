@@ -81,6 +81,7 @@ public final class Listing {
                 break;
             }
             if (page.next().isEmpty()) {
+                next = Optional.empty(); // this was the last provider page, read to its end
                 break;
             }
             cursor = ListCursor.at(page.next().get());
