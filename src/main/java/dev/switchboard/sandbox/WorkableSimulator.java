@@ -72,6 +72,13 @@ public final class WorkableSimulator {
         activities.add(id);
     }
 
+    /** A comment written in Workable itself; its id. */
+    public String addComment(String candidateId, String member, String body) {
+        var activity = activity("comment", body, member, Instant.now());
+        activities.of(candidateId).orElseThrow().add(activity);
+        return (String) activity.get("id");
+    }
+
     public List<Map<String, Object>> activitiesOf(String candidateId) {
         return activities.copyOf(candidateId);
     }
