@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 /** Reads the target of one relation from an HTTP {@code Link} header (RFC 8288). */
 final class LinkHeader {
 
-    /** One link-value: {@code <target>} and its parameters, up to the next link-value. */
-    private static final Pattern LINK = Pattern.compile("<([^>]*)>((?:\\s*;\\s*[^;,]+?(?:=(?:\"[^\"]*\"|[^;,]*))?)*)");
-    private static final Pattern REL = Pattern.compile("(?i)(?:^|;)\\s*rel\\s*=\\s*(?:\"([^\"]*)\"|([^;\\s]+))");
+    /** One link-value: {@code <target>}, then its parameters up to the next target. */
+    private static final Pattern LINK = Pattern.compile("<([^>]*)>([^<]*)");
+    private static final Pattern REL = Pattern.compile("(?i);\\s*rel\\s*=\\s*(?:\"([^\"]*)\"|([^;,\\s]+))");
 
     private LinkHeader() {
     }

@@ -3,6 +3,8 @@ package dev.switchboard.fidelity;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,7 +35,8 @@ class ProviderFidelityTest {
     static WireMockExtension provider = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     @RegisterExtension
-    static final Harness harness = Harness.perClass();
+    static final Harness harness = Harness.perClass(() -> Harness.sqliteConfig().withEnvironment(
+            Map.of("SWITCHBOARD_GREENHOUSE_TOKEN_URL", provider.baseUrl() + "/token")));
 
     private static final Path FIXTURES = Path.of("src/test/resources/fidelity");
 
@@ -43,7 +46,7 @@ class ProviderFidelityTest {
         try (Stream<Path> walk = Files.walk(FIXTURES)) {
             files = walk.filter(file -> file.toString().endsWith(".json")).sorted().toList();
         }
-        assertTrue(files.size() >= 14, "the fixtures are there: " + files);
+        assertTrue(files.size() >= 25, "the fixtures are there: " + files);
         return files.stream().map(file -> DynamicTest.dynamicTest(FIXTURES.relativize(file).toString(),
                 () -> run(Json.asObject(Json.parse(Files.readAllBytes(file))).orElseThrow())));
     }
@@ -71,12 +74,26 @@ class ProviderFidelityTest {
         }
         if (fixture.get("provider_answer") instanceof Map<?, ?> answer) {
             var stub = aResponse().withStatus(((Number) answer.get("status")).intValue());
-            if (answer.get("body") != null) {
-                stub = stub.withHeader("Content-Type", "application/json").withBody(Json.writeString(answer.get("body")));
+            if (answer.get("headers") instanceof Map<?, ?> headers) {
+                for (var header : headers.entrySet()) {
+                    stub = stub.withHeader((String) header.getKey(), (String) header.getValue());
+                }
+            }
+            if (Boolean.TRUE.equals(answer.get("empty"))) {
+                stub = stub.withBody("");
+            } else if (answer.get("body") != null) {
+                if (!(answer.get("headers") instanceof Map<?, ?> headers && headers.containsKey("Content-Type"))) {
+                    stub = stub.withHeader("Content-Type", "application/json");
+                }
+                stub = stub.withBody(Json.writeString(answer.get("body")));
             } else {
                 stub = stub.withHeader("Content-Type", "text/plain").withBody((String) answer.get("text"));
             }
-            provider.stubFor(any(anyUrl()).willReturn(stub));
+            provider.stubFor(any(anyUrl()).atPriority(5).willReturn(stub));
+            // Greenhouse's client-credentials token endpoint (harvestdocs.greenhouse.io/docs/authentication).
+            provider.stubFor(post(urlEqualTo("/token")).atPriority(1).willReturn(aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"access_token\": \"fidelity-token\", \"token_type\": \"bearer\", \"expires_in\": 3600}")));
             var response = list ? harness.get(path + "&truto_ignore_remote_data=true")
                     : harness.post(path + "&truto_ignore_remote_data=true", Json.writeString(request.get("body")));
             var expect = (Map<String, Object>) fixture.get("expect");
@@ -101,6 +118,12 @@ class ProviderFidelityTest {
             case "lever" -> Map.of("api_key", "fidelity-secret", "base_url", provider.baseUrl() + "/v1");
             case "recruitee" -> Map.of("api_token", "fidelity-secret", "company_id", "73014",
                     "base_url", provider.baseUrl());
+            case "workable" -> Map.of("api_token", "fidelity-secret", "subdomain", "acme", "member_id", "13e0f2",
+                    "base_url", provider.baseUrl() + "/spi/v3");
+            case "teamtailor" -> Map.of("api_key", "fidelity-secret", "user_id", "2",
+                    "base_url", provider.baseUrl() + "/v1");
+            case "greenhouse" -> Map.of("client_id", "fidelity-client", "client_secret", "fidelity-secret",
+                    "sub", "4080", "base_url", provider.baseUrl() + "/v3");
             default -> throw new IllegalArgumentException(integration);
         };
     }
