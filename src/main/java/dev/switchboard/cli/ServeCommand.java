@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
         description = "Start the API server, configured by SWITCHBOARD_* environment variables.")
 public final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--sandbox", description = "Also start simulated Ashby, Lever and Recruitee servers on "
+    @Option(names = "--sandbox", description = "Also start simulated servers for every integration on "
             + "loopback, with one demo integrated account for each, and print a ready curl for each.")
     boolean sandbox;
 
