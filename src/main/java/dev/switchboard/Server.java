@@ -94,7 +94,7 @@ public final class Server implements AutoCloseable {
             var authority = new TokenAuthority(config.apiToken(), stores.tokens());
             Javalin app = SwitchboardApp.create(new SwitchboardApp.Parts(stores.catalog(), stores.accounts(),
                     engine.pipeline(), engine.listing(), engine.proxy(), authority, engine.metrics(), stores.database()::reachable,
-                    config.maxBodyBytes(), System.out, slowBodies(config)));
+                    config.maxBodyBytes(), LoggerFactory.getLogger("switchboard.access")::info, slowBodies(config)));
             // SWITCHBOARD_BIND: every interface unless told otherwise (the sandbox: loopback only).
             app.start(config.environment().getOrDefault("SWITCHBOARD_BIND", "0.0.0.0"), config.port());
             var purge = PURGE.scheduleAtFixedRate(() -> purgeQuietly(stores.keys()), 0, 10, TimeUnit.MINUTES);

@@ -54,6 +54,8 @@ public final class ChildServer implements AutoCloseable {
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        // A child logs as the jar does, not as the tests do (logback-test.xml is on this class path too).
+        command.add("-Dlogback.configurationFile=logback.xml");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("dev.switchboard.Main");

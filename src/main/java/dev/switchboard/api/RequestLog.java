@@ -1,11 +1,13 @@
 package dev.switchboard.api;
 
+import java.util.function.Consumer;
+import org.slf4j.MDC;
+
 import dev.switchboard.mapping.Json;
 import dev.switchboard.mapping.Timestamps;
 import dev.switchboard.observability.Metrics;
 import dev.switchboard.observability.RequestTrace;
 import io.javalin.http.Context;
-import java.io.PrintStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.UUID;
@@ -14,7 +16,7 @@ import java.util.regex.Pattern;
 
 /**
  * A request id for every request (the caller's {@code x-request-id} if it sent a sane one),
- * and at the end one JSON line on standard output: who, what, how it went, how long.
+ * and at the end one JSON line for the access log: who, what, how it went, how long.
  * Paths, statuses and durations only: never a header, a query string or a body.
  */
 final class RequestLog {
@@ -23,9 +25,9 @@ final class RequestLog {
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
     private final Metrics metrics;
-    private final PrintStream out;
+    private final Consumer<String> out;
 
-    RequestLog(Metrics metrics, PrintStream out) {
+    RequestLog(Metrics metrics, Consumer<String> out) {
         this.metrics = metrics;
         this.out = out;
     }
@@ -35,6 +37,8 @@ final class RequestLog {
         String id = given != null && REQUEST_ID.matcher(given).matches() ? given : newRequestId();
         ctx.attribute(TRACE, new RequestTrace(id));
         ctx.header("x-request-id", id);
+        // Application log lines written while this request is handled carry its id.
+        MDC.put("request_id", id);
     }
 
     /**
@@ -72,7 +76,8 @@ final class RequestLog {
             line.put("provider_ms", trace.providerMillis());
             line.put("provider_calls", trace.providerCalls());
         }
-        out.println(Json.writeString(line));
+        out.accept(Json.writeString(line));
+        MDC.remove("request_id");
     }
 
     /** The request's trace; a fresh one if the request never reached {@link #start}. */

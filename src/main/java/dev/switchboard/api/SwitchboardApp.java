@@ -14,10 +14,10 @@ import dev.switchboard.tokens.TokenAuthority;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.HttpResponseException;
-import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /** The HTTP surface of Switchboard, built from its parts so tests can build it from theirs. */
 public final class SwitchboardApp {
@@ -34,7 +34,7 @@ public final class SwitchboardApp {
      */
     public record Parts(Catalog catalog, AccountService accounts, UnifiedPipeline pipeline, Listing listing,
             Proxy proxy, TokenAuthority tokens,
-            Metrics metrics, BooleanSupplier storeReachable, long maxBodyBytes, PrintStream accessLog,
+            Metrics metrics, BooleanSupplier storeReachable, long maxBodyBytes, Consumer<String> accessLog,
             SlowBodies slowBodies) {
     }
 

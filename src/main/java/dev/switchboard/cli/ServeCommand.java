@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import javax.crypto.Mac;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -47,7 +48,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Server server = Server.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-        System.out.println("Switchboard listening on http://localhost:" + server.port());
+        LoggerFactory.getLogger(ServeCommand.class).info("Switchboard listening on http://localhost:{}", server.port());
     }
 
     private static void serveSandbox(ServerConfig config) {

@@ -88,7 +88,7 @@ class ObservabilityTest {
             Engine engine = Engine.build(config, stores);
             var parts = new SwitchboardApp.Parts(stores.catalog(), stores.accounts(), engine.pipeline(), engine.listing(), engine.proxy(),
                     new TokenAuthority(Optional.of(Harness.TOKEN), stores.tokens()), engine.metrics(),
-                    () -> false, 1024, new PrintStream(PrintStream.nullOutputStream()),
+                    () -> false, 1024, line -> { },
                     SwitchboardApp.SlowBodies.DEFAULT);
             var app = SwitchboardApp.create(parts).start("127.0.0.1", 0);
             try {
@@ -138,6 +138,51 @@ class ObservabilityTest {
             assertEquals(201, entry.get("provider_status"));
             assertTrue(entry.get("duration_ms") instanceof Number && entry.get("provider_ms") instanceof Number);
             assertFalse(line.contains("log-secret-key") || line.contains(Harness.TOKEN) || line.contains("logged"));
+        }
+    }
+
+    @Test
+    void everyLineIsJsonAndApplicationLinesCarryTheRequestId() throws Exception {
+        // An expired Lever token is refreshed inside the request, which logs a line of its own.
+        provider.stubFor(post(urlPathMatching("/oauth/token")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"access_token\": \"fresh\", \"refresh_token\": \"rt2\", \"expires_in\": 3600}")));
+        provider.stubFor(post(urlPathMatching("/v1/.*")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(Fixtures.LEVER_NOTE_CREATED)));
+        try (var switchboard = ChildServer.start(List.of(), List.of("serve"), Map.of(
+                "SWITCHBOARD_API_TOKEN", Harness.TOKEN, "SWITCHBOARD_ALLOWED_HOSTS", "http://127.0.0.1,http://localhost",
+                "SWITCHBOARD_LEVER_TOKEN_URL", provider.baseUrl() + "/oauth/token",
+                "SWITCHBOARD_LEVER_CLIENT_ID", "client", "SWITCHBOARD_LEVER_CLIENT_SECRET", "client-secret"))) {
+            var http = HttpClient.newHttpClient();
+            var account = http.send(HttpRequest.newBuilder(URI.create(switchboard.baseUrl() + "/integrated-account"))
+                    .header("Authorization", "Bearer " + Harness.TOKEN)
+                    .POST(HttpRequest.BodyPublishers.ofString(Json.writeString(Map.of("integration", "lever",
+                            "tenant_id", "t", "context", Map.of("base_url", provider.baseUrl() + "/v1", "oauth",
+                                    Map.of("access_token", "old", "refresh_token", "rt",
+                                            "expires_at", "2020-01-01T00:00:00Z")))))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String id = (String) Harness.json(account).get("id");
+            var created = http.send(HttpRequest.newBuilder(URI.create(switchboard.baseUrl()
+                            + "/unified/ats/activities?integrated_account_id=" + id))
+                    .header("Authorization", "Bearer " + Harness.TOKEN).header("x-request-id", "refresh-request-7")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"candidate_id\": \"opp-1\", \"body\": \"x\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, created.statusCode(), created.body());
+
+            List<String> lines = switchboard.linesUntil("\"request_id\":\"refresh-request-7\"", Duration.ofSeconds(10));
+            var refreshed = lines.stream().filter(line -> line.contains("OAuth token refreshed")).findFirst()
+                    .orElseThrow(() -> new AssertionError(String.join("\n", lines)));
+            var entry = Json.asObject(Json.parse(refreshed.getBytes(StandardCharsets.UTF_8))).orElseThrow();
+            assertEquals("INFO", entry.get("level"));
+            assertEquals(Map.of("request_id", "refresh-request-7"), entry.get("mdc"));
+            for (String line : lines) {
+                if (line.startsWith("WARNING:") || line.isBlank()) {
+                    continue; // the JVM's own notices about native access, not the application's
+                }
+                assertTrue(Json.tryParse(line.getBytes(StandardCharsets.UTF_8)).flatMap(Json::asObject).isPresent(),
+                        "not a JSON line: " + line);
+                assertFalse(line.contains("client-secret") || line.contains("\"fresh\""), line);
+            }
         }
     }
 
