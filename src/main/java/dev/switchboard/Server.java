@@ -62,7 +62,7 @@ public final class Server implements AutoCloseable {
         public static Stores open(ServerConfig config) {
             Catalog catalog = CatalogLoader.loadBundled();
             var box = new SecretBox(KeySource.resolve(config.secretKey(), config.databaseUrl()));
-            Database database = Database.open(config.databaseUrl());
+            Database database = Database.open(config.databaseUrl(), config.migrateOnStart());
             Clock clock = Clock.systemUTC();
             var accounts = new AccountService(new JdbcAccountStore(database, box), catalog,
                     new BaseUrlPolicy(config.allowedHosts()), clock, config.accountCacheTtl());

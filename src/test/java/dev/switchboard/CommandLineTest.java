@@ -168,11 +168,142 @@ class CommandLineTest {
     }
 
     @Test
+    void callPrintsOnlyJsonOnStandardOutput() throws Exception {
+        try (var sandbox = dev.switchboard.sandbox.Sandbox.start()) {
+            var env = Map.of("SWITCHBOARD_DATABASE_URL", TestDatabases.sqlite(), "SWITCHBOARD_ALLOWED_HOSTS", "http://127.0.0.1");
+            Run created = run(env, "accounts", "create", "--integration", "lever", "--tenant", "t", "--context",
+                    "{\"api_key\": \"" + dev.switchboard.sandbox.LeverSimulator.API_KEY + "\", \"base_url\": \""
+                            + sandbox.leverUrl() + "\"}");
+            String id = created.output().lines().filter(l -> l.contains("\"id\"")).findFirst().orElseThrow()
+                    .replaceAll(".*\"id\" : \"([^\"]+)\".*", "$1");
+            Split note = runSplit(env, "call", "--account", id, "--body", "{\"candidate_id\": \""
+                    + dev.switchboard.sandbox.LeverSimulator.OPPORTUNITY_ID + "\", \"body\": \"piped\"}");
+            assertEquals(0, note.exitCode(), note.stderr());
+            assertEquals("piped", json(note.stdout()).get("body"), "stdout is the answer's JSON alone");
+            assertTrue(note.stderr().contains("HTTP 201"), note.stderr());
+
+            // A malformed --body gets the API's own words, as JSON too.
+            Split malformed = runSplit(env, "call", "--account", id, "--body", "{\"candidate_id\": ");
+            assertEquals(1, malformed.exitCode());
+            assertTrue(((String) json(malformed.stdout()).get("message")).startsWith("the request body is not valid JSON"),
+                    malformed.stdout());
+            assertTrue(malformed.stderr().contains("HTTP 400"), malformed.stderr());
+
+            Split accounts = runSplit(env, "accounts", "list", "--output", "json");
+            assertEquals(0, accounts.exitCode(), accounts.stderr());
+            var listed = (List<?>) dev.switchboard.mapping.Json.parse(accounts.stdout().getBytes(StandardCharsets.UTF_8));
+            assertEquals(id, ((Map<?, ?>) listed.get(0)).get("id"));
+            assertEquals("********", ((Map<?, ?>) ((Map<?, ?>) listed.get(0)).get("context")).get("api_key"));
+            Split tokens = runSplit(env, "tokens", "list", "--output", "json");
+            assertEquals(List.of(), dev.switchboard.mapping.Json.parse(tokens.stdout().getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    @Test
+    void startUpFailuresAreOneLineAndExitOne() throws Exception {
+        try (var taken = new java.net.ServerSocket(0)) {
+            Run busy = run(Map.of("SWITCHBOARD_PORT", String.valueOf(taken.getLocalPort()),
+                    "SWITCHBOARD_API_TOKEN", "token-0123456789abcdef", "SWITCHBOARD_DATABASE_URL", TestDatabases.sqlite()),
+                    "serve");
+            assertOneLine(busy, "cannot listen: the port is already in use");
+        }
+        String key = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        Run noStore = run(Map.of("SWITCHBOARD_DATABASE_URL", "jdbc:postgresql://127.0.0.1:1/none",
+                "SWITCHBOARD_SECRET_KEY", key, "SWITCHBOARD_API_TOKEN", "token-0123456789abcdef"), "serve");
+        assertOneLine(noStore, "cannot open the store (SWITCHBOARD_DATABASE_URL): Connection to 127.0.0.1:1 refused");
+        Run badKey = run(Map.of("SWITCHBOARD_SECRET_KEY", "not-a-key", "SWITCHBOARD_API_TOKEN", "token-0123456789abcdef",
+                "SWITCHBOARD_DATABASE_URL", TestDatabases.sqlite()), "serve");
+        assertOneLine(badKey, "SWITCHBOARD_SECRET_KEY");
+        Run debug = run(Map.of("SWITCHBOARD_DATABASE_URL", "jdbc:postgresql://127.0.0.1:1/none",
+                "SWITCHBOARD_SECRET_KEY", key, "SWITCHBOARD_API_TOKEN", "token-0123456789abcdef"), "serve", "--debug");
+        assertEquals(1, debug.exitCode());
+        assertTrue(debug.output().contains("\tat "), "--debug shows the stack trace: " + debug.output());
+    }
+
+    @Test
+    void migrateRunsOnceAndServersMayBeToldNotTo() throws Exception {
+        String url = TestDatabases.sqlite();
+        var env = Map.of("SWITCHBOARD_DATABASE_URL", url, "SWITCHBOARD_API_TOKEN", "token-0123456789abcdef",
+                "SWITCHBOARD_MIGRATE", "false");
+        assertOneLine(run(env, "serve"), "run 'switchboard migrate' first");
+        Run migrated = run(Map.of("SWITCHBOARD_DATABASE_URL", url), "migrate");
+        assertEquals(0, migrated.exitCode(), migrated.output());
+        assertTrue(migrated.output().contains("applied "), migrated.output());
+        assertTrue(run(Map.of("SWITCHBOARD_DATABASE_URL", url), "migrate").output().contains("up to date"));
+        try (var server = ChildServer.start(List.of(), List.of("serve"), env)) {
+            assertTrue(server.isAlive(), "a migrated store starts without migrating");
+        }
+    }
+
+    @Test
+    void secretsMayComeFromFiles() throws Exception {
+        Path file = TempDirs.create("secret").resolve("token");
+        Files.writeString(file, "token-from-a-file-0123456789\n"); // as echo leaves it
+        try (var server = ChildServer.start(List.of(), List.of("serve"),
+                Map.of("SWITCHBOARD_API_TOKEN_FILE", file.toString()))) {
+            var http = java.net.http.HttpClient.newHttpClient();
+            var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl()
+                            + "/integrated-account")).header("Authorization", "Bearer token-from-a-file-0123456789").build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode(), answer.body());
+        }
+        assertOneLine(run(Map.of("SWITCHBOARD_API_TOKEN_FILE", file.toString(), "SWITCHBOARD_API_TOKEN", "x",
+                "SWITCHBOARD_DATABASE_URL", TestDatabases.sqlite()), "serve"), "are both set");
+        assertOneLine(run(Map.of("SWITCHBOARD_SECRET_KEY_FILE", "/nonexistent/key",
+                "SWITCHBOARD_DATABASE_URL", TestDatabases.sqlite()), "serve"), "cannot read /nonexistent/key");
+    }
+
+    @Test
+    void theVersionIsThePomsVersion() throws Exception {
+        String pom = Files.readString(Path.of("pom.xml"));
+        String version = pom.replaceAll("(?s).*?<artifactId>switchboard</artifactId>\\s*<version>([^<]+)</version>.*", "$1");
+        Run printed = run(Map.of(), "--version");
+        assertEquals("switchboard " + version, printed.output().lines().filter(l -> !l.startsWith("WARNING")).findFirst()
+                .orElseThrow().strip());
+        assertEquals(version, Version.VALUE);
+    }
+
+    /** A failure: exit 1, one line naming it, no stack trace (warnings logged before it aside). */
+    private static void assertOneLine(Run run, String expected) {
+        assertEquals(1, run.exitCode(), run.output());
+        var lines = run.output().lines().filter(line -> line.startsWith("switchboard: ")
+                && !line.contains("SWITCHBOARD_API_TOKEN is not set")).toList();
+        assertEquals(1, lines.size(), run.output());
+        assertTrue(lines.get(0).startsWith("switchboard: ") && lines.get(0).contains(expected), run.output());
+        assertFalse(run.output().contains("\tat "), run.output());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(String text) throws IOException {
+        return (Map<String, Object>) dev.switchboard.mapping.Json.parse(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    record Split(int exitCode, String stdout, String stderr) {
+    }
+
+    static Split runSplit(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dlogback.configurationFile=logback.xml", "-cp", System.getProperty("java.class.path"),
+                "dev.switchboard.Main"));
+        command.addAll(List.of(args));
+        var builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(name -> name.startsWith("SWITCHBOARD_"));
+        builder.environment().putAll(env);
+        Path err = Files.createTempFile("switchboard", ".err");
+        builder.redirectError(err.toFile());
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = process.waitFor();
+        return new Split(exit, out, Files.readString(err));
+    }
+
+    @Test
     void everyCommandHasHelp() throws Exception {
         for (List<String> command : List.<List<String>>of(List.of(), List.of("serve"), List.of("tokens"), List.of("tokens", "create"),
                 List.of("tokens", "list"), List.of("tokens", "revoke"), List.of("secrets", "reseal"),
                 List.of("accounts"), List.of("accounts", "create"), List.of("accounts", "list"), List.of("accounts", "show"),
-                List.of("accounts", "delete"), List.of("catalog", "check"), List.of("call"))) {
+                List.of("accounts", "delete"), List.of("catalog", "check"), List.of("call"), List.of("migrate"),
+                List.of("openapi"))) {
             var args = new ArrayList<>(command);
             args.add("--help");
             Run help = run(Map.of(), args.toArray(String[]::new));
@@ -183,7 +314,8 @@ class CommandLineTest {
 
     static Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
         var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.switchboard.Main"));
+                "-Dlogback.configurationFile=logback.xml", "-cp", System.getProperty("java.class.path"),
+                "dev.switchboard.Main"));
         command.addAll(List.of(args));
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("SWITCHBOARD_"));

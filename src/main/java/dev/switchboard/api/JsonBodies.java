@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.util.Map;
 
 /** Reads a request body that must be one JSON object. */
-final class JsonBodies {
+public final class JsonBodies {
 
     private JsonBodies() {
     }
@@ -27,6 +27,11 @@ final class JsonBodies {
             }
             throw e;
         }
+        return object(bytes);
+    }
+
+    /** A body given some other way (the command line's {@code --body}), read with the same rules and words. */
+    public static Map<String, Object> object(byte[] bytes) {
         if (bytes.length == 0) {
             throw ApiException.badRequest("the request body is empty; it must be a JSON object");
         }

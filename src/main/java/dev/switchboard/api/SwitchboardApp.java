@@ -1,5 +1,7 @@
 package dev.switchboard.api;
 
+import dev.switchboard.Version;
+
 import dev.switchboard.accounts.AccountService;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.engine.Listing;
@@ -22,7 +24,6 @@ import java.util.function.Consumer;
 /** The HTTP surface of Switchboard, built from its parts so tests can build it from theirs. */
 public final class SwitchboardApp {
 
-    public static final String VERSION = "0.1.0";
 
     /**
      * What the app is built from.
@@ -52,7 +53,7 @@ public final class SwitchboardApp {
     public static Javalin create(Parts parts) {
         var unified = new UnifiedController(parts.catalog(), parts.pipeline(), parts.listing());
         var coverage = new CoverageController(parts.catalog(), parts.accounts());
-        var docs = new DocsController(Json.write(OpenApiDocument.build(parts.catalog(), VERSION)));
+        var docs = new DocsController(Json.write(OpenApiDocument.build(parts.catalog(), Version.VALUE)));
         var requestLog = new RequestLog(parts.metrics(), parts.accessLog());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

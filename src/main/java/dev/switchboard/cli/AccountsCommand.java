@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -32,7 +33,8 @@ public final class AccountsCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create an account; prints it, secrets masked.")
     static final class Create extends EnvironmentOption implements Callable<Integer> {
-        @Option(names = "--integration", required = true, description = "ashby, lever or recruitee.")
+        @Option(names = "--integration", required = true, description = "The integration's name: ashby, greenhouse, lever, recruitee, teamtailor or workable "
+                + "('catalog check' lists them).")
         String integration;
 
         @Option(names = "--tenant", required = true, description = "The tenant the account belongs to.")
@@ -67,20 +69,34 @@ public final class AccountsCommand {
         @Option(names = "--tenant", description = "Only this tenant's.")
         String tenant;
 
+        @Option(names = "--output", defaultValue = "table",
+                description = "table (default) or json: an array of accounts as the API shows them, secrets masked.")
+        OutputFormat output;
+
         @Override
         public Integer call() {
             try (var stores = Server.Stores.fromEnvironment()) {
-                System.out.printf("%-36s  %-10s  %-13s  %s%n", "ID", "INTEGRATION", "STATUS", "TENANT");
+                var all = new ArrayList<Map<String, Object>>();
+                if (output == OutputFormat.table) {
+                    System.out.printf("%-36s  %-10s  %-13s  %s%n", "ID", "INTEGRATION", "STATUS", "TENANT");
+                }
                 Optional<String> cursor = Optional.empty();
                 do {
                     var page = stores.accounts().list(environment, Optional.ofNullable(tenant), cursor,
                             AccountService.MAX_PAGE);
                     for (var account : page.accounts()) {
-                        System.out.printf("%-36s  %-10s  %-13s  %s%n", account.id(), account.integration(),
-                                account.status().wire(), account.tenantId());
+                        if (output == OutputFormat.json) {
+                            all.add(stores.accounts().view(account));
+                        } else {
+                            System.out.printf("%-36s  %-10s  %-13s  %s%n", account.id(), account.integration(),
+                                    account.status().wire(), account.tenantId());
+                        }
                     }
                     cursor = page.next().map(PagePosition::cursor);
                 } while (cursor.isPresent());
+                if (output == OutputFormat.json) {
+                    printJson(all);
+                }
                 return 0;
             }
         }
@@ -112,6 +128,17 @@ public final class AccountsCommand {
                 System.out.println("deleted " + id);
                 return 0;
             }
+        }
+    }
+
+    /** {@code --output}: for people, or for {@code jq}. */
+    enum OutputFormat { table, json }
+
+    static void printJson(Object value) {
+        try {
+            System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.switchboard.cli;
 
 import dev.switchboard.Engine;
 import dev.switchboard.Server;
+import dev.switchboard.api.JsonBodies;
 import dev.switchboard.api.UnifiedQuery;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.engine.UnifiedRequest;
@@ -24,8 +25,10 @@ import picocli.CommandLine.Option;
 
 /** {@code switchboard call}: one unified call from the terminal, through the same engine as the API. */
 @Command(name = "call", mixinStandardHelpOptions = true, description = {
-        "Run one unified call on activities without the HTTP server: a create (POST /unified/ats/activities),",
-        "a list (GET, with --query candidate_id=…) or a get (GET …/{id}, with --id and --query candidate_id=…).",
+        "Run one unified call on activities, without the HTTP server.",
+        "A create (POST /unified/ats/activities), a list (GET, with --query candidate_id=…) or a get",
+        "(GET …/{id}, with --id and --query candidate_id=…). The answer's JSON goes to standard output",
+        "alone (pipe it to jq); its HTTP status and headers go to standard error. Exits 1 on an error answer.",
         "With --dry-run, print the provider request a create would send (credentials masked) and send nothing."})
 public final class CallCommand implements Callable<Integer> {
 
@@ -85,7 +88,7 @@ public final class CallCommand implements Callable<Integer> {
                 });
                 return 0;
             } catch (ApiException e) {
-                System.out.println("HTTP " + e.status());
+                System.err.println("HTTP " + e.status());
                 System.out.println(pretty(e.body()));
                 return 1;
             }
@@ -103,13 +106,13 @@ public final class CallCommand implements Callable<Integer> {
         if (body == null) {
             throw ApiException.badRequest("--method create needs --body");
         }
-        return Json.asObject(Json.parseRequest(body.getBytes(StandardCharsets.UTF_8)))
-                .orElseThrow(() -> ApiException.badRequest("--body must be a JSON object"));
+        return JsonBodies.object(body.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The body on standard output, alone, so that {@code | jq} works; the status and headers on standard error. */
     private static void print(UnifiedResult result) throws IOException {
-        System.out.println("HTTP " + result.status());
-        result.headers().forEach((name, value) -> System.out.println(name + ": " + value));
+        System.err.println("HTTP " + result.status());
+        result.headers().forEach((name, value) -> System.err.println(name + ": " + value));
         if (result instanceof UnifiedResult.JsonBody json) {
             System.out.println(pretty(json.body()));
         } else if (result instanceof UnifiedResult.RawBody raw) {

@@ -1,6 +1,6 @@
 package dev.switchboard.cli;
 
-import dev.switchboard.api.SwitchboardApp;
+import dev.switchboard.Version;
 import dev.switchboard.catalog.CatalogLoader;
 import dev.switchboard.mapping.Json;
 import dev.switchboard.openapi.OpenApiDocument;
@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 
 /** {@code switchboard openapi}: the document {@code GET /openapi.json} serves, without a server. */
 @Command(name = "openapi", mixinStandardHelpOptions = true, description = {
-        "Print the OpenAPI 3.1 document that GET /openapi.json serves, generated from the built-in catalog,",
-        "e.g. to generate a client: switchboard openapi --output openapi.json"})
+        "Print the OpenAPI 3.1 document that GET /openapi.json serves.",
+        "It is generated from the built-in catalog, e.g. to generate a client: switchboard openapi --output openapi.json"})
 public final class OpenApiCommand implements Callable<Integer> {
 
     @Option(names = "--output", description = "Write the document to this file instead of standard output.")
@@ -23,7 +23,7 @@ public final class OpenApiCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         byte[] document = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(
-                OpenApiDocument.build(CatalogLoader.loadBundled(), SwitchboardApp.VERSION));
+                OpenApiDocument.build(CatalogLoader.loadBundled(), Version.VALUE));
         if (output == null) {
             System.out.write(document);
             System.out.println();

@@ -4,6 +4,7 @@ import dev.switchboard.Server;
 import dev.switchboard.mapping.Timestamps;
 import dev.switchboard.tokens.ApiToken;
 import dev.switchboard.tokens.IssuedToken;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,9 +42,26 @@ public final class TokensCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List tokens (never their values).")
     static final class ListTokens implements Callable<Integer> {
+        @Option(names = "--output", defaultValue = "table", description = "table (default) or json.")
+        AccountsCommand.OutputFormat output;
+
         @Override
         public Integer call() {
             try (var stores = Server.Stores.fromEnvironment()) {
+                if (output == AccountsCommand.OutputFormat.json) {
+                    var all = new java.util.ArrayList<Map<String, Object>>();
+                    for (ApiToken token : stores.tokens().list()) {
+                        var shown = new java.util.LinkedHashMap<String, Object>();
+                        shown.put("id", token.id());
+                        shown.put("environment", token.environment());
+                        shown.put("status", token.active() ? "active" : "revoked");
+                        shown.put("created_at", Timestamps.format(token.createdAt()));
+                        shown.put("name", token.name());
+                        all.add(shown);
+                    }
+                    AccountsCommand.printJson(all);
+                    return 0;
+                }
                 System.out.printf("%-36s  %-16s  %-8s  %-24s  %s%n", "ID", "ENVIRONMENT", "STATUS", "CREATED", "NAME");
                 for (ApiToken token : stores.tokens().list()) {
                     System.out.printf("%-36s  %-16s  %-8s  %-24s  %s%n", token.id(), token.environment(),

@@ -41,7 +41,8 @@ public record ServerConfig(
         environment = Map.copyOf(environment);
     }
 
-    public static ServerConfig fromEnvironment(Map<String, String> env) {
+    public static ServerConfig fromEnvironment(Map<String, String> given) {
+        Map<String, String> env = SecretFiles.resolve(given);
         return new ServerConfig(
                 (int) number(env, "SWITCHBOARD_PORT", 8080),
                 env.getOrDefault("SWITCHBOARD_DATABASE_URL", "jdbc:sqlite:switchboard.db"),
@@ -109,6 +110,19 @@ public record ServerConfig(
      */
     public Duration accountCacheTtl() {
         return Duration.ofMillis(number(environment, "SWITCHBOARD_ACCOUNT_CACHE_MS", 5_000));
+    }
+
+    /**
+     * {@code SWITCHBOARD_MIGRATE}: migrate the store's schema at start-up ({@code true}, the
+     * default), or only check it is current ({@code false}, for clusters that run
+     * {@code switchboard migrate} once before rolling out).
+     */
+    public boolean migrateOnStart() {
+        String value = environment.getOrDefault("SWITCHBOARD_MIGRATE", "true").trim();
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException("SWITCHBOARD_MIGRATE must be true or false, not '" + value + "'");
+        }
+        return value.equals("true");
     }
 
     /** A whole-number {@code SWITCHBOARD_*} setting from the environment, or its default. */

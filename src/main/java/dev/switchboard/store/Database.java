@@ -38,7 +38,17 @@ public final class Database implements AutoCloseable {
         this.dialect = dialect;
     }
 
+    /** The store, migrated to the current schema first. */
     public static Database open(String jdbcUrl) {
+        return open(jdbcUrl, true);
+    }
+
+    /**
+     * @param migrate migrate first; else the schema must already be current (a cluster whose
+     *                operator runs {@code switchboard migrate} once, before rolling out)
+     * @throws StoreException when the schema is behind and may not be migrated here
+     */
+    public static Database open(String jdbcUrl, boolean migrate) {
         Dialect dialect = Dialect.of(jdbcUrl);
         var config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
@@ -62,12 +72,34 @@ public final class Database implements AutoCloseable {
         try {
             var flyway = Flyway.configure().dataSource(pool).locations(Dialect.MIGRATIONS);
             schemaOf(jdbcUrl).ifPresent(schema -> flyway.schemas(schema).createSchemas(true));
-            flyway.load().migrate();
+            if (migrate) {
+                flyway.load().migrate();
+            } else {
+                int pending = flyway.load().info().pending().length;
+                if (pending > 0) {
+                    throw new StoreException("the store's schema is " + pending + " migration(s) behind and "
+                            + "SWITCHBOARD_MIGRATE=false: run 'switchboard migrate' first", null);
+                }
+            }
         } catch (RuntimeException e) {
             pool.close();
             throw e;
         }
         return new Database(pool, dialect);
+    }
+
+    /** Brings the store's schema up to date; the number of migrations applied. */
+    public static int migrate(String jdbcUrl) {
+        var config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setPoolName("switchboard-migrate");
+        config.setMaximumPoolSize(2);
+        config.setInitializationFailTimeout(CONNECTION_TIMEOUT_MS);
+        try (var pool = new HikariDataSource(config)) {
+            var flyway = Flyway.configure().dataSource(pool).locations(Dialect.MIGRATIONS);
+            schemaOf(jdbcUrl).ifPresent(schema -> flyway.schemas(schema).createSchemas(true));
+            return flyway.load().migrate().migrationsExecuted;
+        }
     }
 
     public Dialect dialect() {
