@@ -43,8 +43,12 @@ class SharedAccountsTest {
 
     @AfterEach
     void stop() {
-        first.close();
-        second.close();
+        if (first != null) {
+            first.close();
+        }
+        if (second != null) {
+            second.close();
+        }
         TestDatabases.dropPostgres(url);
     }
 

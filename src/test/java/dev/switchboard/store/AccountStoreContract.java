@@ -52,8 +52,10 @@ abstract class AccountStoreContract {
 
     @AfterEach
     void close() {
-        database.close();
-        dispose(url);
+        if (database != null) {
+            database.close();
+            dispose(url);
+        }
     }
 
     @Test
