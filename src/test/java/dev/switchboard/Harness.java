@@ -60,7 +60,9 @@ public final class Harness implements AutoCloseable, BeforeAllCallback, AfterAll
 
     private Harness open() {
         ServerConfig chosen = config.get();
-        server = Server.start(chosen.withAllowedHosts(Set.of("http://127.0.0.1", "http://localhost")));
+        var hosts = new java.util.HashSet<>(chosen.allowedHosts());
+        hosts.addAll(Set.of("http://127.0.0.1", "http://localhost"));
+        server = Server.start(chosen.withAllowedHosts(hosts));
         databaseUrl = chosen.databaseUrl();
         return this;
     }

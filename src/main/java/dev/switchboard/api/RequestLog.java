@@ -76,6 +76,9 @@ final class RequestLog {
             line.put("provider_ms", trace.providerMillis());
             line.put("provider_calls", trace.providerCalls());
         }
+        if (trace.providerError() != null) {
+            line.put("provider_error", trace.providerError());
+        }
         out.accept(Json.writeString(line));
         MDC.remove("request_id");
     }

@@ -171,7 +171,8 @@ public final class OAuthRefresher {
         } catch (RemoteFailure failure) {
             throw ApiException.of(failure.kind() == RemoteFailure.Kind.TIMEOUT ? 504 : 502,
                     integration.label() + " token endpoint: " + failure.getMessage())
-                    .withExtra("truto_is_remote_error", true);
+                    .withExtra("truto_is_remote_error", true)
+                    .withInsight("network_error", failure.networkCause().wire());
         }
         Map<String, Object> answer = Json.tryParse(response.body()).flatMap(Json::asObject).orElse(Map.of());
         if (response.status() != 200 || !(answer.get("access_token") instanceof String accessToken)) {

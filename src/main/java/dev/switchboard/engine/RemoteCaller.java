@@ -114,6 +114,7 @@ public final class RemoteCaller {
                     breaker.unanswered(host);
                 }
                 record(definition, request, failure.kind().name().toLowerCase(), 0, started, trace);
+                trace.providerFailure(failure.networkCause().wire());
                 if (failure.kind() != RemoteFailure.Kind.UNREACHABLE) {
                     throw new OutcomeUnknown(RemoteErrors.failure(definition, failure));
                 }

@@ -84,8 +84,10 @@ final class RemoteErrors {
 
     static ApiException failure(IntegrationDefinition integration, RemoteFailure failure) {
         int status = failure.kind() == RemoteFailure.Kind.TIMEOUT ? 504 : 502;
+        // Which network failure it was, so that a caller can tell a typo in a host from a provider that is down.
         return ApiException.of(status, integration.label() + ": " + failure.getMessage())
-                .withExtra("truto_is_remote_error", true);
+                .withExtra("truto_is_remote_error", true)
+                .withInsight("network_error", failure.networkCause().wire());
     }
 
     /** The error with the account's secret values masked wherever the provider's body echoed them. */

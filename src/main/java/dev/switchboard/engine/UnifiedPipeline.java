@@ -153,10 +153,10 @@ public final class UnifiedPipeline {
             return execute(prepared);
         } catch (OutcomeUnknown unknown) {
             return recover(prepared, sentAt, taken).orElseThrow(() -> new UnknownAfterSearch(unknown.error()
-                    .withExtra("truto_error_insight", Map.of("outcome", "unknown",
-                            "detail", "The provider may or may not have created the note, and it was not found "
-                                    + "among the candidate's notes. Retry with the same Idempotency-Key: "
-                                    + "Switchboard looks for the note again before sending."))));
+                    .withInsight("outcome", "unknown")
+                    .withInsight("detail", "The provider may or may not have created the note, and it was not found "
+                            + "among the candidate's notes. Retry with the same Idempotency-Key: "
+                            + "Switchboard looks for the note again before sending.")));
         }
     }
 

@@ -13,6 +13,7 @@ public final class RequestTrace {
     private int providerStatus;
     private long providerMillis;
     private int providerCalls;
+    private String providerError;
 
     public RequestTrace(String requestId) {
         this.requestId = requestId;
@@ -25,6 +26,15 @@ public final class RequestTrace {
     }
 
     /** One provider call: its status (0 when there was no answer) and how long it took. */
+    /** The last provider call failed on the network: {@code dns}, {@code refused}, {@code tls}, {@code timeout}… */
+    public synchronized void providerFailure(String networkError) {
+        this.providerError = networkError;
+    }
+
+    public synchronized String providerError() {
+        return providerError;
+    }
+
     public void providerCall(int status, long millis) {
         providerStatus = status;
         providerMillis += millis;

@@ -162,13 +162,22 @@ public final class OpenApiDocument {
         schemas.put("Activity", responseSchema(catalog, model, schemas));
         schemas.put("ActivityList", ActivityReads.pageSchema());
         // Named "ErrorResponse", not "Error": generators rename a schema called Error (ModelError in Java).
-        schemas.put("ErrorInsight", Map.of("type", "object", "properties", Map.of(
-                "missing_required_body_fields", Map.of("type", "array", "items", Map.of("type", "string")),
-                "invalid_body_fields", Map.of("type", "object", "additionalProperties", Map.of("type", "string")),
-                "missing_required_query_fields", Map.of("type", "array", "items", Map.of("type", "string")),
-                "invalid_query_fields", Map.of("type", "object", "additionalProperties", Map.of("type", "string")),
-                "outcome", Map.of("type", "string", "enum", List.of("unknown")),
-                "detail", Map.of("type", "string"))));
+        var names = Map.of("type", "array", "items", Map.of("type", "string"));
+        var reasons = Map.of("type", "object", "additionalProperties", Map.of("type", "string"));
+        schemas.put("ErrorInsight", Map.of("type", "object", "properties", Map.ofEntries(
+                Map.entry("missing_required_body_fields", names),
+                Map.entry("invalid_body_fields", reasons),
+                Map.entry("missing_required_query_fields", names),
+                Map.entry("invalid_query_fields", reasons),
+                Map.entry("missing_required_context_fields", names),
+                Map.entry("invalid_context_fields", reasons),
+                Map.entry("required_context_fields_one_of", Map.of("type", "array", "items", names,
+                        "description", "Sets of context keys: an account needs every key of one set.")),
+                Map.entry("network_error", Map.of("type", "string", "enum", List.of("dns", "refused",
+                        "connect_timeout", "tls", "timeout", "broken", "too_large"),
+                        "description", "Why the provider gave no answer.")),
+                Map.entry("outcome", Map.of("type", "string", "enum", List.of("unknown"))),
+                Map.entry("detail", Map.of("type", "string")))));
         schemas.put("ErrorResponse", Map.of("type", "object", "required", List.of("statusCode", "error", "message"),
                 "properties", Map.of(
                         "statusCode", Map.of("type", "integer"),

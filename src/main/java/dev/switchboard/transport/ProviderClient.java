@@ -1,10 +1,15 @@
 package dev.switchboard.transport;
 
+import java.util.Optional;
+
+import javax.net.ssl.SSLException;
+
 import dev.switchboard.catalog.Timeouts;
 import dev.switchboard.error.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -81,21 +86,44 @@ public final class ProviderClient {
             return new RemoteStream(response.statusCode(), lowerCase(response.headers().map()), response.body(),
                     deadline);
         } catch (HttpConnectTimeoutException e) {
-            throw new RemoteFailure(RemoteFailure.Kind.UNREACHABLE, "could not connect to the provider in time");
+            throw new RemoteFailure(RemoteFailure.Kind.UNREACHABLE, RemoteFailure.Cause.CONNECT_TIMEOUT,
+                    "could not connect to " + request.uri().getHost() + " within " + timeouts.connect().toMillis() + " ms");
         } catch (HttpTimeoutException e) {
-            throw new RemoteFailure(RemoteFailure.Kind.TIMEOUT,
+            throw new RemoteFailure(RemoteFailure.Kind.TIMEOUT, RemoteFailure.Cause.TIMEOUT,
                     "the provider did not answer within " + timeouts.totalMs() + " ms");
-        } catch (ConnectException | UnresolvedAddressException e) {
-            throw new RemoteFailure(RemoteFailure.Kind.UNREACHABLE, "could not connect to the provider");
         } catch (IOException e) {
-            if (e.getCause() instanceof ConnectException || e.getCause() instanceof UnresolvedAddressException) {
-                throw new RemoteFailure(RemoteFailure.Kind.UNREACHABLE, "could not connect to the provider");
-            }
-            throw new RemoteFailure(RemoteFailure.Kind.BROKEN, "the connection to the provider broke");
+            throw unsent(e, request).orElseGet(() -> new RemoteFailure(RemoteFailure.Kind.BROKEN,
+                    RemoteFailure.Cause.BROKEN, "the connection to the provider broke"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RemoteFailure(RemoteFailure.Kind.BROKEN, "interrupted while waiting for the provider");
+            throw new RemoteFailure(RemoteFailure.Kind.BROKEN, RemoteFailure.Cause.BROKEN,
+                    "interrupted while waiting for the provider");
         }
+    }
+
+    /**
+     * A failure before the request left: the host has no address, nothing listens, or TLS
+     * could not be agreed (a handshake fails before any byte of the request is sent).
+     */
+    private static Optional<RemoteFailure> unsent(IOException failure, RemoteRequest request) {
+        String host = request.uri().getHost();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
+                return Optional.of(new RemoteFailure(RemoteFailure.Kind.UNREACHABLE, RemoteFailure.Cause.DNS,
+                        "the provider's host " + host + " has no address (DNS)"));
+            }
+            if (cause instanceof SSLException) {
+                return Optional.of(new RemoteFailure(RemoteFailure.Kind.UNREACHABLE, RemoteFailure.Cause.TLS,
+                        "a TLS connection to " + host + " could not be made (handshake or certificate)"));
+            }
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException) {
+                return Optional.of(new RemoteFailure(RemoteFailure.Kind.UNREACHABLE, RemoteFailure.Cause.REFUSED,
+                        "the connection to " + host + " was refused"));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Sends the call and reads the whole answer within the call's deadline. */
@@ -116,15 +144,17 @@ public final class ProviderClient {
                 throw new IOException("deadline passed");
             }
             if (bytes.length > limit) {
-                throw new RemoteFailure(RemoteFailure.Kind.BROKEN, "the provider's answer is larger than " + limit
+                throw new RemoteFailure(RemoteFailure.Kind.BROKEN, RemoteFailure.Cause.TOO_LARGE,
+                        "the provider's answer is larger than " + limit
                         + " bytes, the most read whole (SWITCHBOARD_MAX_ANSWER_BYTES)");
             }
             return new RemoteResponse(stream.status(), stream.headers(), bytes);
         } catch (IOException e) {
             if (watch.expired()) {
-                throw new RemoteFailure(RemoteFailure.Kind.TIMEOUT, "the provider's answer did not finish in time");
+                throw new RemoteFailure(RemoteFailure.Kind.TIMEOUT, RemoteFailure.Cause.TIMEOUT,
+                        "the provider's answer did not finish in time");
             }
-            throw new RemoteFailure(RemoteFailure.Kind.BROKEN,
+            throw new RemoteFailure(RemoteFailure.Kind.BROKEN, RemoteFailure.Cause.BROKEN,
                     "the connection broke while reading the provider's answer");
         }
     }

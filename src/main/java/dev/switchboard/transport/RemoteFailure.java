@@ -15,14 +15,34 @@ public final class RemoteFailure extends Exception {
         BROKEN
     }
 
-    private final Kind kind;
+    /**
+     * What failed, for the caller's insight and the access log: {@code dns} (the host has no
+     * address), {@code refused} (nothing listens there), {@code connect_timeout}, {@code tls}
+     * (the handshake or the certificate failed), {@code timeout} (no answer in time),
+     * {@code broken} (the connection broke), {@code too_large}.
+     */
+    public enum Cause {
+        DNS, REFUSED, CONNECT_TIMEOUT, TLS, TIMEOUT, BROKEN, TOO_LARGE;
 
-    public RemoteFailure(Kind kind, String message) {
+        public String wire() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private final Kind kind;
+    private final Cause cause;
+
+    public RemoteFailure(Kind kind, Cause cause, String message) {
         super(message, null, false, false);
         this.kind = kind;
+        this.cause = cause;
     }
 
     public Kind kind() {
         return kind;
+    }
+
+    public Cause networkCause() {
+        return cause;
     }
 }

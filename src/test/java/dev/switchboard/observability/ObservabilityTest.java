@@ -138,6 +138,23 @@ class ObservabilityTest {
             assertEquals(201, entry.get("provider_status"));
             assertTrue(entry.get("duration_ms") instanceof Number && entry.get("provider_ms") instanceof Number);
             assertFalse(line.contains("log-secret-key") || line.contains(Harness.TOKEN) || line.contains("logged"));
+
+            // A provider nothing listens at: the line says which network failure it was.
+            var refused = http.send(HttpRequest.newBuilder(URI.create(switchboard.baseUrl() + "/integrated-accounts"))
+                    .header("Authorization", "Bearer " + Harness.TOKEN)
+                    .POST(HttpRequest.BodyPublishers.ofString(Json.writeString(Map.of("integration", "lever",
+                            "tenant_id", "t", "context", Map.of("api_key", "log-secret-key",
+                                    "base_url", "http://127.0.0.1:1/v1"))))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            http.send(HttpRequest.newBuilder(URI.create(switchboard.baseUrl() + "/unified/ats/activities?integrated_account_id="
+                            + Harness.json(refused).get("id") + "&candidate_id=opp-1"))
+                    .header("Authorization", "Bearer " + Harness.TOKEN).header("x-request-id", "log-line-2").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String failed = switchboard.linesUntil("log-line-2", Duration.ofSeconds(10)).stream()
+                    .filter(l -> l.contains("log-line-2")).findFirst().orElseThrow();
+            var failure = Json.asObject(Json.parse(failed.getBytes(StandardCharsets.UTF_8))).orElseThrow();
+            assertEquals("refused", failure.get("provider_error"), failed);
+            assertEquals(502, failure.get("status"), failed);
         }
     }
 
