@@ -97,6 +97,8 @@ public final class Server implements AutoCloseable {
                     config.maxBodyBytes(), LoggerFactory.getLogger("switchboard.access")::info, slowBodies(config)));
             // SWITCHBOARD_BIND: every interface unless told otherwise (the sandbox: loopback only).
             app.start(config.environment().getOrDefault("SWITCHBOARD_BIND", "0.0.0.0"), config.port());
+            engine.metrics().bindStore(stores.database());
+            engine.metrics().bindWebServer(app.jettyServer().threadPool());
             var purge = PURGE.scheduleAtFixedRate(() -> purgeQuietly(stores.keys()), 0, 10, TimeUnit.MINUTES);
             return new Server(app, stores, purge, accountChanges);
         } catch (RuntimeException e) {

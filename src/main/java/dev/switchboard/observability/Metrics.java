@@ -1,5 +1,17 @@
 package dev.switchboard.observability;
 
+import dev.switchboard.store.Database;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import org.eclipse.jetty.util.thread.ThreadPool;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -12,7 +24,40 @@ import java.time.Duration;
  */
 public final class Metrics {
 
+    /**
+     * Latency buckets, fixed: a percentile histogram would publish about 70 buckets per
+     * integration and outcome. These cover a fast provider to the longest timeout.
+     */
+    private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(10), Duration.ofMillis(25),
+        Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+        Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10),
+        Duration.ofSeconds(30)};
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    /** With the JVM's and the process's own meters: memory, GC, threads, classes, CPU, uptime, file descriptors. */
+    public Metrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
+    }
+
+    /**
+     * The web server's threads: {@code jetty_threads_current}, {@code _idle}, and on a
+     * platform-thread pool (Java 17) {@code _busy} and {@code _jobs}.
+     */
+    public void bindWebServer(ThreadPool threads) {
+        new JettyServerThreadPoolMetrics(threads, Tags.empty()).bindTo(registry);
+    }
+
+    /** The store's connection pool: {@code hikaricp_connections_active}, {@code _idle}, {@code _pending}, … */
+    public void bindStore(Database database) {
+        database.bindMetrics(registry);
+    }
 
     /** {@code switchboard_requests_total} */
     public void request(String integration, String resource, String method, int status) {
@@ -25,7 +70,7 @@ public final class Metrics {
     public void providerCall(String integration, String outcome, Duration took) {
         Timer.builder("switchboard.provider.latency").description("Time for a provider to answer")
                 .tags("integration", integration, "outcome", outcome)
-                .publishPercentileHistogram()
+                .serviceLevelObjectives(LATENCY_BUCKETS)
                 .register(registry).record(took);
     }
 

@@ -102,6 +102,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Publishes the connection pool's meters (Hikari's Micrometer tracker); once per pool. */
+    public void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+        pool.setMetricRegistry(registry);
+    }
+
     public Dialect dialect() {
         return dialect;
     }

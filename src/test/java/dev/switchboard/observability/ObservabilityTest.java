@@ -58,9 +58,16 @@ class ObservabilityTest {
                     "switchboard_provider_latency_seconds_bucket{integration=\"lever\",outcome=\"201\"",
                     "switchboard_provider_latency_seconds_count{integration=\"lever\",outcome=\"429\"} 1",
                     "switchboard_retries_total{integration=\"lever\",reason=\"rate_limited\"} 1.0",
-                    "switchboard_ratelimit_wait_seconds_count{integration=\"lever\"}")) {
+                    "switchboard_ratelimit_wait_seconds_count{integration=\"lever\"}",
+                    // The JVM, the process, the web server and the store's pool.
+                    "jvm_memory_used_bytes{area=\"heap\"", "jvm_gc_", "jvm_threads_live_threads", "process_cpu_usage",
+                    "process_uptime_seconds", "jetty_threads_current", "hikaricp_connections_active")) {
                 assertTrue(metrics.contains(expected), "missing " + expected + " in\n" + metrics);
             }
+            // Fixed latency buckets: a dozen per series, not a percentile histogram's seventy.
+            long buckets = metrics.lines().filter(line -> line.startsWith(
+                    "switchboard_provider_latency_seconds_bucket{integration=\"lever\",outcome=\"201\"")).count();
+            assertTrue(buckets > 5 && buckets <= 12, buckets + " buckets");
         }
     }
 
