@@ -45,7 +45,7 @@ public record ServerConfig(
         Map<String, String> env = SecretFiles.resolve(given);
         return new ServerConfig(
                 (int) number(env, "SWITCHBOARD_PORT", 8080),
-                env.getOrDefault("SWITCHBOARD_DATABASE_URL", "jdbc:sqlite:switchboard.db"),
+                databaseUrl(env),
                 nonBlank(env, "SWITCHBOARD_API_TOKEN"),
                 nonBlank(env, "SWITCHBOARD_SECRET_KEY"),
                 Arrays.stream(env.getOrDefault("SWITCHBOARD_ALLOWED_HOSTS", "").split(","))
@@ -56,6 +56,25 @@ public record ServerConfig(
                 Duration.ofMillis(number(env, "SWITCHBOARD_RETRY_BUDGET_MS", 10_000)),
                 Duration.ofHours(number(env, "SWITCHBOARD_IDEMPOTENCY_TTL_HOURS", 24)),
                 env);
+    }
+
+    /**
+     * {@code SWITCHBOARD_DATABASE_URL}, with {@code SWITCHBOARD_DATABASE_PASSWORD} (or its
+     * {@code _FILE}) added as the JDBC {@code password} parameter, so that the password can be
+     * a mounted secret rather than part of the URL.
+     */
+    private static String databaseUrl(Map<String, String> env) {
+        String url = env.getOrDefault("SWITCHBOARD_DATABASE_URL", "jdbc:sqlite:switchboard.db");
+        String password = env.get("SWITCHBOARD_DATABASE_PASSWORD");
+        if (password == null || password.isEmpty()) {
+            return url;
+        }
+        if (url.matches("(?i).*[?&]password=.*")) {
+            throw new IllegalArgumentException("SWITCHBOARD_DATABASE_URL already holds a password: drop it there, "
+                    + "or unset SWITCHBOARD_DATABASE_PASSWORD");
+        }
+        return url + (url.contains("?") ? "&" : "?") + "password="
+                + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Defaults for tests and embedding: a given port, store and token, loopback allowed. */

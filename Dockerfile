@@ -1,0 +1,29 @@
+# Switchboard in a container: built with the Maven wrapper on a JDK, run on a JRE as a
+# non-root user, healthy when /ready answers 200 (the store answers and the catalog loaded).
+# The CI machines cannot pull base images, so this file is not built in CI.
+
+FROM eclipse-temurin:21-jdk AS build
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -q dependency:go-offline -DexcludeReactor=true || true
+COPY src src
+COPY LICENSE NOTICE ./
+RUN ./mvnw -B -q package -DskipTests
+
+FROM eclipse-temurin:21-jre
+RUN groupadd --system switchboard && useradd --system --gid switchboard --home-dir /var/lib/switchboard \
+        --create-home switchboard
+WORKDIR /var/lib/switchboard
+COPY --from=build /src/target/switchboard.jar /opt/switchboard/switchboard.jar
+COPY --from=build /src/LICENSE /src/NOTICE /opt/switchboard/
+USER switchboard
+ENV SWITCHBOARD_PORT=8080 \
+    SWITCHBOARD_DATABASE_URL=jdbc:sqlite:/var/lib/switchboard/switchboard.db \
+    MALLOC_ARENA_MAX=2
+EXPOSE 8080
+# bash's /dev/tcp: the JRE image has no curl. Healthy only on an HTTP 200 from /ready.
+HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${SWITCHBOARD_PORT} && printf 'GET /ready HTTP/1.0\\r\\n\\r\\n' >&3 && head -n1 <&3 | grep -q ' 200 '"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/opt/switchboard/switchboard.jar"]
+CMD ["serve"]
