@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
-/** The integrated-account rules of contract §3 on top of a store. */
+/** The integrated-account rules of docs/api.md §3 on top of a store. */
 public final class AccountService {
 
     private static final Set<String> CREATE_KEYS = Set.of("integration", "tenant_id", "context");

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Integrated accounts, contract §3: at {@code /integrated-account}, the path and the shape
+ * Integrated accounts, docs/api.md §3: at {@code /integrated-account}, the path and the shape
  * Truto's SDKs use ({@code integration} is an object with a {@code name}; a delete answers
  * {@code {"id"}}), and at the deprecated {@code /integrated-accounts} as before.
  */

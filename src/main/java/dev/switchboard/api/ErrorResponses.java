@@ -12,7 +12,7 @@ import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Writes every failure in the one JSON error shape of contract §5. */
+/** Writes every failure in the one JSON error shape of docs/api.md §5. */
 final class ErrorResponses {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);

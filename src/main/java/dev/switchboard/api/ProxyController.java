@@ -9,7 +9,7 @@ import io.javalin.http.Handler;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** {@code /proxy/{resource}[/{id}]}: the provider's own resources, as the catalog names them (contract §3b). */
+/** {@code /proxy/{resource}[/{id}]}: the provider's own resources, as the catalog names them (docs/api.md §3b). */
 final class ProxyController {
 
     private static final Pattern RESOURCE = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");

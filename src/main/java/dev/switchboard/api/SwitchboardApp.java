@@ -14,6 +14,7 @@ import dev.switchboard.openapi.OpenApiDocument;
 import dev.switchboard.store.StoreException;
 import dev.switchboard.tokens.TokenAuthority;
 import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.HttpResponseException;
 import java.util.List;
@@ -81,6 +82,12 @@ public final class SwitchboardApp {
             });
             config.routes.get("/openapi.json", docs::openApi);
             config.routes.get("/docs", docs::page);
+            // Swagger UI's files, from its webjar in this jar: /docs loads nothing from outside.
+            config.staticFiles.add(files -> {
+                files.hostedPath = DocsController.ASSETS;
+                files.directory = DocsController.swaggerUiDirectory();
+                files.location = Location.CLASSPATH;
+            });
             config.routes.get("/metrics", ctx -> {
                 // Metrics span every environment: the operator's token only, not a tenant environment's.
                 String header = ctx.header("Authorization");

@@ -21,8 +21,8 @@ final class TokenAuth implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        if (OPEN_PATHS.contains(ctx.path())) {
-            return;
+        if (OPEN_PATHS.contains(ctx.path()) || ctx.path().startsWith(DocsController.ASSETS + "/")) {
+            return; // the API's description and its page's own files are public
         }
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {

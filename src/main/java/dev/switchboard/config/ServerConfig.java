@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The server's settings, read from the environment (contract §6). Tokens and keys are
+ * The server's settings, read from the environment (docs/api.md §6). Tokens and keys are
  * secrets, so {@code toString} does not show them.
  *
  * @param port           {@code SWITCHBOARD_PORT}

@@ -17,7 +17,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Turns what a provider said, or failed to say, into the errors of contract §5. */
+/** Turns what a provider said, or failed to say, into the errors of docs/api.md §5. */
 final class RemoteErrors {
 
     private static final Logger LOG = LoggerFactory.getLogger(RemoteErrors.class);
@@ -95,7 +95,7 @@ final class RemoteErrors {
         return error.redacting(ContextSecrets.secretValues(integration.context().properties(), account.context()));
     }
 
-    /** Contract §5: client errors as given, provider faults as 502. */
+    /** docs/api.md §5: client errors as given, provider faults as 502. */
     static int callerStatus(int remoteStatus) {
         return remoteStatus >= 400 && remoteStatus < 500 ? remoteStatus : 502;
     }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Gives a mapped object the shape the caller asked for (contract §4). */
+/** Gives a mapped object the shape the caller asked for (docs/api.md §4). */
 final class ResponseShaper {
 
     private ResponseShaper() {

@@ -107,7 +107,7 @@ public final class ApiException extends RuntimeException {
         return value;
     }
 
-    /** The JSON error body of contract §5: statusCode, error, message, then the extras. */
+    /** The JSON error body of docs/api.md §5: statusCode, error, message, then the extras. */
     public Map<String, Object> body() {
         var body = new LinkedHashMap<String, Object>();
         body.put("statusCode", status);

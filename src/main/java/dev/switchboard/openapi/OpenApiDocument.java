@@ -31,8 +31,10 @@ public final class OpenApiDocument {
         document.put("servers", List.of(Map.of("url", "/")));
         document.put("security", List.of(Map.of("bearer", List.of())));
         var paths = new LinkedHashMap<String, Object>();
-        paths.put("/unified/ats/activities", Map.of("post", createActivity(catalog, model),
-                "get", ActivityReads.list(catalog, model)));
+        var activities = new LinkedHashMap<String, Object>();
+        activities.put("post", createActivity(catalog, model));
+        activities.put("get", ActivityReads.list(catalog, model));
+        paths.put("/unified/ats/activities", activities);
         paths.put("/unified/ats/activities/dry-run", Map.of("post", dryRunActivity(catalog, model)));
         paths.put("/unified/ats/activities/{id}", Map.of("get", ActivityReads.get(catalog, model)));
         paths.put("/unified/ats/activities/meta/{method}", Map.of("get", meta(catalog, true)));
@@ -43,7 +45,7 @@ public final class OpenApiDocument {
         paths.put("/ready", Map.of("get", open("Readiness: the store answers and the catalog is loaded.", "Readiness")));
         document.put("paths", paths);
         document.put("components", components(catalog, model));
-        return document;
+        return Guide.apply(document);
     }
 
     private static Map<String, Object> createActivity(Catalog catalog, UnifiedModel model) {

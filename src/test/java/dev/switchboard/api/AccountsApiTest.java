@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Contract §3: integrated accounts, their validation and the masking of their secrets. */
+/** docs/api.md §3: integrated accounts, their validation and the masking of their secrets. */
 class AccountsApiTest {
 
     @RegisterExtension

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Each way a provider can fail, mapped to contract §5, and never sent twice. Error bodies
+ * Each way a provider can fail, mapped to docs/api.md §5, and never sent twice. Error bodies
  * follow developers.ashbyhq.com/docs/responses (Ashby's success/errorInfo, 403 for a refused
  * key), hire.lever.co/developer/documentation#errors (Lever's {code, message}) and
  * api.recruitee.com/docs (Recruitee's {"error"}/{"errors"}); HTML and truncated bodies are

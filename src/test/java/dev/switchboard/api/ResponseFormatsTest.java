@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Contract §4 and the response-side query parameters of §2, on Lever and Recruitee answers.
+ * docs/api.md §4 and the response-side query parameters of §2, on Lever and Recruitee answers.
  * Answers: {@link dev.switchboard.Fixtures} (Lever); Recruitee's note from
  * api.recruitee.com/docs, section "note"; Lever's error from its docs' "Errors" section.
  */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Every refusal of contract §2 and §5 happens before any remote call. */
+/** Every refusal of docs/api.md §2 and §5 happens before any remote call. */
 class ValidationTest {
 
     @RegisterExtension

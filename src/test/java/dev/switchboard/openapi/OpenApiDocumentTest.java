@@ -117,6 +117,29 @@ class OpenApiDocumentTest {
         assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         assertTrue(page.body().contains("openapi.json"));
         assertFalse(Pattern.compile("(src|href)=\"(https?:)?//").matcher(page.body()).find(), "no CDN or remote asset");
+        assertTrue(page.body().contains("validatorUrl: null"), "Swagger UI must not fetch a validator badge");
+        // Swagger UI's own files come from the jar, without a token like the page itself.
+        var bundle = harness.send("GET", "/docs/ui/swagger-ui-bundle.js", null, Map.of());
+        assertEquals(200, bundle.statusCode());
+        assertTrue(bundle.body().length() > 100_000);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationHasASummaryACurlLineAndExampleAnswers() {
+        var document = Harness.json(harness.send("GET", "/openapi.json", null, Map.of()));
+        var paths = (Map<String, Map<String, Map<String, Object>>>) document.get("paths");
+        paths.forEach((path, methods) -> methods.forEach((method, operation) -> {
+            assertTrue(operation.get("summary") instanceof String, method + " " + path + " has a summary");
+            assertTrue(String.valueOf(operation.get("description")).contains("```sh\ncurl -s"),
+                    method + " " + path + " shows a curl line");
+        }));
+        var schemas = (Map<String, Map<String, Object>>) ((Map<String, Object>) document.get("components")).get("schemas");
+        for (String schema : List.of("Activity", "ActivityList", "ActivityCreateRequest", "ErrorResponse",
+                "IntegratedAccount", "IntegratedAccountList", "DryRun")) {
+            assertTrue(schemas.get(schema).get("example") instanceof Map, schema + " has an example");
+        }
+        assertTrue(((String) ((Map<String, Object>) document.get("info")).get("description")).contains("## Idempotency"));
     }
 
     @SuppressWarnings("unchecked")

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The simulated providers behave as ../shared/providers/README.md says the real ones do. */
+/** The simulated providers behave as the providers' documentation, cited in each simulator, says the real ones do. */
 class SimulatorFidelityTest {
 
     static Sandbox sandbox;
