@@ -1,6 +1,7 @@
 package dev.switchboard;
 
 import dev.switchboard.config.ServerConfig;
+import dev.switchboard.engine.CredentialCheck;
 import dev.switchboard.engine.Listing;
 import dev.switchboard.engine.LocalRateLimiter;
 import dev.switchboard.engine.Proxy;
@@ -20,7 +21,8 @@ import java.time.Clock;
 import java.time.Duration;
 
 /** The request path without HTTP: what the server and {@code switchboard call} both run. */
-public record Engine(UnifiedPipeline pipeline, Listing listing, Proxy proxy, Metrics metrics) {
+public record Engine(UnifiedPipeline pipeline, Listing listing, Proxy proxy, Metrics metrics, OAuthRefresher oauth,
+        CredentialCheck credentials) {
 
     public static Engine build(ServerConfig config, Server.Stores stores) {
         var metrics = new Metrics();
@@ -39,6 +41,7 @@ public record Engine(UnifiedPipeline pipeline, Listing listing, Proxy proxy, Met
                         Duration.ofMillis(config.setting("SWITCHBOARD_BREAKER_OPEN_MS", 10_000))));
         return new Engine(new UnifiedPipeline(stores.catalog(), stores.accounts(), caller, stores.keys()),
                 new Listing(stores.catalog(), stores.accounts(), caller, stores.box()),
-                new Proxy(stores.catalog(), stores.accounts(), caller), metrics);
+                new Proxy(stores.catalog(), stores.accounts(), caller), metrics, oauth,
+                new CredentialCheck(stores.catalog(), caller, oauth));
     }
 }

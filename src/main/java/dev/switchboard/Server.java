@@ -6,6 +6,8 @@ import dev.switchboard.accounts.JdbcAccountStore;
 import dev.switchboard.api.SwitchboardApp;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.catalog.CatalogLoader;
+import dev.switchboard.connect.Connector;
+import dev.switchboard.connect.LinkTokens;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.crypto.KeySource;
 import dev.switchboard.crypto.SecretBox;
@@ -15,6 +17,10 @@ import dev.switchboard.store.Database;
 import dev.switchboard.store.Dialect;
 import dev.switchboard.tokens.TokenAuthority;
 import dev.switchboard.tokens.TokenStore;
+import dev.switchboard.webhooks.Outbox;
+import dev.switchboard.webhooks.WebhookDelivery;
+import dev.switchboard.webhooks.WebhookStore;
+import dev.switchboard.webhooks.WebhookUrls;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,8 +48,11 @@ public final class Server implements AutoCloseable {
     private final Stores stores;
     private final ScheduledFuture<?> purge;
     private final Optional<ChangeListener> accountChanges;
+    private final WebhookDelivery delivery;
 
-    private Server(Javalin app, Stores stores, ScheduledFuture<?> purge, Optional<ChangeListener> accountChanges) {
+    private Server(Javalin app, Stores stores, ScheduledFuture<?> purge, Optional<ChangeListener> accountChanges,
+            WebhookDelivery delivery) {
+        this.delivery = delivery;
         this.app = app;
         this.stores = stores;
         this.purge = purge;
@@ -52,7 +61,7 @@ public final class Server implements AutoCloseable {
 
     /** The store-side parts, also what the command line's maintenance commands use. */
     public record Stores(Database database, AccountService accounts, TokenStore tokens, IdempotencyStore keys,
-            Catalog catalog, SecretBox box) implements AutoCloseable {
+            Catalog catalog, SecretBox box, WebhookStore webhooks, LinkTokens linkTokens) implements AutoCloseable {
 
         /** The stores the SWITCHBOARD_* environment names: what every maintenance command works on. */
         public static Stores fromEnvironment() {
@@ -64,13 +73,16 @@ public final class Server implements AutoCloseable {
             var box = new SecretBox(KeySource.resolve(config.secretKey(), config.databaseUrl()));
             Database database = Database.open(config.databaseUrl(), config.migrateOnStart());
             Clock clock = Clock.systemUTC();
-            var accounts = new AccountService(new JdbcAccountStore(database, box), catalog,
+            var webhooks = new WebhookStore(database, box);
+            // Account changes and their webhook events commit together.
+            var accounts = new AccountService(new JdbcAccountStore(database, box, new Outbox(webhooks, clock)), catalog,
                     new BaseUrlPolicy(config.allowedHosts()), clock, config.accountCacheTtl());
             // A running request beats its claim; one not beaten for a lease belongs to a process that died.
             var keys = new IdempotencyStore(database, box, clock, config.idempotencyTtl(),
                     Duration.ofMillis(config.setting("SWITCHBOARD_IDEMPOTENCY_LEASE_MS", IN_FLIGHT_LEASE.toMillis())),
                     Duration.ofSeconds(10));
-            return new Stores(database, accounts, new TokenStore(database, clock), keys, catalog, box);
+            return new Stores(database, accounts, new TokenStore(database, clock), keys, catalog, box, webhooks,
+                    new LinkTokens(database, clock));
         }
 
         @Override
@@ -92,15 +104,27 @@ public final class Server implements AutoCloseable {
             }
             Engine engine = Engine.build(config, stores);
             var authority = new TokenAuthority(config.apiToken(), stores.tokens());
+            // SWITCHBOARD_PUBLIC_URL: where people reach this server (links, OAuth redirects); this port otherwise.
+            var port = new java.util.concurrent.atomic.AtomicInteger(config.port());
+            var connector = new Connector(stores.catalog(), stores.accounts(), stores.linkTokens(), engine.credentials(),
+                    engine.oauth(), config.environment(), () -> config.environment().getOrDefault("SWITCHBOARD_PUBLIC_URL",
+                            "http://localhost:" + port.get()));
+            var webhookUrls = new WebhookUrls(new BaseUrlPolicy(config.allowedHosts()));
             Javalin app = SwitchboardApp.create(new SwitchboardApp.Parts(stores.catalog(), stores.accounts(),
                     engine.pipeline(), engine.listing(), engine.proxy(), authority, engine.metrics(), stores.database()::reachable,
-                    config.maxBodyBytes(), LoggerFactory.getLogger("switchboard.access")::info, slowBodies(config)));
+                    config.maxBodyBytes(), LoggerFactory.getLogger("switchboard.access")::info, slowBodies(config),
+                    new SwitchboardApp.Connections(connector, stores.webhooks(), webhookUrls)));
             // SWITCHBOARD_BIND: every interface unless told otherwise (the sandbox: loopback only).
             app.start(config.environment().getOrDefault("SWITCHBOARD_BIND", "0.0.0.0"), config.port());
+            port.set(app.port());
             engine.metrics().bindStore(stores.database());
             engine.metrics().bindWebServer(app.jettyServer().threadPool());
             var purge = PURGE.scheduleAtFixedRate(() -> purgeQuietly(stores.keys()), 0, 10, TimeUnit.MINUTES);
-            return new Server(app, stores, purge, accountChanges);
+            // The outbox is delivered by every process; each message by one of them at a time.
+            var delivery = WebhookDelivery.start(stores.database(), stores.webhooks(), webhookUrls,
+                    new WebhookDelivery.Timing(Duration.ofMillis(config.setting("SWITCHBOARD_WEBHOOK_POLL_MS", 500)),
+                            Duration.ofMillis(config.setting("SWITCHBOARD_WEBHOOK_FIRST_RETRY_MS", 5_000))));
+            return new Server(app, stores, purge, accountChanges, delivery);
         } catch (RuntimeException e) {
             accountChanges.ifPresent(ChangeListener::close);
             stores.close();
@@ -145,6 +169,7 @@ public final class Server implements AutoCloseable {
     @Override
     public void close() {
         purge.cancel(false);
+        delivery.close();
         app.stop();
         accountChanges.ifPresent(ChangeListener::close);
         stores.close();

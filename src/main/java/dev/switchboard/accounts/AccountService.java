@@ -7,6 +7,7 @@ import dev.switchboard.mapping.Timestamps;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +74,7 @@ public final class AccountService {
         Instant now = clock.instant();
         var account = new IntegratedAccount(UUID.randomUUID().toString(), environment, name, tenantId,
                 AccountStatus.ACTIVE, context, now, now);
-        store.insert(account);
+        store.insert(account, List.of(new AccountEvent(AccountEvent.CREATED, canonicalView(account))));
         return remember(account);
     }
 
@@ -152,7 +153,11 @@ public final class AccountService {
         });
         validator.check(integrationOf(account), merged);
         var updated = account.withContext(merged, clock.instant());
-        if (!store.update(updated)) {
+        var events = new ArrayList<AccountEvent>(List.of(new AccountEvent(AccountEvent.UPDATED, canonicalView(updated))));
+        if (account.status() == AccountStatus.NEEDS_REAUTH && updated.status() == AccountStatus.ACTIVE) {
+            events.add(new AccountEvent(AccountEvent.ACTIVE, canonicalView(updated)));
+        }
+        if (!store.update(updated, events)) {
             forget(id);
             throw notFound(id);
         }
@@ -184,7 +189,9 @@ public final class AccountService {
     }
 
     public void delete(String environment, String id) {
-        boolean deleted = store.delete(get(environment, id).id());
+        IntegratedAccount account = get(environment, id);
+        boolean deleted = store.delete(account.id(), environment,
+                List.of(new AccountEvent(AccountEvent.DELETED, canonicalView(account))));
         forget(id);
         if (!deleted) {
             throw notFound(id);
@@ -192,6 +199,30 @@ public final class AccountService {
     }
 
     /** Seals every stored context with the current key: the last step of a key rotation. */
+    /**
+     * New credentials for an existing account, as the connect page's reconnect gives them:
+     * the context is replaced whole and the account is active again.
+     */
+    public IntegratedAccount reconnect(String environment, String id, Map<String, Object> context) {
+        IntegratedAccount account = get(environment, id);
+        validator.check(integrationOf(account), context);
+        var updated = account.withContext(context, clock.instant());
+        var events = new ArrayList<AccountEvent>(List.of(new AccountEvent(AccountEvent.UPDATED, canonicalView(updated))));
+        if (account.status() == AccountStatus.NEEDS_REAUTH) {
+            events.add(new AccountEvent(AccountEvent.ACTIVE, canonicalView(updated)));
+        }
+        if (!store.update(updated, events)) {
+            forget(id);
+            throw notFound(id);
+        }
+        return remember(updated);
+    }
+
+    /** @throws ApiException 400 naming every key of the context that is missing or not valid */
+    public void validate(IntegrationDefinition integration, Map<String, Object> context) {
+        validator.check(integration, context);
+    }
+
     public int reseal() {
         forgetAll();
         return store.reseal();
@@ -212,7 +243,10 @@ public final class AccountService {
     public void markNeedsReauth(IntegratedAccount account) {
         // Under the lock, on the stored state: a copy from the start of this request could
         // carry credentials that another request has refreshed since.
-        store.updateLocked(account.id(), current -> current.withStatus(AccountStatus.NEEDS_REAUTH, clock.instant()))
+        store.updateLocked(account.id(), current -> current.withStatus(AccountStatus.NEEDS_REAUTH, clock.instant()),
+                (before, after) -> before.status() == AccountStatus.ACTIVE
+                        ? List.of(new AccountEvent(AccountEvent.AUTHENTICATION_ERROR, canonicalView(after)))
+                        : List.of())
                 .ifPresent(this::remember);
     }
 
@@ -231,6 +265,16 @@ public final class AccountService {
         view.put("created_at", Timestamps.format(account.createdAt()));
         view.put("updated_at", Timestamps.format(account.updatedAt()));
         view.put("context", ContextSecrets.masked(integrationOf(account).context().properties(), account.context()));
+        return view;
+    }
+
+    /**
+     * The account as {@code /integrated-account} shows it, and as webhook events carry it:
+     * {@code integration} is {@code {name, label}}, secrets masked.
+     */
+    public Map<String, Object> canonicalView(IntegratedAccount account) {
+        Map<String, Object> view = view(account);
+        view.put("integration", Map.of("name", account.integration(), "label", labelOf(account)));
         return view;
     }
 

@@ -52,6 +52,12 @@ public final class BaseUrlPolicy {
                 .toList();
     }
 
+    /** True when the operator's {@code SWITCHBOARD_ALLOWED_HOSTS} admits this scheme, host and port. */
+    public boolean operatorAllows(String scheme, String host, int port) {
+        String lowerHost = host.toLowerCase(Locale.ROOT);
+        return operatorHosts.stream().anyMatch(allowed -> allowed.admits(scheme.toLowerCase(Locale.ROOT), lowerHost, port));
+    }
+
     /** Why a URL is refused, or empty when it names one of the hosts (or an operator's) over https. */
     public Optional<String> refusal(String label, List<String> hosts, String baseUrl) {
         URI uri;

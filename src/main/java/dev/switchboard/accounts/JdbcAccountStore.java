@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -33,9 +34,16 @@ public final class JdbcAccountStore implements AccountStore {
 
     private final Sql sql;
     private final SecretBox box;
+    private final AccountEvents events;
     private final boolean announces;
 
     public JdbcAccountStore(Database database, SecretBox box) {
+        this(database, box, AccountEvents.NONE);
+    }
+
+    /** @param events where account events are written, in the same transaction as the change */
+    public JdbcAccountStore(Database database, SecretBox box, AccountEvents events) {
+        this.events = events;
         this.sql = new Sql(database);
         this.box = box;
         this.announces = database.dialect() == Dialect.POSTGRESQL;
@@ -43,7 +51,12 @@ public final class JdbcAccountStore implements AccountStore {
 
     @Override
     public void insert(IntegratedAccount account) {
-        sql.run(connection -> {
+        insert(account, List.of());
+    }
+
+    @Override
+    public void insert(IntegratedAccount account, List<AccountEvent> happened) {
+        sql.inTransaction(connection -> {
             try (var statement = connection.prepareStatement(
                     "INSERT INTO integrated_accounts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 statement.setString(1, account.id());
@@ -54,8 +67,10 @@ public final class JdbcAccountStore implements AccountStore {
                 statement.setString(6, seal(account));
                 statement.setString(7, StoredTime.format(account.createdAt()));
                 statement.setString(8, StoredTime.format(account.updatedAt()));
-                return statement.executeUpdate();
+                statement.executeUpdate();
             }
+            events.record(connection, account.environment(), happened);
+            return null;
         });
     }
 
@@ -97,11 +112,28 @@ public final class JdbcAccountStore implements AccountStore {
 
     @Override
     public boolean update(IntegratedAccount account) {
-        return sql.run(connection -> update(connection, account));
+        return update(account, List.of());
+    }
+
+    @Override
+    public boolean update(IntegratedAccount account, List<AccountEvent> happened) {
+        return sql.inTransaction(connection -> {
+            if (!update(connection, account)) {
+                return false;
+            }
+            events.record(connection, account.environment(), happened);
+            return true;
+        });
     }
 
     @Override
     public Optional<IntegratedAccount> updateLocked(String id, UnaryOperator<IntegratedAccount> change) {
+        return updateLocked(id, change, (before, after) -> List.of());
+    }
+
+    @Override
+    public Optional<IntegratedAccount> updateLocked(String id, UnaryOperator<IntegratedAccount> change,
+            BiFunction<IntegratedAccount, IntegratedAccount, List<AccountEvent>> happened) {
         return sql.inTransaction(connection -> {
             // A no-op write takes the row lock (PostgreSQL) or the write lock (SQLite)
             // before the read, so a second process waits here and then sees the change.
@@ -115,6 +147,7 @@ public final class JdbcAccountStore implements AccountStore {
             IntegratedAccount changed = change.apply(current);
             if (changed != current) {
                 update(connection, changed);
+                events.record(connection, changed.environment(), happened.apply(current, changed));
             }
             return Optional.of(changed);
         });
@@ -122,15 +155,24 @@ public final class JdbcAccountStore implements AccountStore {
 
     @Override
     public boolean delete(String id) {
-        return sql.run(connection -> {
+        return delete(id, "", List.of());
+    }
+
+    @Override
+    public boolean delete(String id, String environment, List<AccountEvent> happened) {
+        return sql.inTransaction(connection -> {
             try (var slot = connection.prepareStatement("DELETE FROM rate_slots WHERE account_id = ?")) {
                 slot.setString(1, id); // the account's place in its provider's rate goes with it
                 slot.executeUpdate();
             }
             try (var statement = connection.prepareStatement("DELETE FROM integrated_accounts WHERE id = ?")) {
                 statement.setString(1, id);
-                return statement.executeUpdate() == 1 && announce(connection, id);
+                if (statement.executeUpdate() != 1) {
+                    return false;
+                }
             }
+            events.record(connection, environment, happened);
+            return announce(connection, id);
         });
     }
 

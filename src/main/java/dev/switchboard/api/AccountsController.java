@@ -50,11 +50,7 @@ final class AccountsController {
     }
 
     private Map<String, Object> view(IntegratedAccount account) {
-        Map<String, Object> view = accounts.view(account);
-        if (trutoShape) {
-            view.put("integration", Map.of("name", account.integration(), "label", accounts.labelOf(account)));
-        }
-        return view;
+        return trutoShape ? accounts.canonicalView(account) : accounts.view(account);
     }
 
     /** {@code ?tenant_id=&limit=&next_cursor=}: a page of accounts and the cursor of the next, null on the last. */

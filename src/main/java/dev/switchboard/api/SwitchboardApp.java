@@ -1,6 +1,9 @@
 package dev.switchboard.api;
 
 import dev.switchboard.Version;
+import dev.switchboard.connect.Connector;
+import dev.switchboard.webhooks.WebhookStore;
+import dev.switchboard.webhooks.WebhookUrls;
 
 import dev.switchboard.accounts.AccountService;
 import dev.switchboard.catalog.Catalog;
@@ -37,7 +40,11 @@ public final class SwitchboardApp {
     public record Parts(Catalog catalog, AccountService accounts, UnifiedPipeline pipeline, Listing listing,
             Proxy proxy, TokenAuthority tokens,
             Metrics metrics, BooleanSupplier storeReachable, long maxBodyBytes, Consumer<String> accessLog,
-            SlowBodies slowBodies) {
+            SlowBodies slowBodies, Connections connections) {
+    }
+
+    /** The connect flow and webhooks; absent, their routes are not served. */
+    public record Connections(Connector connector, WebhookStore webhooks, WebhookUrls webhookUrls) {
     }
 
     /**
@@ -82,6 +89,20 @@ public final class SwitchboardApp {
             });
             config.routes.get("/openapi.json", docs::openApi);
             config.routes.get("/docs", docs::page);
+            if (parts.connections() != null) {
+                var connect = new ConnectController(parts.connections().connector());
+                config.routes.post("/link-token", connect::issue);
+                config.routes.get("/connect", connect::page);
+                config.routes.post("/connect/accounts", connect::connect);
+                config.routes.get("/connect/oauth/start", connect::start);
+                config.routes.get(Connector.CALLBACK_PATH, connect::callback);
+                var hooks = new WebhooksController(parts.connections().webhooks(), parts.connections().webhookUrls());
+                config.routes.post("/webhook", hooks::create);
+                config.routes.get("/webhook", hooks::list);
+                config.routes.get("/webhook/{id}", hooks::get);
+                config.routes.delete("/webhook/{id}", hooks::delete);
+                config.routes.get("/webhook/{id}/deliveries", hooks::deliveries);
+            }
             // Swagger UI's files, from its webjar in this jar: /docs loads nothing from outside.
             config.staticFiles.add(files -> {
                 files.hostedPath = DocsController.ASSETS;

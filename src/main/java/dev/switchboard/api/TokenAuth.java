@@ -21,8 +21,9 @@ final class TokenAuth implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        if (OPEN_PATHS.contains(ctx.path()) || ctx.path().startsWith(DocsController.ASSETS + "/")) {
-            return; // the API's description and its page's own files are public
+        if (OPEN_PATHS.contains(ctx.path()) || ctx.path().startsWith(DocsController.ASSETS + "/")
+                || ConnectController.OPEN_PATHS.contains(ctx.path())) {
+            return; // the API's description, and the connect page, which its link token authorizes
         }
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {

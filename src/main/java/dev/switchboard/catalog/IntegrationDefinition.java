@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
  * @param resources unified resource → method → provider endpoint
  * @param proxy     provider resources the proxy API may call, by Truto's names
  * @param unsupported unified resource → method → why the provider cannot do it, told to callers
+ * @param connectCheck the provider call that proves new credentials on the connect page
  */
 public record IntegrationDefinition(
         @JsonProperty("name") String name,
@@ -48,7 +49,8 @@ public record IntegrationDefinition(
         @JsonProperty("timeouts") Timeouts timeouts,
         @JsonProperty("resources") Map<String, Map<String, Endpoint>> resources,
         @JsonProperty("proxy") Map<String, ProxyResource> proxy,
-        @JsonProperty("unsupported") Map<String, Map<String, String>> unsupported) {
+        @JsonProperty("unsupported") Map<String, Map<String, String>> unsupported,
+        @JsonProperty("connect_check") ConnectCheck connectCheck) {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
     private static final Pattern HOST_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
@@ -86,6 +88,7 @@ public record IntegrationDefinition(
             throw new IllegalArgumentException("body_format must be 'json' or 'json_api', not '" + bodyFormat + "'");
         }
         unsupported = unsupported == null ? Map.of() : Map.copyOf(unsupported);
+        require(connectCheck, "connect_check");
         headers = headers == null ? Map.of() : Map.copyOf(headers);
         timeouts = timeouts == null ? Timeouts.DEFAULT : timeouts;
         if (auth.isEmpty()) {

@@ -32,6 +32,13 @@ import java.util.Set;
  * @param tokenParameters      form parameter → context key, sent with a client-credentials request
  * @param clientAuthentication {@code body} (client id and secret as form fields, the default) or
  *                             {@code basic} (an HTTP Basic header, as Greenhouse asks)
+ * @param authorizeUrl         for {@code refresh_token}: where the connect page sends a person to consent
+ *                             (the authorization-code grant that first gives the tokens)
+ * @param authorizeUrlVariable an environment variable with which the operator may point consent elsewhere
+ *                             (the sandbox's simulated provider)
+ * @param scopes               the scopes asked for
+ * @param authorizeParameters  further parameters the provider's authorize URL needs (Lever's audience)
+ * @param pkce                 send a PKCE code challenge (RFC 7636), where the provider takes one
  * @param refreshBeforeSeconds refresh this long before the token expires, not after a failure
  */
 public record OAuthDefinition(
@@ -45,7 +52,12 @@ public record OAuthDefinition(
         @JsonProperty("client_secret_key") String clientSecretKey,
         @JsonProperty("token_parameters") Map<String, String> tokenParameters,
         @JsonProperty("client_authentication") String clientAuthentication,
-        @JsonProperty("refresh_before_seconds") int refreshBeforeSeconds) {
+        @JsonProperty("refresh_before_seconds") int refreshBeforeSeconds,
+        @JsonProperty("authorize_url") String authorizeUrl,
+        @JsonProperty("authorize_url_variable") String authorizeUrlVariable,
+        @JsonProperty("scopes") java.util.List<String> scopes,
+        @JsonProperty("authorize_parameters") Map<String, String> authorizeParameters,
+        @JsonProperty("pkce") boolean pkce) {
 
     public OAuthDefinition {
         if (tokenUrls == null || tokenUrls.isEmpty()) {
@@ -84,9 +96,20 @@ public record OAuthDefinition(
             default -> throw new IllegalArgumentException(
                     "oauth.grant must be 'refresh_token' or 'client_credentials', not '" + grant + "'");
         }
+        scopes = scopes == null ? java.util.List.of() : java.util.List.copyOf(scopes);
+        authorizeParameters = authorizeParameters == null ? Map.of() : Map.copyOf(authorizeParameters);
+        if (authorizeUrl != null && (!authorizeUrl.startsWith("https://") || URI.create(authorizeUrl).getHost() == null
+                || !grant.equals("refresh_token"))) {
+            throw new IllegalArgumentException("oauth.authorize_url must be an https URL, for the refresh_token grant");
+        }
         if (refreshBeforeSeconds < 0) {
             throw new IllegalArgumentException("oauth.refresh_before_seconds must not be negative");
         }
+    }
+
+    /** True when people can connect through the provider's consent page (the authorization-code grant). */
+    public boolean authorizes() {
+        return authorizeUrl != null;
     }
 
     public boolean clientCredentials() {

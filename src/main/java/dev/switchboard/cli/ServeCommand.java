@@ -8,6 +8,10 @@ import dev.switchboard.crypto.KeySource;
 import dev.switchboard.sandbox.DemoAccounts;
 import dev.switchboard.sandbox.LeverSimulator;
 import dev.switchboard.sandbox.Sandbox;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -65,6 +69,10 @@ public final class ServeCommand implements Callable<Integer> {
         variables.putIfAbsent("SWITCHBOARD_LEVER_CLIENT_SECRET", LeverSimulator.CLIENT_SECRET);
         variables.putIfAbsent("SWITCHBOARD_LEVER_TOKEN_URL", providers.leverTokenUrl());
         variables.putIfAbsent("SWITCHBOARD_GREENHOUSE_TOKEN_URL", providers.greenhouseTokenUrl());
+        // Accounts made on the connect page reach the simulators, and Lever's consent is simulated.
+        variables.putIfAbsent("SWITCHBOARD_LEVER_AUTHORIZE_URL", providers.leverAuthorizeUrl());
+        providers.baseUrls().forEach((integration, url) ->
+                variables.putIfAbsent("SWITCHBOARD_" + integration.toUpperCase(Locale.ROOT) + "_BASE_URL", url));
         // A sandbox with a printed token and demo credentials is for this machine only.
         variables.putIfAbsent("SWITCHBOARD_BIND", "127.0.0.1");
         config = config.withEnvironment(variables);
@@ -76,6 +84,7 @@ public final class ServeCommand implements Callable<Integer> {
         var accounts = DemoAccounts.ensure(server.accounts(), providers);
         String base = "http://localhost:" + server.port();
         System.out.print(walkThrough(base, config.apiToken().orElseThrow(), accounts, server.catalog()));
+        System.out.print(connectWalkThrough(base, config.apiToken().orElseThrow()));
         System.out.flush();
     }
 
@@ -116,6 +125,34 @@ public final class ServeCommand implements Callable<Integer> {
         });
         out.append("API reference: ").append(base).append("/docs\n");
         return out.toString();
+    }
+
+    /**
+     * A connect link to open in a browser, made through the API as a product would make one,
+     * and the calls for another link and for a webhook.
+     */
+    static String connectWalkThrough(String base, String token) {
+        String url;
+        try {
+            var answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/link-token"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"tenant_id\": \"" + DemoAccounts.TENANT + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            url = String.valueOf(dev.switchboard.mapping.Json.tryParse(answer.body().getBytes(StandardCharsets.UTF_8))
+                    .flatMap(dev.switchboard.mapping.Json::asObject).orElseThrow().get("url"));
+        } catch (java.io.IOException | RuntimeException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+        return "\nConnect an account as your users would (open in a browser; single use, 30 minutes):\n  " + url + "\n"
+                + "  Another link:\n"
+                + "  curl -s -X POST \"$SWITCHBOARD/link-token\" -H \"Authorization: Bearer $TOKEN\" \\\n"
+                + "    -H 'Content-Type: application/json' -d '{\"tenant_id\": \"acme\"}'\n"
+                + "  Hear about connections (a receiver on this machine; the answer holds its signing secret):\n"
+                + "  curl -s -X POST \"$SWITCHBOARD/webhook\" -H \"Authorization: Bearer $TOKEN\" \\\n"
+                + "    -H 'Content-Type: application/json' -d '{\"url\": \"http://127.0.0.1:9000/hooks\"}'\n";
     }
 
     /** {@code ASHBY_ACCOUNT}, {@code LEVER_ACCOUNT}, …: the shell variable holding an integration's demo account. */

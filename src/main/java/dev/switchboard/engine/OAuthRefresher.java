@@ -124,11 +124,55 @@ public final class OAuthRefresher {
         return oauth.tokenUrlFor(host, defaultHost);
     }
 
+    /**
+     * The tokens an authorization code grants (RFC 6749 §4.1.3), for an account about to be
+     * made on the connect page: {@code {access_token, refresh_token, expires_at}}.
+     *
+     * @param account the account to be: its context names the API host, hence the token endpoint
+     */
+    public Map<String, Object> exchangeCode(IntegrationDefinition integration, IntegratedAccount account, String code,
+            String redirectUri, Optional<String> codeVerifier) {
+        OAuthDefinition oauth = integration.oauthRefresh().orElseThrow();
+        var grant = new LinkedHashMap<String, String>();
+        grant.put("grant_type", "authorization_code");
+        grant.put("code", code);
+        grant.put("redirect_uri", redirectUri);
+        codeVerifier.ifPresent(verifier -> grant.put("code_verifier", verifier));
+        try {
+            return requestTokens(integration, oauth, account, Map.of(), grant);
+        } catch (RefreshRefused refused) {
+            throw ApiException.of(401, integration.label() + " refused the authorization code: " + refused.getMessage())
+                    .withExtra("truto_is_remote_error", true);
+        }
+    }
+
+    /**
+     * The account with an access token fetched by its own client credentials, not stored:
+     * for checking credentials before the account exists.
+     */
+    public IntegratedAccount withFetchedToken(IntegrationDefinition integration, IntegratedAccount account) {
+        OAuthDefinition oauth = integration.oauthRefresh().orElseThrow();
+        try {
+            var context = new LinkedHashMap<>(account.context());
+            context.put(oauth.contextKey(), requestTokens(integration, oauth, account, Map.of()));
+            return account.withContext(context, clock.instant());
+        } catch (RefreshRefused refused) {
+            throw ApiException.of(401, integration.label() + " refused the client credentials: " + refused.getMessage())
+                    .withExtra("truto_is_remote_error", true);
+        }
+    }
+
     private Map<String, Object> requestTokens(IntegrationDefinition integration, OAuthDefinition oauth,
             IntegratedAccount account, Map<String, Object> tokens) {
+        return requestTokens(integration, oauth, account, tokens, Map.of());
+    }
+
+    /** @param grant the grant's own fields, when it is neither a refresh nor client credentials */
+    private Map<String, Object> requestTokens(IntegrationDefinition integration, OAuthDefinition oauth,
+            IntegratedAccount account, Map<String, Object> tokens, Map<String, String> grant) {
         String clientId;
         String clientSecret;
-        var fields = new LinkedHashMap<String, String>();
+        var fields = new LinkedHashMap<String, String>(grant);
         if (oauth.clientCredentials()) {
             // The customer's own client, kept in the account; the token acts as the context's user.
             clientId = (String) account.context().get(oauth.clientIdKey());
@@ -143,11 +187,13 @@ public final class OAuthRefresher {
             clientId = environment.get(oauth.clientIdVariable());
             clientSecret = environment.get(oauth.clientSecretVariable());
             if (clientId == null || clientSecret == null) {
-                throw ApiException.of(500, "refreshing " + integration.label() + " OAuth tokens needs "
+                throw ApiException.of(500, integration.label() + " OAuth needs "
                         + oauth.clientIdVariable() + " and " + oauth.clientSecretVariable() + " on the server");
             }
-            fields.put("grant_type", "refresh_token");
-            fields.put("refresh_token", (String) tokens.get("refresh_token"));
+            if (grant.isEmpty()) {
+                fields.put("grant_type", "refresh_token");
+                fields.put("refresh_token", (String) tokens.get("refresh_token"));
+            }
         }
         var headers = new LinkedHashMap<String, String>();
         headers.put("Content-Type", "application/x-www-form-urlencoded");

@@ -55,12 +55,19 @@ public final class AshbySimulator {
             config.routes.before(this::authenticate);
             config.routes.post("/candidate.createNote", this::createNote);
             config.routes.post("/candidate.listNotes", this::listNotes);
+            config.routes.post("/apiKey.info", this::apiKeyInfo);
         });
     }
 
     /** Notes on a candidate, oldest first, as Ashby would list them. */
     public List<Map<String, Object>> notesOf(String candidateId) {
         return notes.copyOf(candidateId);
+    }
+
+    /** developers.ashbyhq.com/reference/apikeyinfo: the key's title and when it was made. */
+    private void apiKeyInfo(Context ctx) {
+        Simulator.json(ctx, 200, Map.of("success", true, "results",
+                Map.of("title", "Sandbox key", "createdAt", "2026-01-15T09:30:00.000Z")));
     }
 
     private void authenticate(Context ctx) {

@@ -93,6 +93,9 @@ public final class GreenhouseSimulator {
             config.routes.post("/token", this::token);
             config.routes.before("/v3/*", this::authenticate);
             config.routes.get("/v3/notes", this::listNotes);
+            // A bare array, as every v3 list (harvestdocs.greenhouse.io/docs/pagination).
+            config.routes.get("/v3/users", ctx -> Simulator.json(ctx, 200, List.of(Map.of("id", Long.parseLong(USER_ID),
+                    "first_name", "Sandbox", "last_name", "Recruiter"))));
         });
     }
 

@@ -48,6 +48,8 @@ public final class LeverSimulator {
     private final Map<String, Instant> accessTokens = new ConcurrentHashMap<>();
     private final Set<String> refreshTokens = ConcurrentHashMap.newKeySet();
     private final AtomicInteger refreshes = new AtomicInteger();
+    /** Authorization codes given on consent: code → the redirect URI it was given for; single use. */
+    private final Map<String, String> codes = new ConcurrentHashMap<>();
     private volatile Duration accessTokenLifetime = Duration.ofHours(1);
     private volatile boolean wholeNoteOnCreate;
 
@@ -62,6 +64,10 @@ public final class LeverSimulator {
             config.startup.showJavalinBanner = false;
             config.routes.before("/v1/*", this::authenticate);
             config.routes.post("/oauth/token", this::token);
+            config.routes.get("/authorize", this::consentPage);
+            config.routes.post("/authorize", this::consent);
+            config.routes.get("/v1/users", ctx -> Simulator.json(ctx, 200, Map.of("data", List.of(Map.of(
+                    "id", KEY_OWNER, "name", "Sandbox Admin", "accessRole", "super admin")), "hasNext", false)));
             config.routes.post("/v1/opportunities/{id}/notes", this::createNote);
             config.routes.get("/v1/opportunities/{id}/notes", this::listNotes);
             config.routes.get("/v1/opportunities/{id}/notes/{noteId}", this::getNote);
@@ -105,9 +111,64 @@ public final class LeverSimulator {
         return refreshes.get();
     }
 
+    /**
+     * Lever's consent step (hire.lever.co/developer/documentation#authentication: /authorize
+     * with client_id, redirect_uri, state, response_type=code, scope, audience, prompt),
+     * simulated: a page on which the person allows or denies the app.
+     */
+    private void consentPage(Context ctx) {
+        if (!CLIENT_ID.equals(ctx.queryParam("client_id")) || !"code".equals(ctx.queryParam("response_type"))
+                || ctx.queryParam("redirect_uri") == null || ctx.queryParam("state") == null) {
+            ctx.status(400).contentType("text/plain; charset=utf-8").result("invalid_request: client_id, "
+                    + "response_type=code, redirect_uri and state are required");
+            return;
+        }
+        String hidden = "<input type=\"hidden\" name=\"redirect_uri\" value=\"" + escape(ctx.queryParam("redirect_uri"))
+                + "\"><input type=\"hidden\" name=\"state\" value=\"" + escape(ctx.queryParam("state")) + "\">";
+        ctx.contentType("text/html; charset=utf-8").result("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<title>Lever (simulated): authorize</title></head><body><main><h1>Lever (simulated)</h1>"
+                + "<p>Allow Switchboard to read opportunities and write notes as you?</p>"
+                + "<p>Scopes: " + escape(String.valueOf(ctx.queryParam("scope"))) + "</p>"
+                + "<form method=\"post\" action=\"/authorize\">" + hidden
+                + "<button type=\"submit\" name=\"decision\" value=\"allow\" id=\"allow\">Allow</button> "
+                + "<button type=\"submit\" name=\"decision\" value=\"deny\" id=\"deny\">Deny</button>"
+                + "</form></main></body></html>");
+    }
+
+    /** After consent: back to the app with a code, or with error=access_denied (RFC 6749 §4.1.2). */
+    private void consent(Context ctx) {
+        String redirect = ctx.formParam("redirect_uri");
+        String state = java.net.URLEncoder.encode(String.valueOf(ctx.formParam("state")), StandardCharsets.UTF_8);
+        String separator = redirect.contains("?") ? "&" : "?";
+        if (!"allow".equals(ctx.formParam("decision"))) {
+            ctx.redirect(redirect + separator + "error=access_denied&state=" + state);
+            return;
+        }
+        String code = "code_" + UUID.randomUUID();
+        codes.put(code, redirect);
+        ctx.redirect(redirect + separator + "code=" + code + "&state=" + state);
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
     private void token(Context ctx) {
         if (!CLIENT_ID.equals(ctx.formParam("client_id")) || !CLIENT_SECRET.equals(ctx.formParam("client_secret"))) {
             Simulator.json(ctx, 401, Map.of("error", "invalid_client", "error_description", "Unknown client"));
+            return;
+        }
+        if ("authorization_code".equals(ctx.formParam("grant_type"))) {
+            String redirect = codes.remove(String.valueOf(ctx.formParam("code")));
+            if (redirect == null || !redirect.equals(ctx.formParam("redirect_uri"))) {
+                Simulator.json(ctx, 400, Map.of("error", "invalid_grant",
+                        "error_description", "Unknown or used code, or another redirect_uri"));
+                return;
+            }
+            Map<String, Object> tokens = issueTokens();
+            Simulator.json(ctx, 200, Map.of("access_token", tokens.get("access_token"),
+                    "refresh_token", tokens.get("refresh_token"), "token_type", "Bearer",
+                    "expires_in", accessTokenLifetime.toSeconds(), "scope", "notes:read:admin notes:write:admin offline_access"));
             return;
         }
         if (!"refresh_token".equals(ctx.formParam("grant_type"))) {

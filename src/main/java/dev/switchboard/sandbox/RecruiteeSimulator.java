@@ -50,6 +50,7 @@ public final class RecruiteeSimulator {
             config.routes.before(this::authenticate);
             config.routes.post("/c/{company}/candidates/{id}/notes", this::createNote);
             config.routes.get("/c/{company}/candidates/{id}/notes", this::listNotes);
+            config.routes.get("/c/{company}/candidates", this::listCandidates);
         });
     }
 
@@ -100,6 +101,16 @@ public final class RecruiteeSimulator {
         note.put("pinned", false);
         list.add(note);
         Simulator.json(ctx, 201, Map.of("note", note));
+    }
+
+    /** api.recruitee.com/docs, section "candidate": GET /c/{company_id}/candidates, {"candidates": [...]}. */
+    private void listCandidates(Context ctx) {
+        if (!COMPANY_ID.equals(ctx.pathParam("company"))) {
+            Simulator.json(ctx, 404, Map.of("error", "Not found"));
+            return;
+        }
+        Simulator.json(ctx, 200, Map.of("candidates", List.of(Map.of("id", Long.parseLong(CANDIDATE_ID),
+                "name", "Sandbox Candidate"))));
     }
 
     private void listNotes(Context ctx) {

@@ -68,6 +68,23 @@ public final class Sandbox implements AutoCloseable {
         return origin(greenhouseServer) + "/v3";
     }
 
+    /** The simulated Lever's consent page. */
+    public String leverAuthorizeUrl() {
+        return origin(leverServer) + "/authorize";
+    }
+
+    /** Each integration's simulated API root, by integration name. */
+    public java.util.Map<String, String> baseUrls() {
+        var urls = new java.util.LinkedHashMap<String, String>();
+        urls.put("ashby", ashbyUrl());
+        urls.put("lever", leverUrl());
+        urls.put("recruitee", recruiteeUrl());
+        urls.put("workable", workableUrl());
+        urls.put("teamtailor", teamtailorUrl());
+        urls.put("greenhouse", greenhouseUrl());
+        return urls;
+    }
+
     /** The simulated Greenhouse's client-credentials token endpoint. */
     public String greenhouseTokenUrl() {
         return origin(greenhouseServer) + "/token";

@@ -70,6 +70,10 @@ public final class TeamtailorSimulator {
             config.routes.post("/v1/notes", this::createNote);
             config.routes.post("/v1/note", this::createNote);
             config.routes.get("/v1/activities", this::listActivities);
+            // Teamtailor/docs source/includes/users/_list.md.erb: a JSON:API list of users.
+            config.routes.get("/v1/users", ctx -> document(ctx, 200, Map.of("data", List.of(Map.of("id", USER_ID,
+                    "type", "users", "attributes", Map.of("name", "Sandbox Admin", "role", "admin"))),
+                    "meta", Map.of("record-count", 2, "page-count", 2))));
         });
     }
 

@@ -89,6 +89,10 @@ public final class WorkableSimulator {
             config.routes.before("/spi/v3/*", this::authenticate);
             config.routes.post("/spi/v3/candidates/{id}/comments", this::comment);
             config.routes.get("/spi/v3/candidates/{id}/activities", this::listActivities);
+            // workable.readme.io/reference/members: {"members": [{id, name, email, role}]}
+            config.routes.get("/spi/v3/members", ctx -> Simulator.json(ctx, 200, Map.of("members", List.of(
+                    Map.of("id", MEMBER_ID, "name", MEMBERS.get(MEMBER_ID), "email", "ann@sandbox.example",
+                            "role", "admin")))));
         });
     }
 

@@ -172,7 +172,8 @@ class FaultSuiteTest {
         var response = harness.post(Harness.activities(down, ""),
                 "{\"candidate_id\": \"" + candidate + "\", \"body\": \"note\"}");
         assertEquals(502, response.statusCode(), response.body());
-        assertTrue(Harness.json(response).get("message").toString().contains("could not connect"));
+        assertTrue(Harness.json(response).get("message").toString().contains("was refused"), response.body());
+        assertEquals("refused", ((Map<?, ?>) Harness.json(response).get("truto_error_insight")).get("network_error"));
         assertNotes(0);
     }
 

@@ -96,7 +96,7 @@ class ObservabilityTest {
             var parts = new SwitchboardApp.Parts(stores.catalog(), stores.accounts(), engine.pipeline(), engine.listing(), engine.proxy(),
                     new TokenAuthority(Optional.of(Harness.TOKEN), stores.tokens()), engine.metrics(),
                     () -> false, 1024, line -> { },
-                    SwitchboardApp.SlowBodies.DEFAULT);
+                    SwitchboardApp.SlowBodies.DEFAULT, null);
             var app = SwitchboardApp.create(parts).start("127.0.0.1", 0);
             try {
                 var response = get("http://127.0.0.1:" + app.port() + "/ready");
