@@ -205,9 +205,26 @@ public final class WebhookDelivery implements AutoCloseable {
         });
     }
 
+    /** Stops delivering, and hands back what this process had claimed but not finished, for another to send. */
     @Override
     public void close() {
         poller.shutdownNow();
         senders.shutdownNow();
+        try {
+            senders.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            sql.run(connection -> {
+                try (var release = connection.prepareStatement("UPDATE webhook_outbox SET locked_by = NULL, "
+                        + "locked_until = NULL WHERE locked_by = ? AND delivered_at IS NULL")) {
+                    release.setString(1, process);
+                    return release.executeUpdate();
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("webhook outbox: could not release claims on shutdown: {}", e.getMessage());
+        }
     }
 }
