@@ -51,7 +51,7 @@ class SandboxCommandTest {
             // Per integration that writes: a create, then a list of the same candidate that shows the note.
             // Greenhouse only lists. Every curl runs after the printed exports, as a newcomer pastes them.
             List<String> curls = curlCommands(lines);
-            assertEquals(11, curls.size(), String.join("\n", lines));
+            assertEquals(13, curls.size(), String.join("\n", lines));
             for (int i = 0; i < 10; i += 2) {
                 var note = run(exports, curls.get(i));
                 assertEquals("note", note.get("activity_type"), note.toString());
@@ -65,6 +65,16 @@ class SandboxCommandTest {
             }
             var greenhouse = run(exports, curls.get(10));
             assertFalse(((List<?>) greenhouse.get("result")).isEmpty(), greenhouse.toString());
+
+            // The connect page's link opens, and the printed calls make another link and a webhook.
+            String connect = lines.stream().filter(line -> line.trim().startsWith("http://localhost:")
+                    && line.contains("/connect?link_token=")).findFirst().orElseThrow().trim();
+            var page = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(connect)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("Connect your applicant tracking system"));
+            assertTrue(((String) run(exports, curls.get(11)).get("url")).contains("/connect?link_token="));
+            assertTrue(((String) run(exports, curls.get(12)).get("secret")).startsWith("whsec_"));
             Thread.sleep(200);
             var printed = new ArrayList<>(lines);
             printed.addAll(switchboard.drain());

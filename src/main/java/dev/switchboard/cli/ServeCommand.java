@@ -83,8 +83,10 @@ public final class ServeCommand implements Callable<Integer> {
         }));
         var accounts = DemoAccounts.ensure(server.accounts(), providers);
         String base = "http://localhost:" + server.port();
-        System.out.print(walkThrough(base, config.apiToken().orElseThrow(), accounts, server.catalog()));
-        System.out.print(connectWalkThrough(base, config.apiToken().orElseThrow()));
+        String walkThrough = walkThrough(base, config.apiToken().orElseThrow(), accounts, server.catalog());
+        String reference = walkThrough.substring(walkThrough.lastIndexOf("API reference: "));
+        System.out.print(walkThrough.substring(0, walkThrough.length() - reference.length())
+                + connectWalkThrough(base, config.apiToken().orElseThrow()) + "\n" + reference);
         System.out.flush();
     }
 
@@ -146,7 +148,7 @@ public final class ServeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return "";
         }
-        return "\nConnect an account as your users would (open in a browser; single use, 30 minutes):\n  " + url + "\n"
+        return "Connect an account as your users would (open in a browser; single use, 30 minutes):\n  " + url + "\n"
                 + "  Another link:\n"
                 + "  curl -s -X POST \"$SWITCHBOARD/link-token\" -H \"Authorization: Bearer $TOKEN\" \\\n"
                 + "    -H 'Content-Type: application/json' -d '{\"tenant_id\": \"acme\"}'\n"

@@ -41,6 +41,7 @@ public final class OpenApiDocument {
         paths.put("/unified/ats/activities/{integration}/meta/{method}", Map.of("get", meta(catalog, false)));
         AccountOperations.addPaths(paths);
         ProxyOperations.addPaths(paths, catalog);
+        ConnectOperations.addPaths(paths);
         paths.put("/health", Map.of("get", open("Liveness: the process answers.", "Health")));
         paths.put("/ready", Map.of("get", open("Readiness: the store answers and the catalog is loaded.", "Readiness")));
         document.put("paths", paths);
@@ -208,6 +209,7 @@ public final class OpenApiDocument {
                 "response_fields", Map.of("type", "array", "items", Map.of("type", "string")))));
         AccountOperations.addSchemas(schemas, catalog);
         ProxyOperations.addSchemas(schemas);
+        ConnectOperations.addSchemas(schemas);
         return Map.of("schemas", schemas,
                 "securitySchemes", Map.of("bearer", Map.of("type", "http", "scheme", "bearer")));
     }
