@@ -10,6 +10,7 @@ import dev.switchboard.cli.OpenApiCommand;
 import dev.switchboard.cli.SecretsCommand;
 import dev.switchboard.cli.ServeCommand;
 import dev.switchboard.cli.TokensCommand;
+import dev.switchboard.cli.WebhooksCommand;
 import dev.switchboard.crypto.SecretException;
 import dev.switchboard.error.ApiException;
 import dev.switchboard.store.StoreException;
@@ -22,7 +23,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "switchboard", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class,
         description = "Open-source unified ATS API server.",
         subcommands = {ServeCommand.class, MigrateCommand.class, AccountsCommand.class, TokensCommand.class,
-                SecretsCommand.class, CatalogCommand.class, CallCommand.class, OpenApiCommand.class})
+                SecretsCommand.class, CatalogCommand.class, CallCommand.class, OpenApiCommand.class,
+                WebhooksCommand.class})
 public final class Main {
 
     private static volatile boolean debug;

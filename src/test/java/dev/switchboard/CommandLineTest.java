@@ -254,6 +254,46 @@ class CommandLineTest {
     }
 
     @Test
+    void theWebhookListenerPrintsVerifiedEventsAndRefusesForgedOnes() throws Exception {
+        String secret = dev.switchboard.webhooks.Signature.newSecret();
+        int port;
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.switchboard.Main", "webhooks", "listen",
+                "--port", String.valueOf(port), "--secret", secret));
+        Process listener = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            var output = new java.io.BufferedReader(new java.io.InputStreamReader(listener.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String line;
+            while ((line = output.readLine()) != null && !line.startsWith("listening on")) {
+                // the JVM's notices, if any
+            }
+            byte[] body = "{\"event\": \"integrated_account:created\"}".getBytes(StandardCharsets.UTF_8);
+            long now = java.time.Instant.now().getEpochSecond();
+            var http = java.net.http.HttpClient.newHttpClient();
+            var signed = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                            + "/hooks")).header("webhook-id", "msg_1").header("webhook-timestamp", String.valueOf(now))
+                    .header("webhook-signature", dev.switchboard.webhooks.Signature.sign(secret, "msg_1", now, body))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            assertEquals(204, signed.statusCode());
+            assertTrue(output.readLine().startsWith("verified msg_1 {\"event\""));
+            var forged = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                            + "/hooks")).header("webhook-id", "msg_2").header("webhook-timestamp", String.valueOf(now))
+                    .header("webhook-signature", "v1,AAAA")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            assertEquals(401, forged.statusCode());
+            assertTrue(output.readLine().startsWith("NOT VERIFIED msg_2"));
+        } finally {
+            listener.destroy();
+        }
+    }
+
+    @Test
     void theVersionIsThePomsVersion() throws Exception {
         String pom = Files.readString(Path.of("pom.xml"));
         String version = pom.replaceAll("(?s).*?<artifactId>switchboard</artifactId>\\s*<version>([^<]+)</version>.*", "$1");
@@ -303,7 +343,7 @@ class CommandLineTest {
                 List.of("tokens", "list"), List.of("tokens", "revoke"), List.of("secrets", "reseal"),
                 List.of("accounts"), List.of("accounts", "create"), List.of("accounts", "list"), List.of("accounts", "show"),
                 List.of("accounts", "delete"), List.of("catalog", "check"), List.of("call"), List.of("migrate"),
-                List.of("openapi"))) {
+                List.of("openapi"), List.of("webhooks", "listen"))) {
             var args = new ArrayList<>(command);
             args.add("--help");
             Run help = run(Map.of(), args.toArray(String[]::new));

@@ -152,7 +152,8 @@ public final class ServeCommand implements Callable<Integer> {
                 + "  Another link:\n"
                 + "  curl -s -X POST \"$SWITCHBOARD/link-token\" -H \"Authorization: Bearer $TOKEN\" \\\n"
                 + "    -H 'Content-Type: application/json' -d '{\"tenant_id\": \"acme\"}'\n"
-                + "  Hear about connections (a receiver on this machine; the answer holds its signing secret):\n"
+                + "  Hear about connections: register a webhook (the answer holds its signing secret), then run\n"
+                + "  java -jar target/switchboard.jar webhooks listen --secret <that secret>\n"
                 + "  curl -s -X POST \"$SWITCHBOARD/webhook\" -H \"Authorization: Bearer $TOKEN\" \\\n"
                 + "    -H 'Content-Type: application/json' -d '{\"url\": \"http://127.0.0.1:9000/hooks\"}'\n";
     }

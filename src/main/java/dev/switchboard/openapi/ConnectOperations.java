@@ -54,13 +54,13 @@ final class ConnectOperations {
                 "integrations", Map.of("type", "array", "items", text, "description", "Which to offer; all by default."),
                 "redirect_uri", Map.of("type", "string", "format", "uri"),
                 "origin", Map.of("type", "string", "description", "The origin of the window that opens the page.")),
-                "example", Map.of("tenant_id", "acme", "integrations", List.of("ashby", "lever"),
+                "example", ordered("tenant_id", "acme", "integrations", List.of("ashby", "lever"),
                         "origin", "https://app.example.com")));
         schemas.put("LinkToken", Map.of("type", "object", "properties", Map.of("link_token", text,
                 "url", Map.of("type", "string", "format", "uri"), "expires_at", Map.of("type", "string",
                         "format", "date-time")),
-                "example", Map.of("link_token", "lt_2f8c…", "url", "https://switchboard.example.com/connect?link_token=lt_2f8c…",
-                        "expires_at", "2026-11-29T10:45:30Z")));
+                "example", ordered("link_token", "lt_2f8c…", "url",
+                        "https://switchboard.example.com/connect?link_token=lt_2f8c…", "expires_at", "2026-11-29T10:45:30Z")));
         var events = Map.of("type", "array", "items", Map.of("type", "string", "enum", AccountEvent.TYPES));
         schemas.put("WebhookRequest", Map.of("type", "object", "required", List.of("url"), "properties",
                 Map.of("url", Map.of("type", "string", "format", "uri"), "events", events),
@@ -70,7 +70,7 @@ final class ConnectOperations {
         schemas.put("Webhook", Map.of("type", "object", "properties", webhook));
         var created = new LinkedHashMap<String, Object>(webhook);
         created.put("secret", Map.of("type", "string", "description", "whsec_…: verify signatures with it."));
-        schemas.put("WebhookCreated", Map.of("type", "object", "properties", created, "example", Map.of(
+        schemas.put("WebhookCreated", Map.of("type", "object", "properties", created, "example", ordered(
                 "id", "wh_6c1e…", "url", "https://app.example.com/hooks/switchboard", "events", AccountEvent.TYPES,
                 "created_at", "2026-11-29T10:15:30Z", "secret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")));
         schemas.put("WebhookList", Map.of("type", "object", "properties", Map.of("result",
@@ -104,6 +104,15 @@ final class ConnectOperations {
         OpenApiDocument.errors(responses, errors);
         operation.put("responses", responses);
         return operation;
+    }
+
+    /** An example in the order it is written: the document must be the same at every build. */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        var map = new LinkedHashMap<String, Object>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     private static Map<String, Object> withId(Map<String, Object> operation) {
