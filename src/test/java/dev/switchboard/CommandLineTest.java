@@ -136,11 +136,7 @@ class CommandLineTest {
     void callRunsOneCreateOrShowsItsProviderRequest() throws Exception {
         try (var sandbox = dev.switchboard.sandbox.Sandbox.start()) {
             var env = Map.of("SWITCHBOARD_DATABASE_URL", TestDatabases.sqlite(), "SWITCHBOARD_ALLOWED_HOSTS", "http://127.0.0.1");
-            Run created = run(env, "accounts", "create", "--integration", "lever", "--tenant", "t", "--context",
-                    "{\"api_key\": \"" + dev.switchboard.sandbox.LeverSimulator.API_KEY + "\", \"base_url\": \""
-                            + sandbox.leverUrl() + "\"}");
-            String id = created.output().lines().filter(l -> l.contains("\"id\"")).findFirst().orElseThrow()
-                    .replaceAll(".*\"id\" : \"([^\"]+)\".*", "$1");
+            String id = leverAccount(env, sandbox);
             String body = "{\"candidate_id\": \"" + dev.switchboard.sandbox.LeverSimulator.OPPORTUNITY_ID
                     + "\", \"body\": \"from the terminal\"}";
 
@@ -171,11 +167,7 @@ class CommandLineTest {
     void callPrintsOnlyJsonOnStandardOutput() throws Exception {
         try (var sandbox = dev.switchboard.sandbox.Sandbox.start()) {
             var env = Map.of("SWITCHBOARD_DATABASE_URL", TestDatabases.sqlite(), "SWITCHBOARD_ALLOWED_HOSTS", "http://127.0.0.1");
-            Run created = run(env, "accounts", "create", "--integration", "lever", "--tenant", "t", "--context",
-                    "{\"api_key\": \"" + dev.switchboard.sandbox.LeverSimulator.API_KEY + "\", \"base_url\": \""
-                            + sandbox.leverUrl() + "\"}");
-            String id = created.output().lines().filter(l -> l.contains("\"id\"")).findFirst().orElseThrow()
-                    .replaceAll(".*\"id\" : \"([^\"]+)\".*", "$1");
+            String id = leverAccount(env, sandbox);
             Split note = runSplit(env, "call", "--account", id, "--body", "{\"candidate_id\": \""
                     + dev.switchboard.sandbox.LeverSimulator.OPPORTUNITY_ID + "\", \"body\": \"piped\"}");
             assertEquals(0, note.exitCode(), note.stderr());
@@ -301,6 +293,15 @@ class CommandLineTest {
         assertEquals("switchboard " + version, printed.output().lines().filter(l -> !l.startsWith("WARNING")).findFirst()
                 .orElseThrow().strip());
         assertEquals(version, Version.VALUE);
+    }
+
+    /** A Lever account made with {@code accounts create}, against the sandbox's Lever; its id. */
+    private static String leverAccount(Map<String, String> env, dev.switchboard.sandbox.Sandbox sandbox) throws Exception {
+        Run created = run(env, "accounts", "create", "--integration", "lever", "--tenant", "t", "--context",
+                "{\"api_key\": \"" + dev.switchboard.sandbox.LeverSimulator.API_KEY + "\", \"base_url\": \""
+                        + sandbox.leverUrl() + "\"}");
+        return created.output().lines().filter(l -> l.contains("\"id\"")).findFirst().orElseThrow()
+                .replaceAll(".*\"id\" : \"([^\"]+)\".*", "$1");
     }
 
     /** A failure: exit 1, one line naming it, no stack trace (warnings logged before it aside). */

@@ -151,23 +151,31 @@ public final class AccountService {
                 merged.put(key, value);
             }
         });
-        validator.check(integrationOf(account), merged);
-        var updated = account.withContext(merged, clock.instant());
+        return replaceContext(account, merged);
+    }
+
+    /**
+     * Stores the account with a new, checked context, active again, and says so: updated, and
+     * active where it needed re-authentication.
+     */
+    private IntegratedAccount replaceContext(IntegratedAccount account, Map<String, Object> context) {
+        validator.check(integrationOf(account), context);
+        var updated = account.withContext(context, clock.instant());
         var events = new ArrayList<AccountEvent>(List.of(new AccountEvent(AccountEvent.UPDATED, canonicalView(updated))));
-        if (account.status() == AccountStatus.NEEDS_REAUTH && updated.status() == AccountStatus.ACTIVE) {
+        if (account.status() == AccountStatus.NEEDS_REAUTH) {
             events.add(new AccountEvent(AccountEvent.ACTIVE, canonicalView(updated)));
         }
         if (!store.update(updated, events)) {
-            forget(id);
-            throw notFound(id);
+            forget(account.id());
+            throw notFound(account.id());
         }
         return remember(updated);
     }
 
     /**
      * A change of where calls go ({@code base_url}, a subdomain, a region) must bring the
-     * credentials again: the
-     * stored ones were given for the old destination, and must not follow a PATCH elsewhere.
+     * credentials again: the stored ones were given for the old destination, and must not
+     * follow a PATCH elsewhere.
      */
     private void requireCredentialsWithNewDestination(IntegratedAccount account, Map<String, Object> changes) {
         var integration = integrationOf(account);
@@ -198,24 +206,12 @@ public final class AccountService {
         }
     }
 
-    /** Seals every stored context with the current key: the last step of a key rotation. */
     /**
      * New credentials for an existing account, as the connect page's reconnect gives them:
      * the context is replaced whole and the account is active again.
      */
     public IntegratedAccount reconnect(String environment, String id, Map<String, Object> context) {
-        IntegratedAccount account = get(environment, id);
-        validator.check(integrationOf(account), context);
-        var updated = account.withContext(context, clock.instant());
-        var events = new ArrayList<AccountEvent>(List.of(new AccountEvent(AccountEvent.UPDATED, canonicalView(updated))));
-        if (account.status() == AccountStatus.NEEDS_REAUTH) {
-            events.add(new AccountEvent(AccountEvent.ACTIVE, canonicalView(updated)));
-        }
-        if (!store.update(updated, events)) {
-            forget(id);
-            throw notFound(id);
-        }
-        return remember(updated);
+        return replaceContext(get(environment, id), context);
     }
 
     /** @throws ApiException 400 naming every key of the context that is missing or not valid */
@@ -223,6 +219,7 @@ public final class AccountService {
         validator.check(integration, context);
     }
 
+    /** Seals every stored context with the current key: the last step of a key rotation. */
     public int reseal() {
         forgetAll();
         return store.reseal();
