@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Proves new credentials before an account is stored: the integration's catalog
@@ -25,8 +23,6 @@ import java.util.regex.Pattern;
  * the provider's own reason, the credentials masked; nothing is stored either way.
  */
 public final class CredentialCheck {
-
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
 
     private final Catalog catalog;
     private final RemoteCaller caller;
@@ -53,7 +49,12 @@ public final class CredentialCheck {
         }
         ConnectCheck check = integration.connectCheck();
         var query = new ArrayList<Map.Entry<String, String>>(check.query().entrySet());
-        String path = fill(check.path(), context);
+        var filled = PathTemplate.fill(check.path(), name -> context.get(name) instanceof String text
+                ? Optional.of(text) : Optional.empty());
+        if (!filled.missing().isEmpty()) {
+            throw ApiException.invalid("the credentials need " + filled.missing(), "context", filled.missing(), Map.of());
+        }
+        String path = filled.path();
         Optional<byte[]> body = Optional.ofNullable(check.body()).map(Json::write);
         try {
             RemoteResponse response = caller.read(caller.call(integration, candidate,
@@ -70,19 +71,5 @@ public final class CredentialCheck {
             throw RemoteErrors.failure(integration, failure);
         }
         return candidate.context();
-    }
-
-    private static String fill(String template, Map<String, Object> context) {
-        Matcher matcher = PLACEHOLDER.matcher(template);
-        var path = new StringBuilder();
-        while (matcher.find()) {
-            Object value = context.get(matcher.group(1));
-            if (!(value instanceof String text)) {
-                throw ApiException.badRequest("the credentials need '" + matcher.group(1) + "'");
-            }
-            matcher.appendReplacement(path, Matcher.quoteReplacement(RequestBuilder.pathSegment(text)));
-        }
-        matcher.appendTail(path);
-        return path.toString();
     }
 }

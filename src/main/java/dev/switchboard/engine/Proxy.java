@@ -17,8 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The proxy API, Truto's escape hatch: a provider's own endpoint, called with the account's
@@ -28,7 +26,6 @@ import java.util.regex.Pattern;
  */
 public final class Proxy {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
     private static final String ACCOUNT = "integrated_account_id";
     private static final String NEXT_CURSOR = "next_cursor";
 
@@ -114,26 +111,14 @@ public final class Proxy {
     /** Path values from the query (taken out of it) or the account's non-secret context; {id} from the path. */
     private static String fillPath(ProxyEndpoint endpoint, Map<String, List<String>> query, Map<String, Object> context,
             Optional<String> id) {
-        Matcher matcher = PLACEHOLDER.matcher(endpoint.path());
-        var path = new StringBuilder();
-        var missing = new ArrayList<String>();
-        while (matcher.find()) {
-            String name = matcher.group(1);
-            Optional<String> value = name.equals("id") ? id
-                    : Optional.ofNullable(query.remove(name)).flatMap(values -> values.stream().findFirst())
-                            .or(() -> Optional.ofNullable(context.get(name)).map(String::valueOf));
-            if (value.isEmpty() || value.get().isEmpty()) {
-                missing.add(name);
-                continue;
-            }
-            matcher.appendReplacement(path, Matcher.quoteReplacement(RequestBuilder.pathSegment(value.get())));
+        var filled = PathTemplate.fill(endpoint.path(), name -> name.equals("id") ? id
+                : Optional.ofNullable(query.remove(name)).flatMap(values -> values.stream().findFirst())
+                        .or(() -> Optional.ofNullable(context.get(name)).map(String::valueOf)));
+        if (!filled.missing().isEmpty()) {
+            throw ApiException.invalid("the provider path " + endpoint.path() + " needs " + filled.missing()
+                    + " in the query", "query", filled.missing(), Map.of());
         }
-        if (!missing.isEmpty()) {
-            throw ApiException.invalid("the provider path " + endpoint.path() + " needs " + missing
-                    + " in the query", "query", missing, Map.of());
-        }
-        matcher.appendTail(path);
-        return path.toString();
+        return filled.path();
     }
 
     private static Map<String, Object> page(ProxyEndpoint endpoint, Object body) {

@@ -19,13 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Runs an operation's request mappings and assembles the provider call. */
 final class RequestBuilder {
-
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
 
     private RequestBuilder() {
     }
@@ -155,24 +151,13 @@ final class RequestBuilder {
     private static String fillPath(Operation operation, Map<String, Object> input) throws MappingException {
         String template = operation.endpoint().path();
         Map<String, Object> values = operation.path().isPresent() ? object(operation.path().get(), input) : Map.of();
-        Matcher matcher = PLACEHOLDER.matcher(template);
-        var path = new StringBuilder();
-        while (matcher.find()) {
-            Object value = values.get(matcher.group(1));
-            if (value == null || value instanceof Map || value instanceof List) {
-                throw new MappingException(operation.path().map(Mapping::source).orElse(template)
-                        + ": gives no text for path placeholder {" + matcher.group(1) + "}");
-            }
-            matcher.appendReplacement(path, Matcher.quoteReplacement(pathSegment(String.valueOf(value))));
+        var filled = PathTemplate.fill(template, name -> Optional.ofNullable(values.get(name))
+                .filter(value -> !(value instanceof Map) && !(value instanceof List)).map(String::valueOf));
+        if (!filled.missing().isEmpty()) {
+            throw new MappingException(operation.path().map(Mapping::source).orElse(template)
+                    + ": gives no text for path placeholder {" + filled.missing().get(0) + "}");
         }
-        matcher.appendTail(path);
-        return path.toString();
-    }
-
-    /** Encodes a value as one path segment, so an id can never climb out of its place. */
-    static String pathSegment(String value) {
-        String encoded = encode(value);
-        return encoded.equals(".") || encoded.equals("..") ? encoded.replace(".", "%2E") : encoded;
+        return filled.path();
     }
 
     private static void addQuery(List<Map.Entry<String, String>> query, String name, Object value) {
