@@ -134,7 +134,6 @@ final class PageReader {
         }
         var mappingInput = new LinkedHashMap<String, Object>();
         mappingInput.put("status", response.status());
-        mappingInput.put("headers", firstValues(response));
         mappingInput.put("response", parsed.get());
         mappingInput.put("request", input);
         try {
@@ -163,17 +162,6 @@ final class PageReader {
         } catch (RemoteFailure failure) {
             throw RemoteErrors.failure(list, failure);
         }
-    }
-
-    /** The answer's headers for the mappings: lower-case names, the first value of each. */
-    static Map<String, Object> firstValues(RemoteResponse response) {
-        var headers = new LinkedHashMap<String, Object>();
-        response.headers().forEach((name, values) -> {
-            if (!values.isEmpty()) {
-                headers.put(name, values.get(0));
-            }
-        });
-        return headers;
     }
 
     @SuppressWarnings("unchecked")

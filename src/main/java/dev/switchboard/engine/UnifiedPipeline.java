@@ -198,11 +198,10 @@ public final class UnifiedPipeline {
             throw error.get();
         }
         // A 2xx with no body at all (Workable documents 201 and nothing else) is read as null.
-        boolean noBody = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8).isBlank();
         Object remote = parsed.orElse(null);
         Map<String, Object> mapped;
         try {
-            if (parsed.isEmpty() && !noBody) {
+            if (parsed.isEmpty() && !new String(response.body(), java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
                 // A 2xx said the note exists, but its answer is unreadable: look for it.
                 throw new OutcomeUnknown(RemoteErrors.unreadable(operation, response, "it is not JSON"));
             }
@@ -256,7 +255,6 @@ public final class UnifiedPipeline {
             RemoteResponse response, Object remote) throws OutcomeUnknown {
         var input = new LinkedHashMap<String, Object>();
         input.put("status", response.status());
-        input.put("headers", PageReader.firstValues(response));
         input.put("response", remote);
         input.put("request", request);
         try {
