@@ -1,5 +1,6 @@
 package dev.switchboard.cli;
 
+import io.javalin.util.JavalinBindException;
 import java.net.BindException;
 import java.sql.SQLException;
 
@@ -14,7 +15,7 @@ public final class Failures {
 
     public static String describe(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BindException || cause.getClass().getSimpleName().equals("JavalinBindException")) {
+            if (cause instanceof BindException || cause instanceof JavalinBindException) {
                 return "cannot listen: the port is already in use (another Switchboard?); stop it or set SWITCHBOARD_PORT";
             }
         }

@@ -268,9 +268,10 @@ public final class Connector {
                 .filter(set -> set.stream().allMatch(key -> typed(integration, key)))
                 .findFirst().orElse(List.of());
         var fields = new ArrayList<Map<String, Object>>();
-        integration.context().properties().entrySet().stream().sorted(Map.Entry.comparingByKey(
-                (a, b) -> Integer.compare(rank(required, a), rank(required, b)) != 0
-                        ? Integer.compare(rank(required, a), rank(required, b)) : a.compareTo(b)))
+        // The required keys first, in their one_of order; then the rest by name.
+        java.util.Comparator<String> order = java.util.Comparator.<String>comparingInt(key ->
+                required.contains(key) ? required.indexOf(key) : required.size()).thenComparing(key -> key);
+        integration.context().properties().entrySet().stream().sorted(Map.Entry.comparingByKey(order))
                 .filter(entry -> typed(integration, entry.getKey()))
                 .forEach(entry -> {
                     ContextProperty property = entry.getValue();
@@ -285,10 +286,6 @@ public final class Connector {
                     fields.add(field);
                 });
         return fields;
-    }
-
-    private static int rank(List<String> required, String key) {
-        return required.contains(key) ? required.indexOf(key) : 1000;
     }
 
     private static boolean typed(IntegrationDefinition integration, String key) {
