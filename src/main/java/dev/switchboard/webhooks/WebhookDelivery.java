@@ -153,6 +153,18 @@ public final class WebhookDelivery implements AutoCloseable {
         }
     }
 
+    /**
+     * How long to wait after the given failed attempt: the first retry's wait, four times
+     * longer after each further failure, never more than four hours. A message is given up
+     * once its next try would come more than 24 hours after it was written.
+     */
+    static java.util.Optional<Duration> retryAfter(int attempts, Duration sinceWritten, Duration firstRetry) {
+        var wait = Duration.ofMillis(Math.min(firstRetry.toMillis() * (1L << Math.min(2 * (attempts - 1), 40)),
+                LONGEST_WAIT.toMillis()));
+        return sinceWritten.plus(wait).compareTo(GIVE_UP_AFTER) > 0 ? java.util.Optional.empty()
+                : java.util.Optional.of(wait);
+    }
+
     private void delivered(Claimed message, int status) {
         sql.run(connection -> {
             try (var update = connection.prepareStatement("UPDATE webhook_outbox SET delivered_at = ?, "
@@ -170,9 +182,9 @@ public final class WebhookDelivery implements AutoCloseable {
     private void failed(Claimed message, Integer status, String error) {
         long now = System.currentTimeMillis();
         int attempts = message.attempts() + 1;
-        long wait = Math.min(timing.firstRetry().toMillis() * (1L << Math.min(2 * (attempts - 1), 40)),
-                LONGEST_WAIT.toMillis());
-        boolean giveUp = now + wait - message.createdAt() > GIVE_UP_AFTER.toMillis();
+        var retry = retryAfter(attempts, Duration.ofMillis(now - message.createdAt()), timing.firstRetry());
+        boolean giveUp = retry.isEmpty();
+        long wait = retry.map(Duration::toMillis).orElse(0L);
         LOG.warn("webhook {} delivery {} failed (attempt {}): {}{}", message.webhookId(), message.id(), attempts, error,
                 giveUp ? "; given up after 24 hours" : "");
         sql.run(connection -> {
