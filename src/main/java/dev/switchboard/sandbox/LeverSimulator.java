@@ -66,6 +66,7 @@ public final class LeverSimulator {
             config.routes.post("/oauth/token", this::token);
             config.routes.get("/authorize", this::consentPage);
             config.routes.post("/authorize", this::consent);
+            // hire.lever.co/developer/documentation#list-all-users: {"data": [...], "hasNext"}
             config.routes.get("/v1/users", ctx -> Simulator.json(ctx, 200, Map.of("data", List.of(Map.of(
                     "id", KEY_OWNER, "name", "Sandbox Admin", "accessRole", "super admin")), "hasNext", false)));
             config.routes.post("/v1/opportunities/{id}/notes", this::createNote);

@@ -150,13 +150,14 @@ class ConnectPageTest {
     }
 
     @Test
-    void aDeniedConsentIsShownAndNothingIsStored() {
+    void aDeniedConsentIsShownAndNothingIsStored() throws Exception {
         String tenant = "tenant-denied-" + System.nanoTime();
         browser.get(link(Map.of("tenant_id", tenant, "integrations", List.of("lever"))));
         browser.findElement(By.id("consent-button")).click();
         wait.until(ExpectedConditions.titleContains("Lever (simulated)"));
         browser.findElement(By.id("deny")).click();
         var alert = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#alert.error")));
+        screenshot("connect-denied");
         assertTrue(alert.getText().contains("Lever did not grant access (access_denied)"), alert.getText());
         assertEquals(0, accountsOf(tenant).size());
     }
@@ -177,6 +178,7 @@ class ConnectPageTest {
         browser.getWindowHandles().stream().filter(handle -> !handle.equals(opener)).findFirst()
                 .ifPresent(handle -> browser.switchTo().window(handle));
         wait.until(ExpectedConditions.textToBe(By.id("title"), "Reconnect your applicant tracking system"));
+        screenshot("connect-reconnect");
         browser.findElement(By.id("field-api_key")).sendKeys(AshbySimulator.API_KEY);
         browser.findElement(By.id("submit")).click();
         wait.until(ExpectedConditions.textToBe(By.id("title"), "Connected"));
@@ -191,12 +193,19 @@ class ConnectPageTest {
     }
 
     @Test
-    void theRedirectUriIsToldTheOutcome() {
+    void theRedirectUriIsToldTheOutcomeOfAKeyboardOnlyConnection() {
         String tenant = "tenant-redirect-" + System.nanoTime();
         browser.get(link(Map.of("tenant_id", tenant, "integrations", List.of("ashby"),
                 "redirect_uri", receiver.origin() + "/done?step=2")));
-        browser.findElement(By.id("field-api_key")).sendKeys(AshbySimulator.API_KEY);
-        browser.findElement(By.id("submit")).click();
+        // With the keyboard alone: Tab from the page's start reaches the key field, Enter submits.
+        var active = browser.switchTo().activeElement();
+        for (int tab = 0; tab < 10 && !"field-api_key".equals(browser.switchTo().activeElement().getDomAttribute("id"));
+                tab++) {
+            new org.openqa.selenium.interactions.Actions(browser).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        }
+        assertEquals("field-api_key", browser.switchTo().activeElement().getDomAttribute("id"), "reached by Tab from " + active);
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(AshbySimulator.API_KEY + org.openqa.selenium.Keys.ENTER)
+                .perform();
         wait.until(ExpectedConditions.urlContains("/done?step=2"));
         String landed = browser.getCurrentUrl();
         assertTrue(landed.contains("event=success") && landed.contains("integrated_account_id="

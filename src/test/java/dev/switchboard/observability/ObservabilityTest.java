@@ -167,7 +167,8 @@ class ObservabilityTest {
 
     @Test
     void everyLineIsJsonAndApplicationLinesCarryTheRequestId() throws Exception {
-        // An expired Lever token is refreshed inside the request, which logs a line of its own.
+        // An expired Lever token is refreshed inside the request, which logs a line of its own. The
+        // token answer is RFC 6749 §5.1's, as Lever's token endpoint gives it (hire.lever.co/developer/documentation#authentication).
         provider.stubFor(post(urlPathMatching("/oauth/token")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"access_token\": \"fresh\", \"refresh_token\": \"rt2\", \"expires_in\": 3600}")));
