@@ -166,6 +166,13 @@ class ObservabilityTest {
     }
 
     @Test
+    void testsWriteNoAccessLines() {
+        // src/test/resources/logback-test.xml: a contributor's test output is not flooded by one line per request.
+        assertFalse(org.slf4j.LoggerFactory.getLogger("switchboard.access").isInfoEnabled());
+        assertFalse(org.slf4j.LoggerFactory.getLogger("dev.switchboard.Server").isInfoEnabled(), "warnings only");
+    }
+
+    @Test
     void everyLineIsJsonAndApplicationLinesCarryTheRequestId() throws Exception {
         // An expired Lever token is refreshed inside the request, which logs a line of its own. The
         // token answer is RFC 6749 §5.1's, as Lever's token endpoint gives it (hire.lever.co/developer/documentation#authentication).
