@@ -1,7 +1,6 @@
 package dev.switchboard.openapi;
 
 import dev.switchboard.catalog.Catalog;
-import dev.switchboard.catalog.Operation;
 import dev.switchboard.catalog.UnifiedModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

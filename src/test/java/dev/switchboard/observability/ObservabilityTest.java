@@ -18,7 +18,6 @@ import dev.switchboard.Server;
 import dev.switchboard.api.SwitchboardApp;
 import dev.switchboard.mapping.Json;
 import dev.switchboard.tokens.TokenAuthority;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
