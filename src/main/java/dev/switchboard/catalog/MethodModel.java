@@ -25,7 +25,8 @@ public record MethodModel(
         if (status < 200 || status > 299) {
             throw new IllegalArgumentException("status must be a 2xx code");
         }
-        if (integrations == null || integrations.isEmpty()) {
+        if (integrations == null) {
+            // Empty is allowed: a method the model defines and no integration offers yet.
             throw new IllegalArgumentException("missing key 'integrations'");
         }
         integrations = Map.copyOf(integrations);

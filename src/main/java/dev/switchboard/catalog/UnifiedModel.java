@@ -10,18 +10,21 @@ import java.util.Map;
 /**
  * A unified resource's schema ({@code models/<resource>.json}): its request fields, its
  * response fields, and per method what each integration requires and supports.
+ *
+ * @param noun what one item is called in messages ("candidate", "note")
  */
 public record UnifiedModel(
         @JsonProperty("resource") String resource,
+        @JsonProperty("noun") String noun,
         @JsonProperty("description") String description,
         @JsonProperty("request_fields") Map<String, FieldSchema> requestFields,
         @JsonProperty("response_fields") Map<String, FieldSchema> responseFields,
         @JsonProperty("methods") Map<String, MethodModel> methods) {
 
     public UnifiedModel {
-        if (resource == null || requestFields == null || responseFields == null || methods == null) {
+        if (resource == null || noun == null || requestFields == null || responseFields == null || methods == null) {
             throw new IllegalArgumentException(
-                    "a model needs 'resource', 'request_fields', 'response_fields' and 'methods'");
+                    "a model needs 'resource', 'noun', 'request_fields', 'response_fields' and 'methods'");
         }
         // Kept in file order: error messages and docs list fields as the model does.
         requestFields = Collections.unmodifiableMap(new LinkedHashMap<>(requestFields));
