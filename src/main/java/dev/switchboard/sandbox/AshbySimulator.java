@@ -42,11 +42,34 @@ public final class AshbySimulator {
     private static final Pattern TAG = Pattern.compile("</?([a-zA-Z][a-zA-Z0-9]*)\\b[^>]*>");
 
     private final NoteBook notes = new NoteBook(CANDIDATE_ID, OTHER_CANDIDATE_ID);
+    private final AshbyWorld world = new AshbyWorld(AUTHOR, CANDIDATE_ID, OTHER_CANDIDATE_ID);
+    private final AshbyReads reads = new AshbyReads(world, notes);
 
 
     /** Adds a candidate with no notes yet, for demos and tests that need many. */
     public void addCandidate(String id) {
+        if (notes.of(id).isEmpty()) {
+            world.addCandidate(id, "Added Candidate", List.of(), null, Instant.now());
+        }
         notes.add(id);
+    }
+
+    /** Every candidate of the world, in the order candidate.list gives them. */
+    public List<Map<String, Object>> candidates() {
+        return List.copyOf(world.candidates);
+    }
+
+    /** Every application of the world, in the order application.list gives them. */
+    public List<Map<String, Object>> applications() {
+        return List.copyOf(world.applications);
+    }
+
+    public List<Map<String, Object>> users() {
+        return List.copyOf(world.users);
+    }
+
+    public List<Map<String, Object>> jobs() {
+        return List.copyOf(world.jobs);
     }
 
     public Javalin create() {
@@ -56,6 +79,7 @@ public final class AshbySimulator {
             config.routes.post("/candidate.createNote", this::createNote);
             config.routes.post("/candidate.listNotes", this::listNotes);
             config.routes.post("/apiKey.info", this::apiKeyInfo);
+            reads.handlers().forEach(config.routes::post);
         });
     }
 
@@ -152,7 +176,7 @@ public final class AshbySimulator {
         return Simulator.basicUser(ctx).map(API_KEY::equals).orElse(false);
     }
 
-    private static Instant createdAt(Object value) {
+    static Instant createdAt(Object value) {
         try {
             return value instanceof String text ? java.time.OffsetDateTime.parse(text).toInstant() : null;
         } catch (java.time.format.DateTimeParseException e) {
@@ -179,7 +203,7 @@ public final class AshbySimulator {
         return null;
     }
 
-    private static Map<String, Object> failure(String code, String message) {
+    static Map<String, Object> failure(String code, String message) {
         return Map.of("success", false, "errorInfo", Map.of("code", code, "message", message,
                 "requestId", UUID.randomUUID().toString()));
     }
