@@ -43,8 +43,12 @@ public final class LeverSimulator {
     /** Lever refuses notes dated in the future; a little clock skew is forgiven. */
     private static final long FUTURE_SKEW_MS = 60_000;
 
+    /** A third user, so that the users list is more than the two note writers. */
+    public static final String THIRD_USER = "5f2b8c91-0d4e-4a7b-9c36-e1f2a3b4c5d6";
+
     private final NoteBook notes = new NoteBook(OPPORTUNITY_ID, OTHER_OPPORTUNITY_ID);
-    private final Set<String> users = Set.of(KEY_OWNER, OTHER_USER);
+    private final LeverWorld world = new LeverWorld(List.of(KEY_OWNER, OTHER_USER, THIRD_USER),
+            OPPORTUNITY_ID, OTHER_OPPORTUNITY_ID);
     private final Map<String, Instant> accessTokens = new ConcurrentHashMap<>();
     private final Set<String> refreshTokens = ConcurrentHashMap.newKeySet();
     private final AtomicInteger refreshes = new AtomicInteger();
@@ -56,7 +60,28 @@ public final class LeverSimulator {
 
     /** Adds a candidate with no notes yet, for demos and tests that need many. */
     public void addCandidate(String id) {
+        if (notes.of(id).isEmpty()) {
+            world.addOpportunity(id, Map.of("name", "Added Candidate"), KEY_OWNER, System.currentTimeMillis());
+        }
         notes.add(id);
+    }
+
+    /** Every opportunity of the world, in the order "List all opportunities" gives them. */
+    public List<Map<String, Object>> opportunities() {
+        return List.copyOf(world.opportunities);
+    }
+
+    /** An opportunity's applications; none for an unknown opportunity. */
+    public List<Map<String, Object>> applicationsOf(String opportunityId) {
+        return List.copyOf(world.applications.getOrDefault(opportunityId, List.of()));
+    }
+
+    public List<Map<String, Object>> users() {
+        return List.copyOf(world.users);
+    }
+
+    public List<Map<String, Object>> postings() {
+        return List.copyOf(world.postings);
     }
 
     public Javalin create() {
@@ -66,9 +91,7 @@ public final class LeverSimulator {
             config.routes.post("/oauth/token", this::token);
             config.routes.get("/authorize", this::consentPage);
             config.routes.post("/authorize", this::consent);
-            // hire.lever.co/developer/documentation#list-all-users: {"data": [...], "hasNext"}
-            config.routes.get("/v1/users", ctx -> Simulator.json(ctx, 200, Map.of("data", List.of(Map.of(
-                    "id", KEY_OWNER, "name", "Sandbox Admin", "accessRole", "super admin")), "hasNext", false)));
+            new LeverReads(world, notes).register(config.routes::get, config.routes::post);
             config.routes.post("/v1/opportunities/{id}/notes", this::createNote);
             config.routes.get("/v1/opportunities/{id}/notes", this::listNotes);
             config.routes.get("/v1/opportunities/{id}/notes/{noteId}", this::getNote);
@@ -207,7 +230,7 @@ public final class LeverSimulator {
             return;
         }
         String performAs = ctx.queryParam("perform_as");
-        if (performAs != null && !users.contains(performAs)) {
+        if (performAs != null && !world.isUser(performAs)) {
             Simulator.json(ctx, 400, error("BadRequestError", "perform_as must be the id of an active user"));
             return;
         }

@@ -108,9 +108,9 @@ class CatalogDefinitionsTest {
     @Test
     void anUndeclaredResourceFolderIsRefused() throws Exception {
         Path copy = copyCatalog();
-        Path folder = Files.createDirectories(copy.resolve("integrations/lever/ats/candidates/create"));
+        Path folder = Files.createDirectories(copy.resolve("integrations/lever/ats/candidates/delete"));
         Files.writeString(folder.resolve("response.jsonata"), "{}");
-        assertFailure(copy, "catalog/integrations/lever/ats/candidates/create/response.jsonata", "not declared");
+        assertFailure(copy, "catalog/integrations/lever/ats/candidates/delete/response.jsonata", "not declared");
     }
 
     @Test
