@@ -46,7 +46,9 @@ public final class Mapping {
     /** Evaluates against plain JSON values; empty when the expression yields nothing. */
     public Optional<Object> evaluate(Map<String, Object> input) throws MappingException {
         var frame = expression.createFrame();
-        frame.setRuntimeBounds(TIMEOUT_MS, MAX_DEPTH);
+        var bounds = new RuntimeBounds();
+        frame.setEvaluateEntryCallback((expression, value, environment) -> bounds.enter());
+        frame.setEvaluateExitCallback((expression, value, environment, result) -> bounds.exit());
         Object result;
         try {
             result = expression.evaluate(input, frame);
@@ -93,5 +95,30 @@ public final class Mapping {
     @Override
     public String toString() {
         return "Mapping[" + source + "]";
+    }
+
+    /**
+     * The frame's runtime bounds, counted here rather than by the library's own timebox: that
+     * one skips the depth count on leaving a step evaluated in a parallel frame but not on
+     * entering it, so a page of 100 items whose objects hold lists of objects "overflowed"
+     * a depth of 200 that it never reached. Here every entry is matched by its exit.
+     */
+    private static final class RuntimeBounds {
+
+        private final long started = System.currentTimeMillis();
+        private final java.util.concurrent.atomic.AtomicInteger depth = new java.util.concurrent.atomic.AtomicInteger();
+
+        void enter() {
+            if (depth.incrementAndGet() > MAX_DEPTH) {
+                throw new IllegalStateException("nested deeper than " + MAX_DEPTH + " steps");
+            }
+            if (System.currentTimeMillis() - started > TIMEOUT_MS) {
+                throw new IllegalStateException("ran longer than " + TIMEOUT_MS + " ms");
+            }
+        }
+
+        void exit() {
+            depth.decrementAndGet();
+        }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,6 +22,23 @@ class MappingBoundsTest {
         assertEquals(10, ((Number) recursive.evaluate(Map.of("n", 10)).orElseThrow()).intValue());
         var failure = assertThrows(MappingException.class, () -> recursive.evaluate(Map.of("n", 1_000_000)));
         assertTrue(failure.getMessage().startsWith("test: evaluation failed"), failure.getMessage());
+    }
+
+    @Test
+    void aPageOfAHundredItemsWithListsOfObjectsIsNotTakenForRecursion() throws Exception {
+        // The library's own depth count leaked a step per nested object, so pages this size failed.
+        Mapping page = Mapping.compile("page", "{\"results\": [items.{\"id\": id, "
+                + "\"emails\": [emails.{\"email\": value, \"type\": type}], \"tags\": [tags.{\"id\": id, \"name\": title}]}]}");
+        var items = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < 100; i++) {
+            items.add(Map.of("id", "c" + i, "emails", List.of(Map.of("value", i + "@example.com", "type", "Personal")),
+                    "tags", List.of(Map.of("id", "t" + i, "title", "Referral"))));
+        }
+        @SuppressWarnings("unchecked")
+        var results = (List<Map<String, Object>>) ((Map<String, Object>) page.evaluate(Map.of("items", items))
+                .orElseThrow()).get("results");
+        assertEquals(100, results.size());
+        assertEquals(List.of(Map.of("email", "99@example.com", "type", "Personal")), results.get(99).get("emails"));
     }
 
     @Test
