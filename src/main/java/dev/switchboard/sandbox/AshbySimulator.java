@@ -45,6 +45,11 @@ public final class AshbySimulator {
     private final AshbyWorld world = new AshbyWorld(AUTHOR, CANDIDATE_ID, OTHER_CANDIDATE_ID);
     private final AshbyReads reads = new AshbyReads(world, notes);
 
+    {
+        // Every candidate of the world can hold notes.
+        world.candidates.forEach(candidate -> notes.add((String) candidate.get("id")));
+    }
+
 
     /** Adds a candidate with no notes yet, for demos and tests that need many. */
     public void addCandidate(String id) {

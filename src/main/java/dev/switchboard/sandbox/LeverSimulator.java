@@ -49,6 +49,11 @@ public final class LeverSimulator {
     private final NoteBook notes = new NoteBook(OPPORTUNITY_ID, OTHER_OPPORTUNITY_ID);
     private final LeverWorld world = new LeverWorld(List.of(KEY_OWNER, OTHER_USER, THIRD_USER),
             OPPORTUNITY_ID, OTHER_OPPORTUNITY_ID);
+
+    {
+        // Every opportunity of the world can hold notes.
+        world.opportunities.forEach(opportunity -> notes.add((String) opportunity.get("id")));
+    }
     private final Map<String, Instant> accessTokens = new ConcurrentHashMap<>();
     private final Set<String> refreshTokens = ConcurrentHashMap.newKeySet();
     private final AtomicInteger refreshes = new AtomicInteger();
