@@ -69,7 +69,10 @@ public final class Server implements AutoCloseable {
         }
 
         public static Stores open(ServerConfig config) {
-            Catalog catalog = CatalogLoader.loadBundled();
+            // SWITCHBOARD_CATALOG: a catalog folder of the operator's own (an integration or model
+            // not in this build), checked as strictly as the bundled one.
+            String folder = config.environment().getOrDefault("SWITCHBOARD_CATALOG", "");
+            Catalog catalog = folder.isBlank() ? CatalogLoader.loadBundled() : CatalogLoader.load(java.nio.file.Path.of(folder));
             var box = new SecretBox(KeySource.resolve(config.secretKey(), config.databaseUrl()));
             Database database = Database.open(config.databaseUrl(), config.migrateOnStart());
             Clock clock = Clock.systemUTC();
