@@ -59,11 +59,14 @@ class ProviderFidelityTest {
         String account = harness.account(integration, context(integration));
         var request = (Map<String, Object>) fixture.get("request");
         String query = (String) request.getOrDefault("query", "");
-        boolean list = fixture.get("method").equals("list");
-        String path = Harness.activities(account, query);
+        // A fixture names its resource and, for a get, the id; activities when it names none.
+        String resource = (String) fixture.getOrDefault("resource", "ats/activities");
+        boolean read = fixture.get("method").equals("list") || fixture.get("method").equals("get");
+        String base = "/unified/" + resource + (request.get("id") instanceof String id ? "/" + id : "");
+        String path = base + "?integrated_account_id=" + account + query;
 
         if (fixture.get("provider_request") instanceof Map<?, ?> expected) {
-            var dry = harness.post(Harness.activities(account, query + "&switchboard_dry_run=true"),
+            var dry = harness.post(path + "&switchboard_dry_run=true",
                     Json.writeString(request.get("body")));
             assertEquals(200, dry.statusCode(), dry.body());
             var sent = (Map<String, Object>) Harness.json(dry).get("request");
@@ -94,7 +97,7 @@ class ProviderFidelityTest {
             provider.stubFor(post(urlEqualTo("/token")).atPriority(1).willReturn(aResponse()
                     .withHeader("Content-Type", "application/json")
                     .withBody("{\"access_token\": \"fidelity-token\", \"token_type\": \"bearer\", \"expires_in\": 3600}")));
-            var response = list ? harness.get(path + "&truto_ignore_remote_data=true")
+            var response = read ? harness.get(path + "&truto_ignore_remote_data=true")
                     : harness.post(path + "&truto_ignore_remote_data=true", Json.writeString(request.get("body")));
             var expect = (Map<String, Object>) fixture.get("expect");
             assertEquals(((Number) expect.get("status")).intValue(), response.statusCode(), response.body());
