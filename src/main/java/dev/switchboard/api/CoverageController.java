@@ -115,7 +115,7 @@ final class CoverageController {
                 required.add(field);
             }
         }
-        boolean create = operation.methodName().equals("create");
+        boolean create = operation.method().isWrite();
         if (operation.methodName().equals("list")) {
             properties.put("limit", Map.of("type", "integer", "minimum", 1, "maximum", 100, "default", 100));
             properties.put("next_cursor", Map.of("type", "string"));

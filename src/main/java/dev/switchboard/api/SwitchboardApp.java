@@ -132,6 +132,10 @@ public final class SwitchboardApp {
                 if (model.methods().containsKey("get")) {
                     config.routes.get(path + "/{id}", unified.get(resource));
                 }
+                // Truto's custom methods: POST /unified/ats/applications/move-stage, the target in the body.
+                for (String action : model.actions()) {
+                    config.routes.post(path + "/" + action, unified.action(resource, action));
+                }
                 config.routes.get(path + "/{integration}/meta/{method}", coverage.coverage(resource));
                 // Truto's SDK form: the account names the integration.
                 config.routes.get(path + "/meta/{method}", coverage.forAccount(resource));

@@ -55,17 +55,26 @@ final class UnifiedController {
         return create(resource, false);
     }
 
+    /** {@code POST /unified/{resource}/{action}}: a custom method, as safe to retry as a create. */
+    Handler action(String resource, String action) {
+        return write(resource, action, false);
+    }
+
     /** {@code POST …/dry-run}: a create that is validated and mapped, and never sent. */
     Handler dryRun(String resource) {
         return create(resource, true);
     }
 
     private Handler create(String resource, boolean dryRun) {
+        return write(resource, "create", dryRun);
+    }
+
+    private Handler write(String resource, String method, boolean dryRun) {
         Set<String> responseFields = catalog.model(resource).orElseThrow().responseFields().keySet();
-        Set<String> parameters = methodQuery(resource, "create");
+        Set<String> parameters = methodQuery(resource, method);
         return ctx -> {
             UnifiedQuery query = UnifiedQuery.parse(ctx.queryParamMap(), responseFields, parameters);
-            var request = new UnifiedRequest(TokenAuth.environment(ctx), query.accountId(), resource, "create",
+            var request = new UnifiedRequest(TokenAuth.environment(ctx), query.accountId(), resource, method,
                     JsonBodies.object(ctx), query.query(), query.remoteQuery(), query.options(), idempotencyKey(ctx),
                     dryRun || query.dryRun());
             write(ctx, writes.run(request, RequestLog.trace(ctx)));
