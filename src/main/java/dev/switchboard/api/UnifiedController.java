@@ -1,6 +1,7 @@
 package dev.switchboard.api;
 
 import dev.switchboard.catalog.Catalog;
+import dev.switchboard.reads.Downloads;
 import dev.switchboard.reads.Listing;
 import dev.switchboard.writes.SafeWrites;
 import dev.switchboard.unified.UnifiedRequest;
@@ -9,6 +10,7 @@ import dev.switchboard.error.ApiException;
 import dev.switchboard.mapping.Json;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,11 +24,13 @@ final class UnifiedController {
     private final Catalog catalog;
     private final SafeWrites writes;
     private final Listing listing;
+    private final Downloads downloads;
 
-    UnifiedController(Catalog catalog, SafeWrites writes, Listing listing) {
+    UnifiedController(Catalog catalog, SafeWrites writes, Listing listing, Downloads downloads) {
         this.catalog = catalog;
         this.writes = writes;
         this.listing = listing;
+        this.downloads = downloads;
     }
 
     Handler list(String resource) {
@@ -41,6 +45,20 @@ final class UnifiedController {
         Set<String> parameters = methodQuery(resource, "get");
         return ctx -> write(ctx, listing.get(read(ctx, resource, "get", responseFields, parameters),
                 Ids.check("id", ctx.pathParam("id")), RequestLog.trace(ctx)));
+    }
+
+    /** {@code POST /unified/{resource}/download?file_url=…}: a file's bytes, streamed. */
+    Handler download(String resource) {
+        Set<String> responseFields = catalog.model(resource).orElseThrow().responseFields().keySet();
+        return ctx -> {
+            UnifiedQuery query = UnifiedQuery.parse(ctx.queryParamMap(), responseFields, Set.of("file_url"));
+            if (!(query.query().get("file_url") instanceof String fileUrl) || fileUrl.isBlank()) {
+                throw ApiException.invalid("'file_url' is required: an attachment's file_url, as it came", "query",
+                        List.of("file_url"), Map.of());
+            }
+            write(ctx, downloads.download(TokenAuth.environment(ctx), query.accountId(), resource, fileUrl,
+                    RequestLog.trace(ctx)));
+        };
     }
 
     /** A read: no body, no Idempotency-Key. */

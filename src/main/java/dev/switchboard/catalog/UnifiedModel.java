@@ -30,6 +30,9 @@ public record UnifiedModel(
         requestFields = Collections.unmodifiableMap(new LinkedHashMap<>(requestFields));
         responseFields = Collections.unmodifiableMap(new LinkedHashMap<>(responseFields));
         methods = Map.copyOf(methods);
+        if (methods.containsKey(DOWNLOAD) && !methods.containsKey("list")) {
+            throw new IllegalArgumentException("method 'download' follows the file links of 'list', which is missing");
+        }
         for (var method : methods.entrySet()) {
             if (method.getValue().match() != null) {
                 method.getValue().match().check(requestFields, responseFields, methods);
@@ -70,7 +73,14 @@ public record UnifiedModel(
     }
 
     /** The methods that read; every other method (create, an action such as move-stage) writes. */
-    public static final java.util.Set<String> READS = java.util.Set.of("list", "get");
+    public static final String DOWNLOAD = "download";
+    public static final java.util.Set<String> READS = java.util.Set.of("list", "get", DOWNLOAD);
+
+    /** The response fields that are links to files, handed to callers sealed (see {@code FieldSchema#isFileUrl}). */
+    public List<String> fileUrlFields() {
+        return responseFields.entrySet().stream().filter(field -> field.getValue().isFileUrl())
+                .map(Map.Entry::getKey).toList();
+    }
 
     /** Methods besides list, get and create: Truto's custom methods, served at {@code POST /unified/{resource}/{method}}. */
     public List<String> actions() {

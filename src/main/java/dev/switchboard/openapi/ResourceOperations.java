@@ -50,6 +50,9 @@ final class ResourceOperations {
         if (model.methods().containsKey("get")) {
             paths.put(path + "/{id}", Map.of("get", ResourceReads.get(catalog, model, names)));
         }
+        if (model.methods().containsKey(UnifiedModel.DOWNLOAD)) {
+            paths.put(path + "/download", Map.of("post", download()));
+        }
         for (String action : model.actions()) {
             String name = ResourceNames.camel(action.replace('-', '_'));
             schemas.put(names.singular() + name + "Request", requestSchema(action));
@@ -206,6 +209,36 @@ final class ResourceOperations {
                 "422", "The Idempotency-Key was used with another request, or the provider refused the target.",
                 "429", "Rate limited; Retry-After says when to retry.",
                 "502", "The provider failed or answered unreadably.",
+                "504", "The provider did not answer in time."));
+        operation.put("responses", responses);
+        return operation;
+    }
+
+    /** The bytes of a file whose link a list gave, streamed with the provider's type and length. */
+    private Map<String, Object> download() {
+        var operation = new LinkedHashMap<String, Object>();
+        operation.put("operationId", "download" + names.singular());
+        operation.put("summary", "Download the file of a " + model.noun());
+        var description = new ArrayList<String>();
+        description.add("Integrations: " + String.join(", ", catalog.integrationNames().stream()
+                .filter(name -> model.methods().get(UnifiedModel.DOWNLOAD).integrations().containsKey(name))
+                .map(name -> catalog.integration(name).orElseThrow().label()).toList()) + ".");
+        description.add("file_url is a " + model.noun() + "'s file_url as this account was given it; any other is "
+                + "refused. Streamed: the file is never held whole, and one over SWITCHBOARD_MAX_FILE_BYTES is a 502.");
+        operation.put("description", String.join(" ", description));
+        operation.put("tags", List.of(names.tag()));
+        operation.put("parameters", List.of(
+                OpenApiDocument.query("integrated_account_id", true, Map.of("type", "string"), "The account."),
+                OpenApiDocument.query("file_url", true, Map.of("type", "string"), "The file_url, as it came.")));
+        var responses = new LinkedHashMap<String, Object>();
+        responses.put("200", Map.of("description", "The file, with the provider's Content-Type and length, and a "
+                + "Content-Disposition naming it.", "content", Map.of("application/octet-stream",
+                Map.of("schema", Map.of("type", "string", "format", "binary")))));
+        OpenApiDocument.errors(responses, Map.of(
+                "400", "A file_url this account was not given, or an integration without downloads.",
+                "401", "Missing or wrong API token, or the provider refused the account's credentials.",
+                "404", "Unknown integrated account, or the provider has no such file.",
+                "502", "The provider failed, linked outside its hosts, or the file is over the size limit.",
                 "504", "The provider did not answer in time."));
         operation.put("responses", responses);
         return operation;
