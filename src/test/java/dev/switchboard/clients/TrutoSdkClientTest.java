@@ -206,9 +206,9 @@ class TrutoSdkClientTest {
     @Test
     void onlyCatalogResourcesCanBeCalledThroughTheProxy() {
         String account = leverAccount();
-        var unknown = sdk.list("proxy/users", Map.of("integrated_account_id", account));
+        var unknown = sdk.list("proxy/interviews", Map.of("integrated_account_id", account));
         assertEquals(404, unknown.status());
-        assertTrue(unknown.body().get("message").toString().contains("[notes]"), unknown.toString());
+        assertTrue(unknown.body().get("message").toString().contains("notes"), unknown.toString());
         var noPath = sdk.list("proxy/notes", Map.of("integrated_account_id", account));
         assertEquals(400, noPath.status());
         assertEquals(Map.of("missing_required_query_fields", List.of("opportunity_id")),
