@@ -101,8 +101,9 @@ class DownloadTest {
         provider.start();
 
         catalog = TestCatalogs.copyInto(TempDirs.create("downloads"));
+        // The attachments model as the contract describes it (§2e), with Lever taking part for this test.
         Path model = catalog.resolve("models/ats/attachments.json");
-        Files.writeString(model, Files.readString(model)
+        Files.writeString(model, Files.readString(Path.of("src/test/resources/catalog-extra/models/ats/attachments.json"))
                 .replaceFirst("\"integrations\": \\{\\s*}", "\"integrations\": {\"lever\": {\"required\": [\"candidate_id\"]}}")
                 .replaceFirst("\"integrations\": \\{\\s*}", "\"integrations\": {\"lever\": {}}"));
         Path integration = catalog.resolve("integrations/lever/integration.json");
