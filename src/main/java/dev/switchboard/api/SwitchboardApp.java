@@ -68,6 +68,8 @@ public final class SwitchboardApp {
             // A request mostly waits on its provider: on Java 21+ that wait costs no platform thread.
             config.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
             config.http.maxRequestSize = parts.maxBodyBytes();
+            // A known path asked with another method is a 405 naming the methods (ErrorResponses).
+            config.http.prefer405over404 = true;
             // Compression would buffer streamed bodies; providers' answers are small anyway.
             config.http.compressionStrategy = CompressionStrategy.NONE;
             // Jetty's refusals before Javalin sees a request (bad URI, 414, 431) are JSON too.
@@ -80,7 +82,8 @@ public final class SwitchboardApp {
             config.requestLogger.http((ctx, millis) -> requestLog.finish(ctx, millis));
             config.routes.before(requestLog::start);
             config.routes.before(new TokenAuth(parts.tokens()));
-            config.routes.get("/health", ctx -> json(ctx, 200, Map.of("status", "ok")));
+            config.routes.get("/health", ctx -> json(ctx, 200, Map.of("status", "ok",
+                    "version", Version.VALUE, "built", Version.BUILT)));
             config.routes.get("/ready", ctx -> {
                 boolean store = parts.storeReachable().getAsBoolean();
                 json(ctx, store ? 200 : 503, Map.of("status", store ? "ready" : "not ready",
@@ -88,6 +91,8 @@ public final class SwitchboardApp {
                         "catalog", Map.of("integrations", parts.catalog().integrationNames())));
             });
             config.routes.get("/openapi.json", docs::openApi);
+            config.routes.get("/favicon.ico", DocsController::favicon);
+            config.routes.get("/favicon.svg", DocsController::favicon);
             config.routes.get("/docs", docs::page);
             if (parts.connections() != null) {
                 var connect = new ConnectController(parts.connections().connector());
