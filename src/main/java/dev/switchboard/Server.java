@@ -103,7 +103,7 @@ public final class Server implements AutoCloseable {
                         accounts::forget, accounts::forgetAll));
             }
             Engine engine = Engine.build(config, stores);
-            var authority = new TokenAuthority(config.apiToken(), stores.tokens());
+            var authority = new TokenAuthority(config.apiToken(), stores.tokens(), metricsEnvironments(config));
             // SWITCHBOARD_PUBLIC_URL: where people reach this server (links, OAuth redirects); this port otherwise.
             var port = new java.util.concurrent.atomic.AtomicInteger(config.port());
             var connector = new Connector(stores.catalog(), stores.accounts(), stores.linkTokens(), engine.credentials(),
@@ -130,6 +130,17 @@ public final class Server implements AutoCloseable {
             stores.close();
             throw e;
         }
+    }
+
+    /** {@code SWITCHBOARD_METRICS_ENVIRONMENTS}: comma-separated environments whose tokens may read /metrics. */
+    private static java.util.Set<String> metricsEnvironments(ServerConfig config) {
+        var names = new java.util.HashSet<String>();
+        for (String name : config.environment().getOrDefault("SWITCHBOARD_METRICS_ENVIRONMENTS", "").split(",")) {
+            if (!name.isBlank()) {
+                names.add(name.trim());
+            }
+        }
+        return names;
     }
 
     private static SwitchboardApp.SlowBodies slowBodies(ServerConfig config) {

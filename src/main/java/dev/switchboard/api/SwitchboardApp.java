@@ -115,10 +115,11 @@ public final class SwitchboardApp {
                 files.location = Location.CLASSPATH;
             });
             config.routes.get("/metrics", ctx -> {
-                // Metrics span every environment: the operator's token only, not a tenant environment's.
+                // Metrics span every environment: the operator's tokens only, not a tenant environment's.
                 String header = ctx.header("Authorization");
-                if (header == null || !parts.tokens().isOperator(header.substring(7).trim())) {
-                    throw ApiException.of(403, "/metrics is for the operator's token (SWITCHBOARD_API_TOKEN)");
+                if (header == null || !parts.tokens().mayReadMetrics(header.substring(7).trim())) {
+                    throw ApiException.of(403, "/metrics is for the operator: SWITCHBOARD_API_TOKEN, or a token of "
+                            + "an environment named in SWITCHBOARD_METRICS_ENVIRONMENTS");
                 }
                 ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(parts.metrics().scrape());
             });
