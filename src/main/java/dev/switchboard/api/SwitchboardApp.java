@@ -82,8 +82,10 @@ public final class SwitchboardApp {
             config.requestLogger.http((ctx, millis) -> requestLog.finish(ctx, millis));
             config.routes.before(requestLog::start);
             config.routes.before(new TokenAuth(parts.tokens()));
-            config.routes.get("/health", ctx -> json(ctx, 200, Map.of("status", "ok",
-                    "version", Version.VALUE, "built", Version.BUILT)));
+            var health = new java.util.LinkedHashMap<String, Object>(Map.of("status", "ok"));
+            health.put("version", Version.VALUE);
+            health.put("built", Version.BUILT);
+            config.routes.get("/health", ctx -> json(ctx, 200, health));
             config.routes.get("/ready", ctx -> {
                 boolean store = parts.storeReachable().getAsBoolean();
                 json(ctx, store ? 200 : 503, Map.of("status", store ? "ready" : "not ready",

@@ -58,9 +58,11 @@ class LogShapeTest {
     void textLinesCarryTheSameKeysForAPerson() throws Exception {
         try (var switchboard = ChildServer.start(List.of(), List.of("serve"), Map.of("SWITCHBOARD_LOG_FORMAT", "text",
                 "SWITCHBOARD_API_TOKEN", Harness.TOKEN))) {
+            // The server answers a moment before it says it listens: wait for that line first.
+            List<String> startUp = switchboard.linesUntil("listening on", Duration.ofSeconds(10));
+            String started = startUp.get(startUp.size() - 1);
             send(switchboard, "/health", "shape-text-1");
             List<String> lines = switchboard.linesUntil("shape-text-1", Duration.ofSeconds(10));
-            String started = lines.stream().filter(line -> line.contains("listening on")).findFirst().orElseThrow();
             String access = lines.get(lines.size() - 1);
             for (String line : List.of(started, access)) {
                 assertTrue(ISO_MILLIS.matcher(line.substring(0, 24)).matches(), line);

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WebhookTimesTest {
 
     @RegisterExtension
-    static final Harness harness = Harness.perClass();
+    static final Harness harness = Harness.perClass(
+            () -> Harness.sqliteConfig().withAllowedHosts(java.util.Set.of("http://127.0.0.1")));
 
     /** 2026-01-15T09:30:00Z, a whole second. */
     private static final Instant WHOLE_SECOND = Instant.parse("2026-01-15T09:30:00Z");
