@@ -142,7 +142,8 @@ public final class ServeCommand implements Callable<Integer> {
         var out = new StringBuilder("Simulated providers (base_url of each account; the same ports after a restart):\n");
         providers.baseUrls().forEach((integration, url) -> out.append(String.format(Locale.ROOT, "  %-11s %s%n",
                 integration, url)));
-        out.append("Simulated Lever OAuth client, for another server pointed at this sandbox:\n")
+        out.append("For another Switchboard pointed at these simulators (loopback hosts, the simulated Lever OAuth client):\n")
+                .append("  SWITCHBOARD_ALLOWED_HOSTS=http://").append(Sandbox.host()).append('\n')
                 .append("  SWITCHBOARD_LEVER_CLIENT_ID=").append(LeverSimulator.CLIENT_ID).append('\n')
                 .append("  SWITCHBOARD_LEVER_CLIENT_SECRET=").append(LeverSimulator.CLIENT_SECRET).append('\n')
                 .append("  SWITCHBOARD_LEVER_AUTHORIZE_URL=").append(providers.leverAuthorizeUrl()).append('\n')
