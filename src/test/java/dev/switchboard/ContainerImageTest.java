@@ -47,11 +47,11 @@ class ContainerImageTest {
                         "not a JSON line: " + line);
             }
         }
+        int closed;
         try (var nothing = new ServerSocket(0)) {
-            int closed = nothing.getLocalPort();
-            nothing.close();
-            assertNotEquals(0, healthCheck(closed), "nothing listening is unhealthy");
+            closed = nothing.getLocalPort();
         }
+        assertNotEquals(0, healthCheck(closed), "nothing listening is unhealthy");
     }
 
     /** The HEALTHCHECK's exec form, run with the image's SWITCHBOARD_PORT set to this port; its exit code. */

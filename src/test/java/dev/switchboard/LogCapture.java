@@ -1,5 +1,6 @@
 package dev.switchboard;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -14,12 +15,15 @@ import org.slf4j.LoggerFactory;
 public final class LogCapture implements AutoCloseable {
 
     private final List<Logger> loggers = new ArrayList<>();
+    private final List<Level> levels = new ArrayList<>();
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
     private LogCapture(List<String> names) {
         appender.start();
         for (String name : names) {
             Logger logger = (Logger) LoggerFactory.getLogger(name);
+            levels.add(logger.getLevel());
+            logger.setLevel(Level.INFO); // the tests' configuration prints errors only
             logger.addAppender(appender);
             logger.setAdditive(false);
             loggers.add(logger);
@@ -38,9 +42,10 @@ public final class LogCapture implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Logger logger : loggers) {
-            logger.detachAppender(appender);
-            logger.setAdditive(true);
+        for (int i = 0; i < loggers.size(); i++) {
+            loggers.get(i).detachAppender(appender);
+            loggers.get(i).setAdditive(true);
+            loggers.get(i).setLevel(levels.get(i));
         }
         appender.stop();
     }
