@@ -1,22 +1,23 @@
 package dev.switchboard;
 
 import dev.switchboard.config.ServerConfig;
-import dev.switchboard.engine.CredentialCheck;
-import dev.switchboard.engine.Listing;
-import dev.switchboard.engine.LocalRateLimiter;
-import dev.switchboard.engine.Proxy;
-import dev.switchboard.engine.OAuthRefresher;
-import dev.switchboard.engine.RateLimitPolicy;
-import dev.switchboard.engine.RateLimiter;
-import dev.switchboard.engine.RemoteCaller;
-import dev.switchboard.engine.SharedRateLimiter;
-import dev.switchboard.engine.TimeoutPolicy;
-import dev.switchboard.engine.UnifiedPipeline;
-import dev.switchboard.resilience.Bulkhead;
-import dev.switchboard.resilience.CircuitBreaker;
+import dev.switchboard.connect.CredentialCheck;
+import dev.switchboard.reads.Listing;
+import dev.switchboard.reads.PageReader;
+import dev.switchboard.ratelimit.LocalRateLimiter;
+import dev.switchboard.proxy.Proxy;
+import dev.switchboard.oauth.OAuthRefresher;
+import dev.switchboard.ratelimit.RateLimitPolicy;
+import dev.switchboard.ratelimit.RateLimiter;
+import dev.switchboard.remote.RemoteCaller;
+import dev.switchboard.ratelimit.SharedRateLimiter;
+import dev.switchboard.remote.TimeoutPolicy;
+import dev.switchboard.unified.UnifiedPipeline;
+import dev.switchboard.remote.Bulkhead;
+import dev.switchboard.remote.CircuitBreaker;
 import dev.switchboard.observability.Metrics;
 import dev.switchboard.store.Dialect;
-import dev.switchboard.transport.ProviderClient;
+import dev.switchboard.remote.ProviderClient;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -40,7 +41,7 @@ public record Engine(UnifiedPipeline pipeline, Listing listing, Proxy proxy, Met
                 new CircuitBreaker((int) config.setting("SWITCHBOARD_BREAKER_FAILURES", 5),
                         Duration.ofMillis(config.setting("SWITCHBOARD_BREAKER_OPEN_MS", 10_000))));
         return new Engine(new UnifiedPipeline(stores.catalog(), stores.accounts(), caller, stores.keys()),
-                new Listing(stores.catalog(), stores.accounts(), caller, stores.box()),
+                new Listing(stores.catalog(), stores.accounts(), new PageReader(caller, stores.accounts()), stores.box()),
                 new Proxy(stores.catalog(), stores.accounts(), caller), metrics, oauth,
                 new CredentialCheck(stores.catalog(), caller, oauth));
     }

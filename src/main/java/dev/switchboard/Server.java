@@ -11,7 +11,7 @@ import dev.switchboard.connect.LinkTokens;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.crypto.KeySource;
 import dev.switchboard.crypto.SecretBox;
-import dev.switchboard.idempotency.IdempotencyStore;
+import dev.switchboard.writes.IdempotencyStore;
 import dev.switchboard.store.ChangeListener;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.Dialect;

@@ -1,10 +1,10 @@
 package dev.switchboard.api;
 
 import dev.switchboard.catalog.Catalog;
-import dev.switchboard.engine.Listing;
-import dev.switchboard.engine.UnifiedPipeline;
-import dev.switchboard.engine.UnifiedRequest;
-import dev.switchboard.engine.UnifiedResult;
+import dev.switchboard.reads.Listing;
+import dev.switchboard.unified.UnifiedPipeline;
+import dev.switchboard.unified.UnifiedRequest;
+import dev.switchboard.unified.UnifiedResult;
 import dev.switchboard.error.ApiException;
 import dev.switchboard.mapping.Json;
 import io.javalin.http.Context;

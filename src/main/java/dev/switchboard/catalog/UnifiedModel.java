@@ -56,6 +56,11 @@ public record UnifiedModel(
         }
     }
 
+    /** What several items are called in messages: the resource's last path segment ("candidates"). */
+    public String plural() {
+        return resource.substring(resource.lastIndexOf('/') + 1).replace('_', ' ');
+    }
+
     private static List<String> concat(List<String> first, List<String> second) {
         var all = new ArrayList<>(first);
         all.addAll(second);
