@@ -59,6 +59,23 @@ class RecruiteeCoreTest {
     }
 
     @Test
+    void aCandidateAddedBetweenPagesMakesNoneComeBackTwice() {
+        List<String> before = sandbox.recruitee().candidateIds();
+        var first = Harness.json(harness.get("/unified/ats/candidates?integrated_account_id=" + account + "&limit=7"));
+        var ids = new ArrayList<Object>(items(first).stream().map(item -> item.get("id")).toList());
+        // Recruitee lists the newest first: this one pushes every other candidate down by one.
+        sandbox.recruitee().addCandidate("999000111");
+        String cursor = (String) first.get("next_cursor");
+        while (cursor != null) {
+            var page = Harness.json(harness.get("/unified/ats/candidates?integrated_account_id=" + account
+                    + "&limit=7&next_cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
+            items(page).forEach(item -> ids.add(item.get("id")));
+            cursor = (String) page.get("next_cursor");
+        }
+        assertEquals(before, ids, "every candidate there when the walk began, each once, in order");
+    }
+
+    @Test
     void aListedCandidateIsFetchedByIdWithItsPlacementsAsApplications() {
         var first = walkOnePage("candidates", "&limit=1").get(0);
         var got = harness.get("/unified/ats/candidates/" + first.get("id") + "?integrated_account_id=" + account);
