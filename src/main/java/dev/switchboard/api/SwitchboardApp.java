@@ -10,7 +10,7 @@ import dev.switchboard.catalog.Catalog;
 import dev.switchboard.catalog.UnifiedModel;
 import dev.switchboard.reads.Listing;
 import dev.switchboard.proxy.Proxy;
-import dev.switchboard.unified.UnifiedPipeline;
+import dev.switchboard.writes.SafeWrites;
 import dev.switchboard.error.ApiException;
 import dev.switchboard.mapping.Json;
 import dev.switchboard.observability.Metrics;
@@ -38,7 +38,7 @@ public final class SwitchboardApp {
      * @param accessLog      where the one JSON line per request goes
      * @param slowBodies     how slowly a request body may arrive before it is a 408
      */
-    public record Parts(Catalog catalog, AccountService accounts, UnifiedPipeline pipeline, Listing listing,
+    public record Parts(Catalog catalog, AccountService accounts, SafeWrites writes, Listing listing,
             Proxy proxy, TokenAuthority tokens,
             Metrics metrics, BooleanSupplier storeReachable, long maxBodyBytes, Consumer<String> accessLog,
             SlowBodies slowBodies, Connections connections) {
@@ -60,7 +60,7 @@ public final class SwitchboardApp {
     }
 
     public static Javalin create(Parts parts) {
-        var unified = new UnifiedController(parts.catalog(), parts.pipeline(), parts.listing());
+        var unified = new UnifiedController(parts.catalog(), parts.writes(), parts.listing());
         var coverage = new CoverageController(parts.catalog(), parts.accounts());
         var docs = new DocsController(Json.write(OpenApiDocument.build(parts.catalog(), Version.VALUE)));
         var requestLog = new RequestLog(parts.metrics(), parts.accessLog());

@@ -87,7 +87,7 @@ public final class CallCommand implements Callable<Integer> {
                         UnifiedQuery.methodParameters(model, method));
                 var trace = new RequestTrace(UUID.randomUUID().toString());
                 print(switch (method) {
-                    case "create" -> engine.pipeline().run(request("create", parsed, createBody()), trace);
+                    case "create" -> engine.writes().run(request("create", parsed, createBody()), trace);
                     case "list" -> engine.listing().list(request("list", parsed, Map.of()), trace);
                     case "get" -> engine.listing().get(request("get", parsed, Map.of()), Optional.ofNullable(id)
                             .orElseThrow(() -> ApiException.badRequest("--method get needs --id")), trace);

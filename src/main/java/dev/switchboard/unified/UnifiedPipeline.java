@@ -1,46 +1,32 @@
 package dev.switchboard.unified;
 
 import dev.switchboard.ratelimit.RateLimitHeaders;
-import dev.switchboard.reads.PageReader;
 import dev.switchboard.remote.OutcomeUnknown;
 import dev.switchboard.remote.RemoteCaller;
 import dev.switchboard.remote.RemoteErrors;
-import dev.switchboard.writes.Executed;
-import dev.switchboard.writes.Fingerprint;
-import dev.switchboard.writes.KeyedCreates;
-import dev.switchboard.writes.Reconciler;
-import dev.switchboard.writes.RetryMemory;
-import dev.switchboard.writes.UnknownAfterSearch;
 
 import dev.switchboard.accounts.AccountService;
 import dev.switchboard.accounts.IntegratedAccount;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.catalog.Operation;
 import dev.switchboard.error.ApiException;
-import dev.switchboard.writes.IdempotencyStore;
 import dev.switchboard.mapping.Json;
 import dev.switchboard.mapping.MappingException;
 import dev.switchboard.observability.RequestTrace;
 import dev.switchboard.remote.RemoteFailure;
 import dev.switchboard.remote.RemoteResponse;
 import dev.switchboard.remote.RemoteStream;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One unified call, start to end: account → operation → validation → mapping → provider
+ * One unified write, start to end: account → operation → validation → mapping → provider
  * → error recognition → response mapping → shaping. Nothing is sent before the request
- * is known to be valid. A create the provider may have acted on is never sent again
- * blindly: its note is looked for first, and with an Idempotency-Key a retry gets the
- * first answer instead of a second note.
+ * is known to be valid. It knows no keys and no retries: {@code writes.SafeWrites} wraps it
+ * so that a write the provider may have acted on is never sent again blindly.
  */
 public final class UnifiedPipeline {
 
@@ -52,43 +38,24 @@ public final class UnifiedPipeline {
     private final Catalog catalog;
     private final AccountService accounts;
     private final RemoteCaller caller;
-    private final Reconciler reconciler;
-    private final IdempotencyStore keys;
-    private final RetryMemory retries = new RetryMemory(Clock.systemUTC(), Duration.ofSeconds(10));
-    private final KeyedCreates keyed;
 
-    public UnifiedPipeline(Catalog catalog, AccountService accounts, RemoteCaller caller, IdempotencyStore keys) {
+    public UnifiedPipeline(Catalog catalog, AccountService accounts, RemoteCaller caller) {
         this.catalog = catalog;
         this.accounts = accounts;
         this.caller = caller;
-        this.reconciler = new Reconciler(catalog, new PageReader(caller, accounts));
-        this.keys = keys;
-        this.keyed = new KeyedCreates(keys);
     }
 
     /** A validated request, ready to send. */
-    private record Prepared(UnifiedRequest request, IntegratedAccount account, Operation operation,
+    public record Prepared(UnifiedRequest request, IntegratedAccount account, Operation operation,
             ValidatedBody body, Map<String, Object> input, Map<String, String> headers, RequestTrace trace) {
     }
 
-
-    public UnifiedResult run(UnifiedRequest request, RequestTrace trace) {
-        Prepared prepared = prepare(request, trace);
-        if (request.dryRun()) {
-            return Answers.dryRun(prepared.operation().integration(), build(prepared, prepared.account()),
-                    prepared.headers());
-        }
-        if (request.idempotencyKey().isEmpty()) {
-            return request.options().format() == ResponseFormat.STREAM ? once(prepared) : remembered(prepared);
-        }
-        if (request.options().format() == ResponseFormat.STREAM) {
-            throw ApiException.badRequest("an Idempotency-Key cannot be used with truto_response_format=stream: "
-                    + "a streamed answer is not kept to replay");
-        }
-        return runOnce(prepared, request.idempotencyKey().get());
+    /** The provider request a dry run shows: mapped, never sent. */
+    public dev.switchboard.remote.RemoteRequest providerRequest(Prepared prepared) {
+        return build(prepared, prepared.account());
     }
 
-    private Prepared prepare(UnifiedRequest request, RequestTrace trace) {
+    public Prepared prepare(UnifiedRequest request, RequestTrace trace) {
         IntegratedAccount account = accounts.get(request.environment(), request.accountId());
         trace.operation(account.integration(), request.resource(), request.method());
         Operation operation = catalog.operation(account.integration(), request.resource(), request.method())
@@ -104,75 +71,8 @@ public final class UnifiedPipeline {
         return new Prepared(request, account, operation, body, input, headers, trace);
     }
 
-    private UnifiedResult once(Prepared prepared) {
-        try {
-            return settle(prepared, Instant.now(), Set::of).result();
-        } catch (UnknownAfterSearch unknown) {
-            throw unknown.error();
-        }
-    }
-
-    /**
-     * A keyless create, as clients that retry without a key send it: an identical create
-     * still running is waited for, and one whose outcome stayed unknown is looked for first.
-     */
-    private UnifiedResult remembered(Prepared prepared) {
-        String identity = prepared.account().id() + ":" + Fingerprint.of(prepared.request());
-        try (RetryMemory.Turn turn = retries.begin(identity)) {
-            if (turn.shared().isPresent()) {
-                // An identical create was running when this one came (a client's retry) and wrote its note.
-                return turn.shared().get().withHeader(REPLAYED_HEADER, "true");
-            }
-            Instant firstSent = turn.earlierAttempt().orElse(Instant.now());
-            try {
-                Optional<Executed> recovered = turn.earlierAttempt()
-                        .flatMap(sentAt -> recover(prepared, sentAt, Set::of));
-                Executed executed = recovered.isPresent() ? recovered.get() : settle(prepared, firstSent, Set::of);
-                if (executed.result() instanceof UnifiedResult.RawBody && executed.result().status() >= 500) {
-                    turn.unknown(firstSent); // a raw provider fault, passed on as it came
-                } else {
-                    turn.settled(executed.result());
-                }
-                return executed.result();
-            } catch (UnknownAfterSearch unknown) {
-                turn.unknown(firstSent);
-                throw unknown.error();
-            }
-        }
-    }
-
-    /** The Idempotency-Key path: one execution per key, its final answer kept for retries. */
-    private UnifiedResult runOnce(Prepared prepared, String key) {
-        return keyed.run(prepared.account().id(), key, Fingerprint.of(prepared.request()), new KeyedCreates.Attempts() {
-            @Override
-            public Executed settle(Instant sentAt, Supplier<Set<String>> taken) {
-                return UnifiedPipeline.this.settle(prepared, sentAt, taken);
-            }
-
-            @Override
-            public Optional<Executed> recover(Instant sentAt, Supplier<Set<String>> taken) {
-                return UnifiedPipeline.this.recover(prepared, sentAt, taken);
-            }
-        });
-    }
-
-    /**
-     * Sends the request and settles its outcome: the answer, or — when the outcome is
-     * unknown — the note found at the provider, or an honest error saying it is unknown.
-     */
-    private Executed settle(Prepared prepared, Instant sentAt, Supplier<Set<String>> taken) {
-        try {
-            return execute(prepared);
-        } catch (OutcomeUnknown unknown) {
-            return recover(prepared, sentAt, taken).orElseThrow(() -> new UnknownAfterSearch(unknown.error()
-                    .withInsight("outcome", "unknown")
-                    .withInsight("detail", "The provider may or may not have created the note, and it was not found "
-                            + "among the candidate's notes. Retry with the same Idempotency-Key: "
-                            + "Switchboard looks for the note again before sending.")));
-        }
-    }
-
-    private Executed execute(Prepared prepared) throws OutcomeUnknown {
+    /** Sends the request once: its answer, or {@link OutcomeUnknown} when the provider may have acted. */
+    public Executed execute(Prepared prepared) throws OutcomeUnknown {
         Operation operation = prepared.operation();
         IntegratedAccount account = prepared.account();
         ResponseOptions options = prepared.request().options();
@@ -225,24 +125,20 @@ public final class UnifiedPipeline {
         return new Executed(new UnifiedResult.JsonBody(operation.method().status(), headers, shaped), idOf(mapped));
     }
 
-    /** Looks for the note an earlier attempt may have made, and answers with it if found. */
-    private Optional<Executed> recover(Prepared prepared, Instant sentAt, Supplier<Set<String>> taken) {
+    /** The answer for an item found at the provider after an unknown outcome, marked as recovered. */
+    public Executed recovered(Prepared prepared, Map<String, Object> item) {
         Operation operation = prepared.operation();
-        return reconciler.find(operation, prepared.account(), prepared.body(), prepared.request().remoteQuery(),
-                sentAt, taken, prepared.trace())
-                .map(note -> {
-            var mapped = new LinkedHashMap<>(note);
-            Object remote = mapped.remove("remote_data");
-            var headers = new LinkedHashMap<>(prepared.headers());
-            headers.put(RECOVERED_HEADER, "true");
-            ResponseOptions options = prepared.request().options();
-            UnifiedResult result = options.format() == ResponseFormat.RAW
-                    ? new UnifiedResult.RawBody(operation.method().status(), headers, "application/json",
-                            Json.write(remote))
-                    : new UnifiedResult.JsonBody(operation.method().status(), headers,
-                            shape(operation, mapped, remote, options));
-            return new Executed(result, idOf(mapped));
-        });
+        var mapped = new LinkedHashMap<>(item);
+        Object remote = mapped.remove("remote_data");
+        var headers = new LinkedHashMap<>(prepared.headers());
+        headers.put(RECOVERED_HEADER, "true");
+        ResponseOptions options = prepared.request().options();
+        UnifiedResult result = options.format() == ResponseFormat.RAW
+                ? new UnifiedResult.RawBody(operation.method().status(), headers, "application/json",
+                        Json.write(remote))
+                : new UnifiedResult.JsonBody(operation.method().status(), headers,
+                        shape(operation, mapped, remote, options));
+        return new Executed(result, idOf(mapped));
     }
 
     private static Map<String, Object> shape(Operation operation, Map<String, Object> mapped, Object remote,

@@ -1,7 +1,7 @@
 package dev.switchboard.writes;
 
-import dev.switchboard.unified.Answers;
 import dev.switchboard.unified.UnifiedPipeline;
+import dev.switchboard.unified.Executed;
 import dev.switchboard.unified.UnifiedResult;
 
 import dev.switchboard.error.ApiException;

@@ -1,4 +1,4 @@
-package dev.switchboard.unified;
+package dev.switchboard.writes;
 
 import dev.switchboard.catalog.IntegrationDefinition;
 import java.util.Locale;
@@ -6,7 +6,7 @@ import java.util.Set;
 
 import dev.switchboard.accounts.ContextSecrets;
 import dev.switchboard.error.ApiException;
-import dev.switchboard.writes.StoredResponse;
+import dev.switchboard.unified.UnifiedResult;
 import dev.switchboard.mapping.Json;
 import dev.switchboard.remote.RemoteRequest;
 import java.util.LinkedHashMap;

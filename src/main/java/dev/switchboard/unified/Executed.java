@@ -1,6 +1,5 @@
-package dev.switchboard.writes;
+package dev.switchboard.unified;
 
-import dev.switchboard.unified.UnifiedResult;
 
 import java.util.Optional;
 
