@@ -109,6 +109,16 @@ final class RecruiteeCandidates {
         }
     }
 
+    /**
+     * GET /c/{company}/admins: the company's users, {"admins": [...]}, as the Recruitee Node library
+     * (npm package recruitee, Admins.list) reads them; each admin as answers' references show one.
+     */
+    void admins(Context ctx) {
+        if (company(ctx)) {
+            Simulator.json(ctx, 200, Map.of("admins", RecruiteeWorld.ADMINS));
+        }
+    }
+
     /** GET /c/{company}/offers/{id}: {"offer"}. */
     void offer(Context ctx) {
         if (!company(ctx)) {

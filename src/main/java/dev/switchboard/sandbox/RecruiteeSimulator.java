@@ -77,6 +77,7 @@ public final class RecruiteeSimulator {
             config.routes.get("/c/{company}/candidates/{id}", candidates::get);
             config.routes.get("/c/{company}/offers", candidates::offers);
             config.routes.get("/c/{company}/offers/{id}", candidates::offer);
+            config.routes.get("/c/{company}/admins", candidates::admins);
         });
     }
 
