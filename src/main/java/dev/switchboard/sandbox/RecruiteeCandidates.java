@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -24,6 +25,7 @@ final class RecruiteeCandidates {
     private final RecruiteeWorld world;
     private final NoteBook notes;
     private final AtomicInteger created = new AtomicInteger();
+    private final AtomicBoolean failNextAfterWriting = new AtomicBoolean();
 
     RecruiteeCandidates(RecruiteeWorld world, NoteBook notes) {
         this.world = world;
@@ -32,6 +34,11 @@ final class RecruiteeCandidates {
 
     int created() {
         return created.get();
+    }
+
+    /** The next create writes the candidate and then answers 500, as a provider failing mid-way does. */
+    void failNextAfterWriting() {
+        failNextAfterWriting.set(true);
     }
 
     /** GET /c/{company}/candidates: a page by limit and offset, or all of them when neither is given. */
@@ -99,6 +106,10 @@ final class RecruiteeCandidates {
                 strings(fields.get("links")), strings(fields.get("tags")), offers);
         notes.add(String.valueOf(candidate.get("id")));
         created.incrementAndGet();
+        if (failNextAfterWriting.getAndSet(false)) {
+            Simulator.json(ctx, 500, Map.of("error", "Internal server error"));
+            return;
+        }
         Simulator.json(ctx, 201, Map.of("candidate", candidate, "references", RecruiteeWorld.references(List.of(candidate))));
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -31,6 +32,7 @@ final class WorkableCandidates {
     private final WorkableWorld world;
     private final NoteBook activities;
     private final AtomicInteger created = new AtomicInteger();
+    private final AtomicBoolean failNextAfterWriting = new AtomicBoolean();
 
     WorkableCandidates(WorkableWorld world, NoteBook activities) {
         this.world = world;
@@ -39,6 +41,11 @@ final class WorkableCandidates {
 
     int created() {
         return created.get();
+    }
+
+    /** The next create writes the candidate and then answers 500, as a provider failing mid-way does. */
+    void failNextAfterWriting() {
+        failNextAfterWriting.set(true);
     }
 
     void list(Context ctx) {
@@ -85,6 +92,10 @@ final class WorkableCandidates {
                 fields.get("phone") instanceof String phone ? phone : null, tags, job);
         activities.add((String) candidate.get("id"));
         created.incrementAndGet();
+        if (failNextAfterWriting.getAndSet(false)) {
+            Simulator.json(ctx, 500, Map.of("error", "Internal server error"));
+            return;
+        }
         Simulator.json(ctx, 201, Map.of("status", "created", "candidate", candidate));
     }
 

@@ -70,6 +70,11 @@ public final class WorkableSimulator {
                 .orElseThrow();
     }
 
+    /** The next candidate create is written and then answered 500: its outcome is unknown to the caller. */
+    public void failNextCandidateCreateAfterWriting() {
+        candidates.failNextAfterWriting();
+    }
+
     /** How many candidates were created through the API. */
     public int createdCandidates() {
         return candidates.created();

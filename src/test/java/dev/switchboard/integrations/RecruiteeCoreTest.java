@@ -195,6 +195,17 @@ class RecruiteeCoreTest {
         assertEquals(before + 1, sandbox.recruitee().createdCandidates(), "nothing sent");
     }
 
+    @Test
+    void aCreateWhoseAnswerWasLostIsFoundAmongTheCandidatesNotMadeTwice() {
+        int before = sandbox.recruitee().createdCandidates();
+        sandbox.recruitee().failNextCandidateCreateAfterWriting();
+        var created = harness.post("/unified/ats/candidates?integrated_account_id=" + account,
+                "{\"first_name\": \"Lost\", \"last_name\": \"Answer\", \"emails\": [{\"email\": \"lost.answer@example.com\"}]}");
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals(before + 1, sandbox.recruitee().createdCandidates(), "written once, found, not sent again");
+        assertEquals(sandbox.recruitee().candidateIds().get(0), Harness.json(created).get("id"));
+    }
+
     private static List<Map<String, Object>> walkOnePage(String resource, String query) {
         var response = harness.get("/unified/ats/" + resource + "?integrated_account_id=" + account + query);
         assertEquals(200, response.statusCode(), response.body());

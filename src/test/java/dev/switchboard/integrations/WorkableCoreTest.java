@@ -162,6 +162,19 @@ class WorkableCoreTest {
         assertTrue(response.body().contains("job_id"), response.body());
     }
 
+    @Test
+    void aCreateWhoseAnswerWasLostIsFoundByItsEmailNotMadeTwice() {
+        int before = sandbox.workable().createdCandidates();
+        sandbox.workable().failNextCandidateCreateAfterWriting();
+        var created = harness.post("/unified/ats/candidates?integrated_account_id=" + account,
+                "{\"first_name\": \"Lost\", \"last_name\": \"Answer\", \"emails\": [{\"email\": \"lost.answer@example.com\"}],"
+                        + " \"applications\": [{\"job_id\": \"SANDB001\"}]}");
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals(before + 1, sandbox.workable().createdCandidates(), "written once, found, not sent again");
+        var ids = sandbox.workable().candidateIds();
+        assertEquals(ids.get(ids.size() - 1), Harness.json(created).get("id"));
+    }
+
     private static List<Map<String, Object>> page(String resource, String query) {
         var response = harness.get("/unified/ats/" + resource + "?integrated_account_id=" + account + query);
         assertEquals(200, response.statusCode(), response.body());
