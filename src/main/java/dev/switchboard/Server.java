@@ -114,7 +114,7 @@ public final class Server implements AutoCloseable {
                             "http://localhost:" + port.get()));
             var webhookUrls = new WebhookUrls(new BaseUrlPolicy(config.allowedHosts()));
             Javalin app = SwitchboardApp.create(new SwitchboardApp.Parts(stores.catalog(), stores.accounts(),
-                    engine.writes(), engine.listing(), engine.proxy(), authority, engine.metrics(), stores.database()::reachable,
+                    engine.writes(), engine.listing(), engine.downloads(), engine.proxy(), authority, engine.metrics(), stores.database()::reachable,
                     config.maxBodyBytes(), accessLog(), slowBodies(config),
                     new SwitchboardApp.Connections(connector, stores.webhooks(), webhookUrls)));
             // SWITCHBOARD_BIND: every interface unless told otherwise (the sandbox: loopback only).

@@ -73,6 +73,16 @@ public final class ChildServer implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The process's peak resident memory so far (VmHWM), in kilobytes; Linux only. */
+    public long residentKilobytes() throws IOException {
+        for (String line : java.nio.file.Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IOException("no VmHWM for process " + process.pid());
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -8,6 +8,7 @@ import dev.switchboard.webhooks.WebhookUrls;
 import dev.switchboard.accounts.AccountService;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.catalog.UnifiedModel;
+import dev.switchboard.reads.Downloads;
 import dev.switchboard.reads.Listing;
 import dev.switchboard.proxy.Proxy;
 import dev.switchboard.writes.SafeWrites;
@@ -38,7 +39,7 @@ public final class SwitchboardApp {
      * @param accessLog      where the one JSON line per request goes
      * @param slowBodies     how slowly a request body may arrive before it is a 408
      */
-    public record Parts(Catalog catalog, AccountService accounts, SafeWrites writes, Listing listing,
+    public record Parts(Catalog catalog, AccountService accounts, SafeWrites writes, Listing listing, Downloads downloads,
             Proxy proxy, TokenAuthority tokens,
             Metrics metrics, BooleanSupplier storeReachable, long maxBodyBytes, Consumer<String> accessLog,
             SlowBodies slowBodies, Connections connections) {
@@ -60,7 +61,7 @@ public final class SwitchboardApp {
     }
 
     public static Javalin create(Parts parts) {
-        var unified = new UnifiedController(parts.catalog(), parts.writes(), parts.listing());
+        var unified = new UnifiedController(parts.catalog(), parts.writes(), parts.listing(), parts.downloads());
         var coverage = new CoverageController(parts.catalog(), parts.accounts());
         var docs = new DocsController(Json.write(OpenApiDocument.build(parts.catalog(), Version.VALUE)));
         var requestLog = new RequestLog(parts.metrics(), parts.accessLog());
@@ -131,6 +132,13 @@ public final class SwitchboardApp {
                 }
                 if (model.methods().containsKey("get")) {
                     config.routes.get(path + "/{id}", unified.get(resource));
+                }
+                if (model.methods().containsKey(UnifiedModel.DOWNLOAD)) {
+                    config.routes.post(path + "/download", unified.download(resource));
+                }
+                // Truto's custom methods: POST /unified/ats/applications/move-stage, the target in the body.
+                for (String action : model.actions()) {
+                    config.routes.post(path + "/" + action, unified.action(resource, action));
                 }
                 config.routes.get(path + "/{integration}/meta/{method}", coverage.coverage(resource));
                 // Truto's SDK form: the account names the integration.

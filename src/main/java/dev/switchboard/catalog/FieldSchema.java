@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  * @param type        {@code string}, {@code object}, {@code array}, {@code boolean}, {@code number}
  * @param description what the field means, for people and for generated docs
  * @param format      {@code date-time}: an ISO-8601 timestamp; {@code id}: an identifier that
- *                    goes into a provider's path (no slashes, no control characters, at most 256)
+ *                    goes into a provider's path (no slashes, no control characters, at most 256);
+ *                    {@code file-url}: a provider's link to a file, handed to callers sealed to
+ *                    their account, so that the download endpoint fetches only what it gave out
  * @param enumValues  the allowed values of a string
  * @param properties  an object's fields, where the model fixes them
  * @param items       an array's element schema
@@ -29,7 +31,7 @@ public record FieldSchema(
         @JsonProperty("title") String title) {
 
     private static final Set<String> TYPES = Set.of("string", "object", "array", "boolean", "number");
-    private static final Set<String> FORMATS = Set.of("date-time", "id");
+    private static final Set<String> FORMATS = Set.of("date-time", "id", "file-url");
     private static final Pattern ID = Pattern.compile("[^/\\p{Cntrl}]{1,256}");
 
     public FieldSchema {
@@ -50,6 +52,10 @@ public record FieldSchema(
     public boolean isBadId(String value) {
         // "." and ".." would name the parent in a provider's path: never an id.
         return "id".equals(format) && (!ID.matcher(value).matches() || value.equals(".") || value.equals(".."));
+    }
+
+    public boolean isFileUrl() {
+        return "file-url".equals(format);
     }
 
     public boolean isTimestamp() {

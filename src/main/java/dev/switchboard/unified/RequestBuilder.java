@@ -119,6 +119,15 @@ public final class RequestBuilder {
         return next;
     }
 
+    /** A GET of a link under the account's own API (a file's download link), with its credentials. */
+    public static RemoteRequest fetch(IntegrationDefinition integration, IntegratedAccount account, URI target) {
+        RemoteRequest api = request(integration, account, "GET", target, Optional.empty());
+        var headers = new LinkedHashMap<>(api.headers());
+        headers.keySet().removeIf(name -> name.equalsIgnoreCase("Accept"));
+        headers.put("Accept", "*/*"); // a file, whatever its type: not the API's JSON
+        return new RemoteRequest(api.method(), api.uri(), headers, api.body());
+    }
+
     private static int port(URI uri) {
         return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
