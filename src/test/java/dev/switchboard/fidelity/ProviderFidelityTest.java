@@ -60,10 +60,12 @@ class ProviderFidelityTest {
         var request = (Map<String, Object>) fixture.get("request");
         String query = (String) request.getOrDefault("query", "");
         boolean list = fixture.get("method").equals("list");
-        String path = Harness.activities(account, query);
+        // A fixture names its unified resource; notes when it names none.
+        String resource = (String) fixture.getOrDefault("resource", "ats/activities");
+        String path = "/unified/" + resource + "?integrated_account_id=" + account + query;
 
         if (fixture.get("provider_request") instanceof Map<?, ?> expected) {
-            var dry = harness.post(Harness.activities(account, query + "&switchboard_dry_run=true"),
+            var dry = harness.post(path + "&switchboard_dry_run=true",
                     Json.writeString(request.get("body")));
             assertEquals(200, dry.statusCode(), dry.body());
             var sent = (Map<String, Object>) Harness.json(dry).get("request");
