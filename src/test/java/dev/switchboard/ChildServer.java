@@ -53,6 +53,7 @@ public final class ChildServer implements AutoCloseable {
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        command.add("--enable-native-access=ALL-UNNAMED"); // as the jar's manifest allows SQLite's loader
         // A child logs as the jar does, not as the tests do (logback-test.xml is on this class path too).
         command.add("-Dlogback.configurationFile=logback.xml");
         command.add("-cp");

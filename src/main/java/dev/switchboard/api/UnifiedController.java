@@ -88,14 +88,23 @@ final class UnifiedController {
     }
 
     private Handler write(String resource, String method, boolean dryRun) {
-        Set<String> responseFields = catalog.model(resource).orElseThrow().responseFields().keySet();
+        var model = catalog.model(resource).orElseThrow();
+        Set<String> responseFields = model.responseFields().keySet();
         Set<String> parameters = methodQuery(resource, method);
+        Optional<String> fileField = UploadBodies.fileField(model, method);
         return ctx -> {
             UnifiedQuery query = UnifiedQuery.parse(ctx.queryParamMap(), responseFields, parameters);
-            var request = new UnifiedRequest(TokenAuth.environment(ctx), query.accountId(), resource, method,
-                    JsonBodies.object(ctx), query.query(), query.remoteQuery(), query.options(), idempotencyKey(ctx),
-                    dryRun || query.dryRun());
-            write(ctx, writes.run(request, RequestLog.trace(ctx)));
+            var parsed = fileField.isPresent()
+                    ? UploadBodies.read(ctx, model, method, fileField.get(), downloads.maxFileBytes())
+                    : new UploadBodies.Parsed(JsonBodies.object(ctx), Optional.empty());
+            try {
+                var request = new UnifiedRequest(TokenAuth.environment(ctx), query.accountId(), resource, method,
+                        parsed.body(), query.query(), query.remoteQuery(), query.options(), idempotencyKey(ctx),
+                        dryRun || query.dryRun(), parsed.upload());
+                write(ctx, writes.run(request, RequestLog.trace(ctx)));
+            } finally {
+                parsed.upload().ifPresent(dev.switchboard.unified.Upload::close);
+            }
         };
     }
 

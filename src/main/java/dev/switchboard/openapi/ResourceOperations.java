@@ -95,8 +95,13 @@ final class ResourceOperations {
             parameters.addAll(remote.subList(1, remote.size()));
         }
         operation.put("parameters", parameters);
-        operation.put("requestBody", Map.of("required", true, "content",
-                Map.of("application/json", Map.of("schema", OpenApiDocument.ref(names.singular() + "CreateRequest")))));
+        var schema = Map.of("schema", OpenApiDocument.ref(names.singular() + "CreateRequest"));
+        boolean carriesFile = model.methods().get("create").body().stream()
+                .anyMatch(field -> model.requestFields().get(field).isFile());
+        // A file comes as a multipart part, or as base64 in JSON beside its name.
+        operation.put("requestBody", Map.of("required", true, "content", carriesFile
+                ? Map.of("multipart/form-data", schema, "application/json", schema)
+                : Map.of("application/json", schema)));
         var responses = new LinkedHashMap<String, Object>();
         responses.put("201", Map.of("description", "Created. x-switchboard-ignored-fields lists body fields the "
                         + "integration does not take.",

@@ -55,6 +55,11 @@ public final class Downloads {
         this.maxFileBytes = maxFileBytes;
     }
 
+    /** The largest file passed on, either way: uploads are held to it too. */
+    public long maxFileBytes() {
+        return maxFileBytes;
+    }
+
     public UnifiedResult download(String environment, String accountId, String resource, String fileUrl,
             RequestTrace trace) {
         IntegratedAccount account = accounts.get(environment, accountId);

@@ -89,17 +89,19 @@ class OpenApiDocumentTest {
         var response = properties("Activity").keySet();
         Path catalog = Path.of(CatalogLoader.class.getResource("/catalog/integrations").toURI());
         Pattern bodyField = Pattern.compile("body\\.([a-z_]+)");
-        // A create mapping's body fields are described in its own resource's request schema.
-        Map<String, String> requestSchemas = Map.of("activities", "ActivityCreateRequest",
-                "candidates", "CandidateCreateRequest");
+        Pattern createOf = Pattern.compile("/(ats/[a-z_]+)/create/");
+        var models = CatalogLoader.loadBundled();
         try (Stream<Path> files = Files.walk(catalog)) {
             for (Path file : files.filter(f -> f.toString().contains("/create/") && f.toString().endsWith(".jsonata")
                     && !f.getFileName().toString().equals("response.jsonata")).toList()) {
-                String resource = file.getParent().getParent().getFileName().toString();
-                var request = properties(requestSchemas.get(resource)).keySet();
+                // Each resource's create mappings against that resource's own request schema.
+                var resource = createOf.matcher(file.toString().replace('\\', '/'));
+                assertTrue(resource.find(), file.toString());
+                var fields = properties(ResourceNames.of(models.model(resource.group(1)).orElseThrow()).singular()
+                        + "CreateRequest").keySet();
                 var matcher = bodyField.matcher(Files.readString(file));
                 while (matcher.find()) {
-                    assertTrue(request.contains(matcher.group(1)), file + " uses body." + matcher.group(1));
+                    assertTrue(fields.contains(matcher.group(1)), file + " uses body." + matcher.group(1));
                 }
             }
         }

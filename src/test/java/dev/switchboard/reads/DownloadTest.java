@@ -103,9 +103,10 @@ class DownloadTest {
         catalog = TestCatalogs.copyInto(TempDirs.create("downloads"));
         // The attachments model as the contract describes it (§2e), with Lever taking part for this test.
         Path model = catalog.resolve("models/ats/attachments.json");
-        Files.writeString(model, Files.readString(Path.of("src/test/resources/catalog-extra/models/ats/attachments.json"))
-                .replaceFirst("\"integrations\": \\{\\s*}", "\"integrations\": {\"lever\": {\"required\": [\"candidate_id\"]}}")
-                .replaceFirst("\"integrations\": \\{\\s*}", "\"integrations\": {\"lever\": {}}"));
+        Files.copy(Path.of("src/test/resources/catalog-extra/models/ats/attachments.json"), model,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        TestCatalogs.takePart(model, "list", "lever", Map.of("required", List.of("candidate_id")));
+        TestCatalogs.takePart(model, "download", "lever", Map.of());
         Path integration = catalog.resolve("integrations/lever/integration.json");
         Files.writeString(integration, Files.readString(integration).replace("\"resources\": {",
                 "\"resources\": {\n    \"ats/attachments\": {\"list\": {\"method\": \"GET\", "
