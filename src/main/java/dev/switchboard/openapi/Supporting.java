@@ -23,7 +23,7 @@ final class Supporting {
         for (String integration : catalog.integrationNames()) {
             var definition = catalog.integration(integration).orElseThrow();
             if (catalog.operation(integration, model.resource(), method).isEmpty()) {
-                refusals.add(definition.label() + " cannot " + method + " " + model.plural() + " (answers 400)"
+                refusals.add(definition.label() + " cannot " + method + " " + model.noun() + "s (answers 400)"
                         + definition.unsupportedReason(model.resource(), method).map(why -> ": " + why).orElse("")
                         + ".");
             }

@@ -48,7 +48,11 @@ public final class BodyValidator {
                 continue; // absent, as far as the provider is concerned
             }
             Optional<String> problem = problem(schemas.get(field), value, rules.required().contains(field))
-                    .or(() -> narrower(operation, field, value));
+                    .or(() -> narrower(operation, field, value))
+                    .or(() -> items(rules.itemsRequired().getOrDefault(field, List.of()), value))
+                    .or(() -> value instanceof List<?> list && list.size() > rules.maxItems().getOrDefault(field,
+                            Integer.MAX_VALUE) ? Optional.of(operation.integration().label() + " takes at most "
+                            + rules.maxItems().get(field) + " here") : Optional.empty());
             if (problem.isPresent()) {
                 invalid.put(field, problem.get());
             } else if (field.equals(REMOTE_DATA)) {
@@ -94,6 +98,24 @@ public final class BodyValidator {
                     : Optional.of("must be a file: a multipart part, or base64 in 'content' with 'file_name'");
             default -> throw new IllegalStateException("unknown schema type " + schema.type());
         };
+    }
+
+    /** Each item of an array must hold, as text, what the integration needs of it. */
+    private static Optional<String> items(List<String> needed, Object value) {
+        if (needed.isEmpty() || !(value instanceof List<?> list)) {
+            return Optional.empty();
+        }
+        if (list.isEmpty()) {
+            return Optional.of("must hold at least one item");
+        }
+        for (Object item : list) {
+            for (String key : needed) {
+                if (!(item instanceof Map<?, ?> object) || !(object.get(key) instanceof String text) || text.isBlank()) {
+                    return Optional.of("each item needs '" + key + "'");
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -153,6 +153,17 @@ class WorkableCoreTest {
         assertEquals(400, jobless.statusCode(), jobless.body());
         assertTrue(jobless.body().contains("applications"), jobless.body());
         assertEquals(before + 1, sandbox.workable().createdCandidates(), "nothing sent");
+
+        var noJobId = harness.post("/unified/ats/candidates?integrated_account_id=" + account,
+                "{\"first_name\": \"No\", \"last_name\": \"Id\", \"emails\": [{\"email\": \"no.id@example.com\"}],"
+                        + " \"applications\": [{}]}");
+        assertEquals(400, noJobId.statusCode(), noJobId.body());
+        assertTrue(noJobId.body().contains("each item needs 'job_id'"), noJobId.body());
+        var twoJobs = harness.post("/unified/ats/candidates?integrated_account_id=" + account,
+                "{\"first_name\": \"Two\", \"last_name\": \"Jobs\", \"emails\": [{\"email\": \"two@example.com\"}],"
+                        + " \"applications\": [{\"job_id\": \"SANDB001\"}, {\"job_id\": \"SANDB002\"}]}");
+        assertEquals(400, twoJobs.statusCode(), "a Workable candidate is in one job: a second is refused, not dropped");
+        assertEquals(before + 1, sandbox.workable().createdCandidates(), "nothing sent");
     }
 
     @Test
