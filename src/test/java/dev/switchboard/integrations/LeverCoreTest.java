@@ -183,6 +183,10 @@ class LeverCoreTest {
         var nameless = create("{\"emails\": [{\"email\": \"nameless@example.com\"}]}", Map.of(), LeverSimulator.KEY_OWNER);
         assertEquals(400, nameless.statusCode(), nameless.body());
         assertTrue(nameless.body().contains("first_name"), nameless.body());
+        // An application without its job would make an opportunity applied to nothing.
+        var jobless = create("{\"first_name\": \"Jobless\", \"applications\": [{}]}", Map.of(), LeverSimulator.KEY_OWNER);
+        assertEquals(400, jobless.statusCode(), jobless.body());
+        assertTrue(jobless.body().contains("job_id"), jobless.body());
         assertEquals(before, sandbox.lever().opportunities().size());
     }
 
