@@ -194,6 +194,12 @@ class AshbyCoreTest {
     }
 
     @Test
+    void anEmptyCursorIsTheFirstPage() {
+        var first = ok(harness.get(path("ats/candidates", "&limit=7&next_cursor=")));
+        assertEquals(7, ((List<?>) first.get("result")).size());
+    }
+
+    @Test
     void aForgedCursorIsRefused() {
         var forged = harness.get(path("ats/candidates", "&next_cursor=" + "bm90LWEtY3Vyc29y"));
         assertEquals(400, forged.statusCode(), forged.body());
