@@ -50,23 +50,16 @@ class SandboxCommandTest {
                 // as it should
             }
 
-            // Per integration that writes: a create, then a list of the same candidate that shows the note.
-            // Greenhouse only lists. Every curl runs after the printed exports, as a newcomer pastes them.
+            // Per integration, the walk through the model: candidates, a candidate's applications, users,
+            // a note written as a listed user, and the candidate's notes showing it. Every curl runs after
+            // the printed exports, as a newcomer pastes them.
             List<String> curls = curlCommands(lines);
-            assertEquals(13, curls.size(), String.join("\n", lines));
-            for (int i = 0; i < 10; i += 2) {
-                var note = run(exports, curls.get(i));
-                assertEquals("note", note.get("activity_type"), note.toString());
-                assertEquals("Great first interview", note.get("body"), note.toString());
-                var page = run(exports, curls.get(i + 1));
-                // Workable's documented answer has no id: the note is found by its text.
-                assertTrue(((List<?>) page.get("result")).stream().map(item -> (Map<?, ?>) item).anyMatch(item ->
-                        note.get("id") == null ? "Great first interview".equals(item.get("body"))
-                                : item.get("id").equals(note.get("id"))),
-                        "the listed page holds the note just written: " + page);
+            for (String integration : List.of("ASHBY", "LEVER", "RECRUITEE", "WORKABLE", "TEAMTAILOR", "GREENHOUSE")) {
+                List<String> walk = curls.stream().filter(curl -> curl.contains("$" + integration + "_ACCOUNT")).toList();
+                walkWorks(integration, exports, walk);
             }
-            var greenhouse = run(exports, curls.get(10));
-            assertFalse(((List<?>) greenhouse.get("result")).isEmpty(), greenhouse.toString());
+            List<String> others = curls.stream().filter(curl -> !curl.contains("_ACCOUNT")).toList();
+            assertEquals(2, others.size(), String.join("\n", lines));
 
             // The connect page's link opens, and the printed calls make another link and a webhook.
             String connect = lines.stream().filter(line -> line.trim().startsWith("http://localhost:")
@@ -75,8 +68,8 @@ class SandboxCommandTest {
                     java.net.URI.create(connect)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
             assertEquals(200, page.statusCode());
             assertTrue(page.body().contains("Connect your applicant tracking system"));
-            assertTrue(((String) run(exports, curls.get(11)).get("url")).contains("/connect?link_token="));
-            var registered = run(exports, curls.get(12));
+            assertTrue(((String) run(exports, others.get(0)).get("url")).contains("/connect?link_token="));
+            var registered = run(exports, others.get(1));
             assertTrue(((String) registered.get("secret")).startsWith("whsec_"));
             webhook = (String) registered.get("id");
 
@@ -124,6 +117,44 @@ class SandboxCommandTest {
             assertEquals(200, deliveries.statusCode(), deliveries.body());
             assertFalse(deliveries.body().contains("integrated_account:updated"), deliveries.body());
         }
+    }
+
+    /** One integration's printed walk, run as pasted: each step shows what the next one uses. */
+    @SuppressWarnings("unchecked")
+    private static void walkWorks(String integration, String exports, List<String> walk) throws Exception {
+        String candidates = walk.stream().filter(curl -> curl.contains("/unified/ats/candidates?")).findFirst()
+                .orElseThrow(() -> new AssertionError(integration + " prints no candidates: " + walk));
+        assertFalse(((List<?>) run(exports, candidates).get("result")).isEmpty(), integration + ": candidates");
+        var applications = walk.stream().filter(curl -> curl.contains("/unified/ats/applications?")).findFirst();
+        if (applications.isPresent()) {
+            var listed = (List<Map<String, Object>>) run(exports, applications.get()).get("result");
+            assertFalse(listed.isEmpty(), integration + ": the candidate's applications");
+            listed.forEach(application -> assertTrue(application.get("job") instanceof Map<?, ?> job
+                    && job.get("id") != null, integration + ": an application names its job: " + application));
+        }
+        var users = walk.stream().filter(curl -> curl.contains("/unified/ats/users?")).findFirst();
+        List<Object> userIds = users.isEmpty() ? List.of() : ((List<Map<String, Object>>) run(exports, users.get())
+                .get("result")).stream().map(user -> user.get("id")).toList();
+        var write = walk.stream().filter(curl -> curl.contains("-X POST")).findFirst();
+        var notes = walk.stream().filter(curl -> curl.contains("/unified/ats/activities?") && !curl.contains("-X POST"))
+                .findFirst().orElseThrow(() -> new AssertionError(integration + " prints no notes list: " + walk));
+        if (write.isEmpty()) {
+            assertFalse(((List<?>) run(exports, notes).get("result")).isEmpty(), integration + ": its notes");
+            return;
+        }
+        var acting = java.util.regex.Pattern.compile("remote_query\\[[a-z_]+]=([^\"&]+)").matcher(write.get());
+        if (acting.find()) {
+            assertTrue(userIds.contains(acting.group(1)), integration + ": the note is written as a listed user");
+        }
+        var note = run(exports, write.get());
+        assertEquals("note", note.get("activity_type"), integration + ": " + note);
+        assertEquals("Great first interview", note.get("body"), note.toString());
+        var page = run(exports, notes);
+        // Workable's documented answer has no id: the note is found by its text.
+        assertTrue(((List<?>) page.get("result")).stream().map(item -> (Map<?, ?>) item).anyMatch(item ->
+                note.get("id") == null ? "Great first interview".equals(item.get("body"))
+                        : item.get("id").equals(note.get("id"))),
+                integration + ": the listed page holds the note just written: " + page);
     }
 
     /** The printed simulator base URLs, by integration, in their printed order. */

@@ -107,6 +107,32 @@ class TrutoSdkClientTest {
     }
 
     @Test
+    void coreResourcesTheWayTheUnifiedApiCallsThemOnEveryIntegration() {
+        var catalog = harness.server().catalog();
+        harness.demoAccounts(sandbox).forEach((integration, account) -> {
+            var query = Map.<String, Object>of("integrated_account_id", account, "limit", 7);
+            // unifiedApi.list({category: 'ats', resource: 'candidates', ...}).toArray(): the Cursor pager.
+            var candidates = sdk.all("unified/ats/candidates", query);
+            assertEquals(candidates.size(), candidates.stream().map(item -> item.get("id")).distinct().count(),
+                    integration + ": every candidate once");
+            assertTrue(candidates.size() > 100, integration + ": every page followed, " + candidates.size());
+            String first = (String) candidates.get(0).get("id");
+            var got = sdk.get("unified/ats/candidates", first, Map.of("integrated_account_id", account));
+            assertEquals(200, got.status(), integration + ": " + got);
+            assertEquals(first, got.body().get("id"));
+            assertFalse(sdk.all("unified/ats/users", query).isEmpty(), integration + ": users");
+            assertFalse(sdk.all("unified/ats/jobs", query).isEmpty(), integration + ": jobs");
+            boolean creates = catalog.operation(integration, "ats/candidates", "create")
+                    .filter(op -> java.util.Set.of("first_name", "last_name", "emails").containsAll(op.rules().required()))
+                    .isPresent();
+            var created = sdk.create("unified/ats/candidates", Map.of("first_name", "Sdk", "last_name", "Client",
+                    "emails", List.of(Map.of("email", "sdk-" + UUID.randomUUID() + "@example.com"))),
+                    Map.of("integrated_account_id", account));
+            assertEquals(creates ? 201 : 400, created.status(), integration + ": " + created);
+        });
+    }
+
+    @Test
     void metaTheWayTheSdkAsksForIt() {
         var meta = sdk.meta("ats", "activities", "create", Map.of("integrated_account_id", leverAccount()));
         assertEquals(200, meta.status(), meta.toString());
