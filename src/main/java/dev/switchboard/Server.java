@@ -73,7 +73,8 @@ public final class Server implements AutoCloseable {
             var box = new SecretBox(KeySource.resolve(config.secretKey(), config.databaseUrl()));
             Database database = Database.open(config.databaseUrl(), config.migrateOnStart());
             Clock clock = Clock.systemUTC();
-            var webhooks = new WebhookStore(database, box);
+            var webhooks = new WebhookStore(database, box,
+                    (int) config.setting("SWITCHBOARD_WEBHOOKS_PER_ENVIRONMENT", 16));
             // Account changes and their webhook events commit together.
             var accounts = new AccountService(new JdbcAccountStore(database, box, new Outbox(webhooks, clock)), catalog,
                     new BaseUrlPolicy(config.allowedHosts()), clock, config.accountCacheTtl());
@@ -123,13 +124,23 @@ public final class Server implements AutoCloseable {
             // The outbox is delivered by every process; each message by one of them at a time.
             var delivery = WebhookDelivery.start(stores.database(), stores.webhooks(), webhookUrls,
                     new WebhookDelivery.Timing(Duration.ofMillis(config.setting("SWITCHBOARD_WEBHOOK_POLL_MS", 500)),
-                            Duration.ofMillis(config.setting("SWITCHBOARD_WEBHOOK_FIRST_RETRY_MS", 5_000))));
+                            Duration.ofMillis(config.setting("SWITCHBOARD_WEBHOOK_FIRST_RETRY_MS", 5_000))),
+                    webhookLimits(config));
             return new Server(app, stores, purge, accountChanges, delivery);
         } catch (RuntimeException e) {
             accountChanges.ifPresent(ChangeListener::close);
             stores.close();
             throw e;
         }
+    }
+
+    private static WebhookDelivery.Limits webhookLimits(ServerConfig config) {
+        var defaults = WebhookDelivery.Limits.DEFAULT;
+        return new WebhookDelivery.Limits(
+                Duration.ofMillis(config.setting("SWITCHBOARD_WEBHOOK_DEADLINE_MS", defaults.deadline().toMillis())),
+                (int) config.setting("SWITCHBOARD_WEBHOOK_CONCURRENCY_PER_WEBHOOK", defaults.perWebhook()),
+                (int) config.setting("SWITCHBOARD_WEBHOOK_CONCURRENCY_PER_ENVIRONMENT", defaults.perEnvironment()),
+                (int) config.setting("SWITCHBOARD_WEBHOOK_CONCURRENCY", defaults.perProcess()));
     }
 
     private static SwitchboardApp.SlowBodies slowBodies(ServerConfig config) {
