@@ -69,7 +69,10 @@ public final class Server implements AutoCloseable {
         }
 
         public static Stores open(ServerConfig config) {
-            Catalog catalog = CatalogLoader.loadBundled();
+            // SWITCHBOARD_CATALOG_DIR: a catalog folder of the operator's own, in place of the bundled one.
+            String catalogDir = config.environment().get("SWITCHBOARD_CATALOG_DIR");
+            Catalog catalog = catalogDir == null || catalogDir.isBlank() ? CatalogLoader.loadBundled()
+                    : CatalogLoader.load(java.nio.file.Path.of(catalogDir));
             var box = new SecretBox(KeySource.resolve(config.secretKey(), config.databaseUrl()));
             Database database = Database.open(config.databaseUrl(), config.migrateOnStart());
             Clock clock = Clock.systemUTC();

@@ -152,6 +152,12 @@ public final class CatalogLoader {
                 FieldRules rules = Optional.ofNullable(methodModel.integrations().get(definition.name()))
                         .orElseThrow(() -> fail(integrationFile, "the model of '" + resource.getKey()
                                 + "' lists no field rules for " + definition.name() + " in '" + method.getKey() + "'"));
+                for (String field : method.getValue().bodyFields().keySet()) {
+                    if (!methodModel.body().contains(field)) {
+                        throw fail(integrationFile, "body_fields names '" + field + "', which " + method.getKey()
+                                + " of " + resource.getKey() + " does not take");
+                    }
+                }
                 operations.put(new Catalog.OperationKey(definition.name(), resource.getKey(), method.getKey()),
                         loadOperation(methodFolder, definition, model, method.getKey(), method.getValue(),
                                 rules, errorRule));

@@ -1,6 +1,8 @@
 package dev.switchboard.catalog;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,10 +14,14 @@ import java.util.Set;
  *               the method's path mapping
  * @param actingUser who a write is made as, where the provider lets it be named
  * @param pagination how a list pages; {@link Pagination#CURSOR} when not given
+ * @param bodyFields per unified field, the dotted paths of the provider body that carry it
+ *                   (Lever's {@code visibility} is its {@code secret}): what a caller's
+ *                   {@code remote_data} sets there counts as that field when the body is checked
  */
 public record Endpoint(@JsonProperty("method") String method, @JsonProperty("path") String path,
         @JsonProperty("acting_user") ActingUser actingUser,
-        @JsonProperty("pagination") Pagination pagination) {
+        @JsonProperty("pagination") Pagination pagination,
+        @JsonProperty("body_fields") Map<String, List<String>> bodyFields) {
 
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
@@ -36,6 +42,10 @@ public record Endpoint(@JsonProperty("method") String method, @JsonProperty("pat
             throw new IllegalArgumentException("path must start with '/'");
         }
         pagination = pagination == null ? Pagination.CURSOR : pagination;
+        bodyFields = bodyFields == null ? Map.of() : Map.copyOf(bodyFields);
+        if (!bodyFields.isEmpty() && !Set.of("POST", "PUT", "PATCH").contains(method)) {
+            throw new IllegalArgumentException("body_fields is for a method that sends a body, not a " + method);
+        }
         if (pagination.followsUrls() && !method.equals("GET")) {
             throw new IllegalArgumentException("pagination '" + pagination.format() + "' follows URLs, so its list "
                     + "must be a GET");

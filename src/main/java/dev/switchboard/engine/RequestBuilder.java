@@ -23,6 +23,9 @@ import java.util.Optional;
 /** Runs an operation's request mappings and assembles the provider call. */
 final class RequestBuilder {
 
+    /** Where the response mappings find the provider body that was sent. */
+    static final String WRITTEN_BODY = "remote_body";
+
     private RequestBuilder() {
     }
 
@@ -60,6 +63,9 @@ final class RequestBuilder {
             if (body.remoteData().isPresent()) {
                 mapped = DeepMerge.merge(mapped, body.remoteData().get());
             }
+            // The body as written, remote_data and all, for the response mapping: an answer
+            // the provider does not fill in says what was written, not what was asked for.
+            input.put(WRITTEN_BODY, mapped);
             payload = Optional.of(Json.write(mapped));
         }
         var query = new ArrayList<Map.Entry<String, String>>();
