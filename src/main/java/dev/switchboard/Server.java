@@ -114,7 +114,7 @@ public final class Server implements AutoCloseable {
                     engine.oauth(), config.environment(), () -> config.environment().getOrDefault("SWITCHBOARD_PUBLIC_URL",
                             "http://localhost:" + port.get()));
             var webhookUrls = new WebhookUrls(new BaseUrlPolicy(config.allowedHosts()));
-            Javalin app = SwitchboardApp.create(new SwitchboardApp.Parts(stores.catalog(), stores.accounts(),
+            Javalin app = SwitchboardApp.create(new SwitchboardApp.Parts(stores.catalog(), stores.accounts(), engine.credentials(),
                     engine.pipeline(), engine.listing(), engine.proxy(), authority, engine.metrics(), stores.database()::reachable,
                     config.maxBodyBytes(), accessLog(), slowBodies(config),
                     new SwitchboardApp.Connections(connector, stores.webhooks(), webhookUrls)));

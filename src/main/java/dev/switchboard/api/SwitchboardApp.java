@@ -7,6 +7,7 @@ import dev.switchboard.webhooks.WebhookUrls;
 
 import dev.switchboard.accounts.AccountService;
 import dev.switchboard.catalog.Catalog;
+import dev.switchboard.engine.CredentialCheck;
 import dev.switchboard.engine.Listing;
 import dev.switchboard.engine.Proxy;
 import dev.switchboard.engine.UnifiedPipeline;
@@ -37,7 +38,8 @@ public final class SwitchboardApp {
      * @param accessLog      where the one JSON line per request goes
      * @param slowBodies     how slowly a request body may arrive before it is a 408
      */
-    public record Parts(Catalog catalog, AccountService accounts, UnifiedPipeline pipeline, Listing listing,
+    public record Parts(Catalog catalog, AccountService accounts, CredentialCheck credentials, UnifiedPipeline pipeline,
+            Listing listing,
             Proxy proxy, TokenAuthority tokens,
             Metrics metrics, BooleanSupplier storeReachable, long maxBodyBytes, Consumer<String> accessLog,
             SlowBodies slowBodies, Connections connections) {
@@ -124,8 +126,9 @@ public final class SwitchboardApp {
             config.routes.get("/unified/ats/activities/{integration}/meta/{method}", coverage::coverage);
             // Truto's SDK form: the account names the integration.
             config.routes.get("/unified/ats/activities/meta/{method}", coverage::forAccount);
-            for (var accountsApi : List.of(Map.entry("/integrated-account", AccountsController.canonical(parts.accounts())),
-                    Map.entry("/integrated-accounts", AccountsController.alias(parts.accounts())))) {
+            for (var accountsApi : List.of(Map.entry("/integrated-account", AccountsController.canonical(parts.accounts(),
+                    parts.credentials())), Map.entry("/integrated-accounts", AccountsController.alias(parts.accounts(),
+                    parts.credentials())))) {
                 String path = accountsApi.getKey();
                 config.routes.post(path, accountsApi.getValue()::create);
                 config.routes.get(path, accountsApi.getValue()::list);

@@ -129,6 +129,7 @@ final class PageReader {
             }
             throw error.get();
         }
+        accounts.markChecked(account);
         if (parsed.isEmpty()) {
             throw RemoteErrors.unreadable(operation, response, "it is not JSON");
         }

@@ -81,6 +81,7 @@ public final class Proxy {
             }
             throw RemoteErrors.redacted(error.get(), integration, account);
         }
+        accounts.markChecked(account);
         var headers = new LinkedHashMap<>(RateLimitHeaders.normalised(response::header));
         Object body = parsed.orElse(Map.of());
         if (request.method().equals("list")) {
