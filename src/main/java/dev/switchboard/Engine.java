@@ -24,8 +24,20 @@ import java.time.Duration;
 public record Engine(UnifiedPipeline pipeline, Listing listing, Proxy proxy, Metrics metrics, OAuthRefresher oauth,
         CredentialCheck credentials) {
 
+    /** The resource labels there can be: each unified resource, and proxy/ with each proxy resource. */
+    private static java.util.Set<String> metricResources(dev.switchboard.catalog.Catalog catalog) {
+        var names = new java.util.HashSet<String>();
+        for (String integration : catalog.integrationNames()) {
+            var definition = catalog.integration(integration).orElseThrow();
+            names.addAll(definition.resources().keySet());
+            definition.proxy().keySet().forEach(resource -> names.add("proxy/" + resource));
+        }
+        return names;
+    }
+
     public static Engine build(ServerConfig config, Server.Stores stores) {
         var metrics = new Metrics();
+        metrics.limitLabelsTo(stores.catalog().integrationNames(), metricResources(stores.catalog()));
         var client = new ProviderClient((int) config.setting("SWITCHBOARD_MAX_ANSWER_BYTES",
                 ProviderClient.DEFAULT_MAX_ANSWER_BYTES));
         var timeouts = new TimeoutPolicy(config);

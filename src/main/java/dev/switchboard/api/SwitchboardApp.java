@@ -81,29 +81,34 @@ public final class SwitchboardApp {
             });
             config.requestLogger.http((ctx, millis) -> requestLog.finish(ctx, millis));
             config.routes.before(requestLog::start);
+            // Every answer, JSON included, is framed by no one and runs nothing; a page sets its own policy.
+            config.routes.before(ctx -> {
+                ctx.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+                ctx.header("X-Content-Type-Options", "nosniff");
+            });
             config.routes.before(new TokenAuth(parts.tokens()));
-            config.routes.get("/health", ctx -> json(ctx, 200, Map.of("status", "ok")));
-            config.routes.get("/ready", ctx -> {
+            getAndHead(config.routes, "/health", ctx -> json(ctx, 200, Map.of("status", "ok")));
+            getAndHead(config.routes, "/ready", ctx -> {
                 boolean store = parts.storeReachable().getAsBoolean();
                 json(ctx, store ? 200 : 503, Map.of("status", store ? "ready" : "not ready",
                         "store", store ? "ok" : "unreachable",
                         "catalog", Map.of("integrations", parts.catalog().integrationNames())));
             });
-            config.routes.get("/openapi.json", docs::openApi);
-            config.routes.get("/docs", docs::page);
+            getAndHead(config.routes, "/openapi.json", docs::openApi);
+            getAndHead(config.routes, "/docs", docs::page);
             if (parts.connections() != null) {
                 var connect = new ConnectController(parts.connections().connector());
                 config.routes.post("/link-token", connect::issue);
-                config.routes.get("/connect", connect::page);
+                getAndHead(config.routes, "/connect", connect::page);
                 config.routes.post("/connect/accounts", connect::connect);
-                config.routes.get("/connect/oauth/start", connect::start);
-                config.routes.get(Connector.CALLBACK_PATH, connect::callback);
+                getAndHead(config.routes, "/connect/oauth/start", connect::start);
+                getAndHead(config.routes, Connector.CALLBACK_PATH, connect::callback);
                 var hooks = new WebhooksController(parts.connections().webhooks(), parts.connections().webhookUrls());
                 config.routes.post("/webhook", hooks::create);
-                config.routes.get("/webhook", hooks::list);
-                config.routes.get("/webhook/{id}", hooks::get);
+                getAndHead(config.routes, "/webhook", hooks::list);
+                getAndHead(config.routes, "/webhook/{id}", hooks::get);
                 config.routes.delete("/webhook/{id}", hooks::delete);
-                config.routes.get("/webhook/{id}/deliveries", hooks::deliveries);
+                getAndHead(config.routes, "/webhook/{id}/deliveries", hooks::deliveries);
             }
             // Swagger UI's files, from its webjar in this jar: /docs loads nothing from outside.
             config.staticFiles.add(files -> {
@@ -111,7 +116,7 @@ public final class SwitchboardApp {
                 files.directory = DocsController.swaggerUiDirectory();
                 files.location = Location.CLASSPATH;
             });
-            config.routes.get("/metrics", ctx -> {
+            getAndHead(config.routes, "/metrics", ctx -> {
                 // Metrics span every environment: the operator's token only, not a tenant environment's.
                 String header = ctx.header("Authorization");
                 if (header == null || !parts.tokens().isOperator(header.substring(7).trim())) {
@@ -121,25 +126,25 @@ public final class SwitchboardApp {
             });
             config.routes.post("/unified/ats/activities", unified.create("ats/activities"));
             config.routes.post("/unified/ats/activities/dry-run", unified.dryRun("ats/activities"));
-            config.routes.get("/unified/ats/activities", unified.list("ats/activities"));
-            config.routes.get("/unified/ats/activities/{id}", unified.get("ats/activities"));
-            config.routes.get("/unified/ats/activities/{integration}/meta/{method}", coverage::coverage);
+            getAndHead(config.routes, "/unified/ats/activities", unified.list("ats/activities"));
+            getAndHead(config.routes, "/unified/ats/activities/{id}", unified.get("ats/activities"));
+            getAndHead(config.routes, "/unified/ats/activities/{integration}/meta/{method}", coverage::coverage);
             // Truto's SDK form: the account names the integration.
-            config.routes.get("/unified/ats/activities/meta/{method}", coverage::forAccount);
+            getAndHead(config.routes, "/unified/ats/activities/meta/{method}", coverage::forAccount);
             for (var accountsApi : List.of(Map.entry("/integrated-account", AccountsController.canonical(parts.accounts(),
                     parts.credentials())), Map.entry("/integrated-accounts", AccountsController.alias(parts.accounts(),
                     parts.credentials())))) {
                 String path = accountsApi.getKey();
                 config.routes.post(path, accountsApi.getValue()::create);
-                config.routes.get(path, accountsApi.getValue()::list);
-                config.routes.get(path + "/{id}", accountsApi.getValue()::get);
+                getAndHead(config.routes, path, accountsApi.getValue()::list);
+                getAndHead(config.routes, path + "/{id}", accountsApi.getValue()::get);
                 config.routes.patch(path + "/{id}", accountsApi.getValue()::patch);
                 config.routes.delete(path + "/{id}", accountsApi.getValue()::delete);
             }
             var proxy = new ProxyController(parts.proxy());
-            config.routes.get("/proxy/{resource}", proxy.handle("list"));
+            getAndHead(config.routes, "/proxy/{resource}", proxy.handle("list"));
             config.routes.post("/proxy/{resource}", proxy.handle("create"));
-            config.routes.get("/proxy/{resource}/{id}", proxy.handle("get"));
+            getAndHead(config.routes, "/proxy/{resource}/{id}", proxy.handle("get"));
             config.routes.patch("/proxy/{resource}/{id}", proxy.handle("update"));
             config.routes.delete("/proxy/{resource}/{id}", proxy.handle("delete"));
             config.routes.exception(ApiException.class, ErrorResponses::api);
@@ -147,6 +152,15 @@ public final class SwitchboardApp {
             config.routes.exception(HttpResponseException.class, ErrorResponses::javalin);
             config.routes.exception(Exception.class, ErrorResponses::unexpected);
         });
+    }
+
+    /**
+     * A GET route, and HEAD answered by the same handler, its checks included: the body is
+     * left out by the server, the status and headers are the GET's.
+     */
+    private static void getAndHead(io.javalin.config.RoutesConfig routes, String path, io.javalin.http.Handler handler) {
+        routes.get(path, handler);
+        routes.head(path, handler);
     }
 
     private static void json(io.javalin.http.Context ctx, int status, Object body) {
