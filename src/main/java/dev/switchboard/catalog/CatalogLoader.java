@@ -193,16 +193,16 @@ public final class CatalogLoader {
                 path,
                 response,
                 errorRule,
-                exampleFills(folder.resolve(EXAMPLE_FILE), response, model, methodName, rules));
+                exampleFills(folder.resolve(EXAMPLE_FILE), response, requestBody, model, methodName, rules));
     }
 
-    private List<String> exampleFills(Path example, Mapping response, UnifiedModel model, String methodName,
-            FieldRules rules) {
+    private List<String> exampleFills(Path example, Mapping response, Optional<Mapping> requestBody,
+            UnifiedModel model, String methodName, FieldRules rules) {
         if (!Files.isRegularFile(example)) {
             return List.of();
         }
         try {
-            return ResponseCoverage.fills(read(example, Object.class), response, model, methodName, rules);
+            return ResponseCoverage.fills(read(example, Object.class), response, requestBody, model, methodName, rules);
         } catch (MappingException e) {
             throw new DefinitionException(e.getMessage() + " (on " + display(example) + ")");
         } catch (IllegalArgumentException e) {

@@ -73,7 +73,7 @@ class TrutoSdkClientTest {
         var got = sdk.get("integrated-account", id, Map.of());
         assertEquals(200, got.status());
         assertEquals("********", ((Map<?, ?>) got.body().get("context")).get("api_key"));
-        var updated = sdk.update("integrated-account", id, Map.of("context", Map.of("api_key", "rotated-key")));
+        var updated = sdk.update("integrated-account", id, Map.of("context", Map.of("api_key", LeverSimulator.API_KEY)));
         assertEquals(200, updated.status(), updated.toString());
         var deleted = sdk.delete("integrated-account", id);
         assertEquals(200, deleted.status());
