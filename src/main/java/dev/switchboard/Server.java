@@ -112,7 +112,7 @@ public final class Server implements AutoCloseable {
             var port = new java.util.concurrent.atomic.AtomicInteger(config.port());
             var connector = new Connector(stores.catalog(), stores.accounts(), stores.linkTokens(), engine.credentials(),
                     engine.oauth(), config.environment(), () -> config.environment().getOrDefault("SWITCHBOARD_PUBLIC_URL",
-                            "http://localhost:" + port.get()));
+                            "http://localhost:" + port.get()), connectLimits(config));
             var webhookUrls = new WebhookUrls(new BaseUrlPolicy(config.allowedHosts()));
             Javalin app = SwitchboardApp.create(new SwitchboardApp.Parts(stores.catalog(), stores.accounts(), engine.credentials(),
                     engine.pipeline(), engine.listing(), engine.proxy(), authority, engine.metrics(), stores.database()::reachable,
@@ -135,6 +135,15 @@ public final class Server implements AutoCloseable {
             stores.close();
             throw e;
         }
+    }
+
+    private static Connector.Limits connectLimits(ServerConfig config) {
+        var defaults = Connector.Limits.DEFAULT;
+        return new Connector.Limits((int) config.setting("SWITCHBOARD_CONNECT_CHECKS_PER_LINK", defaults.perLink()),
+                (int) config.setting("SWITCHBOARD_CONNECT_CHECKS_PER_ADDRESS", defaults.perAddress()),
+                Duration.ofMillis(config.setting("SWITCHBOARD_CONNECT_CHECK_INTERVAL_MS",
+                        defaults.interval().toMillis())),
+                (int) config.setting("SWITCHBOARD_CONNECT_FAILED_CHECKS", defaults.failedChecks()));
     }
 
     private static WebhookDelivery.Limits webhookLimits(ServerConfig config) {
