@@ -50,7 +50,7 @@ public final class Connector {
      * @param failedChecks   failed checks after which a link is spent
      */
     public record Limits(int perLink, int perAddress, Duration interval, int failedChecks) {
-        public static final Limits DEFAULT = new Limits(3, 10, Duration.ofSeconds(2), 5);
+        public static final Limits DEFAULT = new Limits(3, 20, Duration.ofSeconds(2), 5);
 
         public Limits {
             if (perLink < 1 || perAddress < 1 || failedChecks < 1 || interval.isNegative() || interval.isZero()) {
@@ -180,14 +180,6 @@ public final class Connector {
     public Connected connect(String token, String integrationName, Map<String, Object> typed, RequestTrace trace,
             String clientAddress) {
         LinkToken link = open(token);
-        for (var throttle : List.of(Map.entry(byLink, link.hash()), Map.entry(byAddress, clientAddress))) {
-            Optional<Duration> wait = throttle.getKey().take(throttle.getValue());
-            if (wait.isPresent()) {
-                long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-                throw ApiException.of(429, "too many credential checks; try again in " + seconds + " s")
-                        .withHeader("Retry-After", String.valueOf(seconds)).withCode("connect_throttled");
-            }
-        }
         IntegrationDefinition integration = offered(link, integrationName);
         var allowed = fields(integration).stream().map(field -> (String) field.get("key")).toList();
         for (String key : typed.keySet()) {
@@ -202,7 +194,20 @@ public final class Connector {
                 context.put(key, value instanceof String text ? text.strip() : value);
             }
         });
+        throttle(link, clientAddress);
         return store(link, integration, context, trace);
+    }
+
+    /** Refuses a check beyond the link's or the client address's rate: they reach a provider from this server. */
+    private void throttle(LinkToken link, String clientAddress) {
+        for (var throttle : List.of(Map.entry(byLink, link.hash()), Map.entry(byAddress, clientAddress))) {
+            Optional<Duration> wait = throttle.getKey().take(throttle.getValue());
+            if (wait.isPresent()) {
+                long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+                throw ApiException.of(429, "too many credential checks; try again in " + seconds + " s")
+                        .withHeader("Retry-After", String.valueOf(seconds)).withCode("connect_throttled");
+            }
+        }
     }
 
     /**

@@ -109,10 +109,10 @@ class ConnectAbuseTest {
         try (var harness = server(Map.of())) {
             ashby.resetRequests();
             var statuses = new java.util.ArrayList<Integer>();
-            for (int i = 0; i < 15; i++) {
+            for (int i = 0; i < 25; i++) {
                 statuses.add(check(harness, link(harness)).statusCode());
             }
-            assertEquals(10, statuses.stream().filter(status -> status == 401).count(), statuses.toString());
+            assertEquals(20, statuses.stream().filter(status -> status == 401).count(), statuses.toString());
             assertEquals(5, statuses.stream().filter(status -> status == 429).count(), statuses.toString());
             var throttled = check(harness, link(harness));
             assertEquals("connect_throttled", Harness.json(throttled).get("code"));
