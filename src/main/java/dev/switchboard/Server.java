@@ -39,7 +39,7 @@ public final class Server implements AutoCloseable {
     /** A running request beats its claim every 10 s: one not beaten for 30 s belongs to a dead process. */
     private static final Duration IN_FLIGHT_LEASE = Duration.ofSeconds(30);
     private static final ScheduledExecutorService PURGE = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "idempotency-purge");
+        Thread thread = new Thread(runnable, "store-purge");
         thread.setDaemon(true);
         return thread;
     });
@@ -123,7 +123,17 @@ public final class Server implements AutoCloseable {
             port.set(app.port());
             engine.metrics().bindStore(stores.database());
             engine.metrics().bindWebServer(app.jettyServer().threadPool());
-            var purge = PURGE.scheduleAtFixedRate(() -> purgeQuietly(stores.keys()), 0, 10, TimeUnit.MINUTES);
+            // Rows that expire are purged on a schedule, each kind after its retention.
+            Duration linkRetention = Duration.ofMinutes(config.setting("SWITCHBOARD_LINK_RETENTION_MINUTES", 24 * 60));
+            Duration deliveryRetention = Duration.ofHours(config.setting("SWITCHBOARD_WEBHOOK_RETENTION_HOURS", 72));
+            long every = config.setting("SWITCHBOARD_PURGE_INTERVAL_MS", Duration.ofMinutes(10).toMillis());
+            var purge = PURGE.scheduleAtFixedRate(() -> {
+                purgeQuietly("expired idempotency keys", () -> stores.keys().purgeExpired());
+                purgeQuietly("expired or spent link tokens and OAuth states",
+                        () -> stores.linkTokens().purge(linkRetention));
+                purgeQuietly("delivered or given-up webhook messages",
+                        () -> stores.webhooks().purgeSettled(deliveryRetention));
+            }, 0, every, TimeUnit.MILLISECONDS);
             // The outbox is delivered by every process; each message by one of them at a time.
             var delivery = WebhookDelivery.start(stores.database(), stores.webhooks(), webhookUrls,
                     new WebhookDelivery.Timing(Duration.ofMillis(config.setting("SWITCHBOARD_WEBHOOK_POLL_MS", 500)),
@@ -162,14 +172,14 @@ public final class Server implements AutoCloseable {
                 config.setting("SWITCHBOARD_BODY_IDLE_TIMEOUT_MS", defaults.idleMillis()));
     }
 
-    private static void purgeQuietly(IdempotencyStore keys) {
+    private static void purgeQuietly(String what, java.util.function.IntSupplier purge) {
         try {
-            int purged = keys.purgeExpired();
+            int purged = purge.getAsInt();
             if (purged > 0) {
-                LOG.info("forgot {} expired idempotency keys", purged);
+                LOG.info("forgot {} {}", purged, what);
             }
         } catch (RuntimeException e) {
-            LOG.warn("purging expired idempotency keys failed: {}", e.getMessage());
+            LOG.warn("purging {} failed: {}", what, e.getMessage());
         }
     }
 

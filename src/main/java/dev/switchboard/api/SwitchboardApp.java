@@ -86,6 +86,7 @@ public final class SwitchboardApp {
                 ctx.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
                 ctx.header("X-Content-Type-Options", "nosniff");
             });
+            config.routes.before(StorableText::checkQuery);
             config.routes.before(new TokenAuth(parts.tokens()));
             getAndHead(config.routes, "/health", ctx -> json(ctx, 200, Map.of("status", "ok")));
             getAndHead(config.routes, "/ready", ctx -> {

@@ -116,6 +116,22 @@ public final class WebhookStore {
         });
     }
 
+    /**
+     * Forgets messages delivered, or given up on, more than {@code retention} ago: the
+     * deliveries list shows them until then. The number removed.
+     */
+    public int purgeSettled(java.time.Duration retention) {
+        long before = System.currentTimeMillis() - retention.toMillis();
+        return sql.run(connection -> {
+            try (var delete = connection.prepareStatement("DELETE FROM webhook_outbox WHERE (delivered_at IS NOT NULL "
+                    + "AND delivered_at < ?) OR (dead = 1 AND next_attempt_at < ?)")) {
+                delete.setLong(1, before);
+                delete.setLong(2, before);
+                return delete.executeUpdate();
+            }
+        });
+    }
+
     /** The newest deliveries of a webhook, as the API shows them. */
     public List<Map<String, Object>> deliveries(String webhookId, int limit) {
         return sql.run(connection -> {
