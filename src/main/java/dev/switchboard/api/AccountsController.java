@@ -1,16 +1,16 @@
 package dev.switchboard.api;
 
-import dev.switchboard.engine.CredentialCheck;
-import dev.switchboard.error.ApiException;
-import dev.switchboard.observability.RequestTrace;
-import java.util.List;
 import dev.switchboard.accounts.AccountPage;
 import dev.switchboard.accounts.AccountService;
 import dev.switchboard.accounts.IntegratedAccount;
 import dev.switchboard.accounts.PagePosition;
+import dev.switchboard.engine.CredentialCheck;
+import dev.switchboard.error.ApiException;
 import dev.switchboard.mapping.Json;
+import dev.switchboard.observability.RequestTrace;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
