@@ -283,7 +283,7 @@ public final class TeamtailorSimulator {
         var body = new LinkedHashMap<String, Object>();
         body.put("data", data);
         if (!include.get().isEmpty()) {
-            body.put("included", included(data, include.get()));
+            body.put("included", included(data, include.get(), base(ctx)));
         }
         body.put("meta", Map.of("record-count", ids.size(), "page-count", pages));
         body.put("links", links);
@@ -303,7 +303,7 @@ public final class TeamtailorSimulator {
         var body = new LinkedHashMap<String, Object>();
         body.put("data", resource);
         if (!include.get().isEmpty()) {
-            body.put("included", included(List.of(resource), include.get()));
+            body.put("included", included(List.of(resource), include.get(), base(ctx)));
         }
         document(ctx, 200, body);
     }
@@ -335,7 +335,7 @@ public final class TeamtailorSimulator {
 
     /** The resources a page's included relations link to, each once. */
     @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> included(List<Map<String, Object>> data, Set<String> include) {
+    private List<Map<String, Object>> included(List<Map<String, Object>> data, Set<String> include, String base) {
         var seen = new LinkedHashMap<String, Map<String, Object>>();
         for (Map<String, Object> resource : data) {
             var relationships = (Map<String, Map<String, Object>>) resource.get("relationships");
@@ -347,7 +347,7 @@ public final class TeamtailorSimulator {
                     var target = (Map<String, Object>) link;
                     String type = (String) target.get("type");
                     long id = Long.parseLong((String) target.get("id"));
-                    seen.putIfAbsent(type + "/" + id, world.resource(type, id, "", Set.of()));
+                    seen.putIfAbsent(type + "/" + id, world.resource(type, id, base, Set.of()));
                 }
             }
         }

@@ -117,6 +117,7 @@ class TeamtailorCoreTest {
         assertEquals(200, got.statusCode(), got.body());
         assertEquals("Marketing manager", Harness.json(got).get("name"));
         assertEquals("draft", Harness.json(got).get("status"));
+        assertEquals(List.of(Map.of("id", "8")), Harness.json(got).get("recruiters"), "the job's user relation");
     }
 
     @Test
