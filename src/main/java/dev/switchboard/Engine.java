@@ -1,28 +1,36 @@
 package dev.switchboard;
 
 import dev.switchboard.config.ServerConfig;
-import dev.switchboard.engine.CredentialCheck;
-import dev.switchboard.engine.Listing;
-import dev.switchboard.engine.LocalRateLimiter;
-import dev.switchboard.engine.Proxy;
-import dev.switchboard.engine.OAuthRefresher;
-import dev.switchboard.engine.RateLimitPolicy;
-import dev.switchboard.engine.RateLimiter;
-import dev.switchboard.engine.RemoteCaller;
-import dev.switchboard.engine.SharedRateLimiter;
-import dev.switchboard.engine.TimeoutPolicy;
-import dev.switchboard.engine.UnifiedPipeline;
-import dev.switchboard.resilience.Bulkhead;
-import dev.switchboard.resilience.CircuitBreaker;
+import dev.switchboard.connect.CredentialCheck;
+import dev.switchboard.reads.Listing;
+import dev.switchboard.reads.PageReader;
+import dev.switchboard.ratelimit.LocalRateLimiter;
+import dev.switchboard.proxy.Proxy;
+import dev.switchboard.oauth.OAuthRefresher;
+import dev.switchboard.ratelimit.RateLimitPolicy;
+import dev.switchboard.ratelimit.RateLimiter;
+import dev.switchboard.remote.RemoteCaller;
+import dev.switchboard.ratelimit.SharedRateLimiter;
+import dev.switchboard.remote.TimeoutPolicy;
+import dev.switchboard.unified.UnifiedPipeline;
+import dev.switchboard.writes.KeyedCreates;
+import dev.switchboard.writes.Reconciler;
+import dev.switchboard.writes.RetryMemory;
+import dev.switchboard.writes.SafeWrites;
+import dev.switchboard.remote.Bulkhead;
+import dev.switchboard.remote.CircuitBreaker;
 import dev.switchboard.observability.Metrics;
 import dev.switchboard.store.Dialect;
-import dev.switchboard.transport.ProviderClient;
+import dev.switchboard.remote.ProviderClient;
 import java.time.Clock;
 import java.time.Duration;
 
 /** The request path without HTTP: what the server and {@code switchboard call} both run. */
-public record Engine(UnifiedPipeline pipeline, Listing listing, Proxy proxy, Metrics metrics, OAuthRefresher oauth,
+public record Engine(SafeWrites writes, Listing listing, Proxy proxy, Metrics metrics, OAuthRefresher oauth,
         CredentialCheck credentials) {
+
+    /** How long a keyless write whose outcome stayed unknown is remembered for an SDK's retry. */
+    private static final Duration RETRY_MEMORY = Duration.ofSeconds(10);
 
     public static Engine build(ServerConfig config, Server.Stores stores) {
         var metrics = new Metrics();
@@ -39,8 +47,11 @@ public record Engine(UnifiedPipeline pipeline, Listing listing, Proxy proxy, Met
                         (int) config.setting("SWITCHBOARD_MAX_IN_FLIGHT_PER_INTEGRATION", 256)),
                 new CircuitBreaker((int) config.setting("SWITCHBOARD_BREAKER_FAILURES", 5),
                         Duration.ofMillis(config.setting("SWITCHBOARD_BREAKER_OPEN_MS", 10_000))));
-        return new Engine(new UnifiedPipeline(stores.catalog(), stores.accounts(), caller, stores.keys()),
-                new Listing(stores.catalog(), stores.accounts(), caller, stores.box()),
+        var pages = new PageReader(caller, stores.accounts());
+        var writes = new SafeWrites(new UnifiedPipeline(stores.catalog(), stores.accounts(), caller),
+                new KeyedCreates(stores.keys()), new RetryMemory(Clock.systemUTC(), RETRY_MEMORY),
+                new Reconciler(stores.catalog(), pages));
+        return new Engine(writes, new Listing(stores.catalog(), stores.accounts(), pages, stores.box()),
                 new Proxy(stores.catalog(), stores.accounts(), caller), metrics, oauth,
                 new CredentialCheck(stores.catalog(), caller, oauth));
     }

@@ -11,7 +11,7 @@ import dev.switchboard.connect.LinkTokens;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.crypto.KeySource;
 import dev.switchboard.crypto.SecretBox;
-import dev.switchboard.idempotency.IdempotencyStore;
+import dev.switchboard.writes.IdempotencyStore;
 import dev.switchboard.store.ChangeListener;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.Dialect;
@@ -69,7 +69,10 @@ public final class Server implements AutoCloseable {
         }
 
         public static Stores open(ServerConfig config) {
-            Catalog catalog = CatalogLoader.loadBundled();
+            // SWITCHBOARD_CATALOG: a catalog folder of the operator's own (an integration or model
+            // not in this build), checked as strictly as the bundled one.
+            String folder = config.environment().getOrDefault("SWITCHBOARD_CATALOG", "");
+            Catalog catalog = folder.isBlank() ? CatalogLoader.loadBundled() : CatalogLoader.load(java.nio.file.Path.of(folder));
             var box = new SecretBox(KeySource.resolve(config.secretKey(), config.databaseUrl()));
             Database database = Database.open(config.databaseUrl(), config.migrateOnStart());
             Clock clock = Clock.systemUTC();
@@ -111,7 +114,7 @@ public final class Server implements AutoCloseable {
                             "http://localhost:" + port.get()));
             var webhookUrls = new WebhookUrls(new BaseUrlPolicy(config.allowedHosts()));
             Javalin app = SwitchboardApp.create(new SwitchboardApp.Parts(stores.catalog(), stores.accounts(),
-                    engine.pipeline(), engine.listing(), engine.proxy(), authority, engine.metrics(), stores.database()::reachable,
+                    engine.writes(), engine.listing(), engine.proxy(), authority, engine.metrics(), stores.database()::reachable,
                     config.maxBodyBytes(), accessLog(), slowBodies(config),
                     new SwitchboardApp.Connections(connector, stores.webhooks(), webhookUrls)));
             // SWITCHBOARD_BIND: every interface unless told otherwise (the sandbox: loopback only).

@@ -12,7 +12,7 @@ import dev.switchboard.sandbox.AshbySimulator;
 import dev.switchboard.sandbox.LeverSimulator;
 import dev.switchboard.sandbox.RecruiteeSimulator;
 import dev.switchboard.sandbox.Sandbox;
-import dev.switchboard.transport.RemoteRequest;
+import dev.switchboard.remote.RemoteRequest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -7,19 +7,17 @@ import dev.switchboard.error.ApiException;
 import dev.switchboard.mapping.Json;
 import dev.switchboard.openapi.JsonSchemas;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /unified/ats/activities/{integration}/meta/{method}}: what one integration
- * requires, takes and fills for a method, from the same rules that drive validation.
+ * {@code GET /unified/{resource}/{integration}/meta/{method}}: what one integration
+ * requires, takes and fills for a method of a resource, from the same rules that drive validation.
  */
 final class CoverageController {
-
-    private static final String RESOURCE = "ats/activities";
-    private static final List<String> METHODS = List.of("create", "list", "get");
 
     private final Catalog catalog;
     private final AccountService accounts;
@@ -30,12 +28,16 @@ final class CoverageController {
     }
 
     /** {@code …/{integration}/meta/{method}}. */
-    void coverage(Context ctx) {
-        render(ctx, ctx.pathParam("integration"), ctx.pathParam("method"));
+    Handler coverage(String resource) {
+        return ctx -> render(ctx, resource, ctx.pathParam("integration"), ctx.pathParam("method"));
     }
 
     /** {@code …/meta/{method}?integrated_account_id=…}: Truto's SDK form, for the account's integration. */
-    void forAccount(Context ctx) {
+    Handler forAccount(String resource) {
+        return ctx -> forAccount(ctx, resource);
+    }
+
+    private void forAccount(Context ctx, String resource) {
         String id = ctx.queryParam("integrated_account_id");
         if (id == null || id.isBlank()) {
             throw ApiException.invalid("'integrated_account_id' is required", "query",
@@ -47,20 +49,21 @@ final class CoverageController {
             }
         }
         var account = accounts.get(TokenAuth.environment(ctx), Ids.check("integrated_account_id", id));
-        render(ctx, account.integration(), ctx.pathParam("method"));
+        render(ctx, resource, account.integration(), ctx.pathParam("method"));
     }
 
-    private void render(Context ctx, String integration, String method) {
+    private void render(Context ctx, String resource, String integration, String method) {
+        var methods = catalog.model(resource).orElseThrow().methods().keySet().stream().sorted().toList();
         if (catalog.integration(integration).isEmpty()) {
             throw ApiException.of(404, "no integration '" + integration + "'; known: " + catalog.integrationNames());
         }
-        if (!METHODS.contains(method)) {
-            throw ApiException.of(404, "no method '" + method + "'; methods are " + METHODS);
+        if (!methods.contains(method)) {
+            throw ApiException.of(404, "no method '" + method + "'; methods are " + methods);
         }
         var definition = catalog.integration(integration).orElseThrow();
-        Operation operation = catalog.operation(integration, RESOURCE, method).orElseThrow(() ->
-                ApiException.badRequest(definition.label() + " does not support " + method + " on " + RESOURCE
-                        + definition.unsupportedReason(RESOURCE, method).map(why -> ": " + why).orElse("")));
+        Operation operation = catalog.operation(integration, resource, method).orElseThrow(() ->
+                ApiException.badRequest(definition.label() + " does not support " + method + " on " + resource
+                        + definition.unsupportedReason(resource, method).map(why -> ": " + why).orElse("")));
         var properties = new LinkedHashMap<String, Object>();
         var ignored = new ArrayList<String>();
         for (String field : operation.method().body()) {
@@ -75,7 +78,7 @@ final class CoverageController {
         var coverage = new LinkedHashMap<String, Object>();
         // Truto's meta answer names: method, query_schema, request_body_schema, response_schema.
         coverage.put("integration", integration);
-        coverage.put("resource", RESOURCE);
+        coverage.put("resource", resource);
         coverage.put("method", method);
         var required = operation.rules().required().stream().filter(operation.method().body()::contains).toList();
         coverage.put("request_body_schema", Map.of("type", "object", "required", required, "properties", properties));
@@ -117,8 +120,8 @@ final class CoverageController {
             properties.put("limit", Map.of("type", "integer", "minimum", 1, "maximum", 100, "default", 100));
             properties.put("next_cursor", Map.of("type", "string"));
         }
-        properties.put("truto_response_format", Map.of("type", "string", "enum", create
-                ? List.of("unified", "raw", "normalized", "stream") : List.of("unified", "raw", "normalized")));
+        properties.put("truto_response_format", Map.of("type", "string",
+                "enum", List.of("unified", "raw", "normalized", "stream")));
         properties.put("truto_ignore_remote_data", Map.of("type", "boolean"));
         properties.put("truto_exclude_fields[]", Map.of("type", "array", "items", Map.of("type", "string",
                 "enum", List.copyOf(operation.model().responseFields().keySet()))));

@@ -1,9 +1,9 @@
 package dev.switchboard.api;
 
-import dev.switchboard.engine.Proxy;
+import dev.switchboard.proxy.Proxy;
 import dev.switchboard.error.ApiException;
 import dev.switchboard.mapping.Json;
-import dev.switchboard.engine.UnifiedResult;
+import dev.switchboard.unified.UnifiedResult;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.Optional;

@@ -7,9 +7,10 @@ import dev.switchboard.webhooks.WebhookUrls;
 
 import dev.switchboard.accounts.AccountService;
 import dev.switchboard.catalog.Catalog;
-import dev.switchboard.engine.Listing;
-import dev.switchboard.engine.Proxy;
-import dev.switchboard.engine.UnifiedPipeline;
+import dev.switchboard.catalog.UnifiedModel;
+import dev.switchboard.reads.Listing;
+import dev.switchboard.proxy.Proxy;
+import dev.switchboard.writes.SafeWrites;
 import dev.switchboard.error.ApiException;
 import dev.switchboard.mapping.Json;
 import dev.switchboard.observability.Metrics;
@@ -37,7 +38,7 @@ public final class SwitchboardApp {
      * @param accessLog      where the one JSON line per request goes
      * @param slowBodies     how slowly a request body may arrive before it is a 408
      */
-    public record Parts(Catalog catalog, AccountService accounts, UnifiedPipeline pipeline, Listing listing,
+    public record Parts(Catalog catalog, AccountService accounts, SafeWrites writes, Listing listing,
             Proxy proxy, TokenAuthority tokens,
             Metrics metrics, BooleanSupplier storeReachable, long maxBodyBytes, Consumer<String> accessLog,
             SlowBodies slowBodies, Connections connections) {
@@ -59,7 +60,7 @@ public final class SwitchboardApp {
     }
 
     public static Javalin create(Parts parts) {
-        var unified = new UnifiedController(parts.catalog(), parts.pipeline(), parts.listing());
+        var unified = new UnifiedController(parts.catalog(), parts.writes(), parts.listing());
         var coverage = new CoverageController(parts.catalog(), parts.accounts());
         var docs = new DocsController(Json.write(OpenApiDocument.build(parts.catalog(), Version.VALUE)));
         var requestLog = new RequestLog(parts.metrics(), parts.accessLog());
@@ -117,13 +118,24 @@ public final class SwitchboardApp {
                 }
                 ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(parts.metrics().scrape());
             });
-            config.routes.post("/unified/ats/activities", unified.create("ats/activities"));
-            config.routes.post("/unified/ats/activities/dry-run", unified.dryRun("ats/activities"));
-            config.routes.get("/unified/ats/activities", unified.list("ats/activities"));
-            config.routes.get("/unified/ats/activities/{id}", unified.get("ats/activities"));
-            config.routes.get("/unified/ats/activities/{integration}/meta/{method}", coverage::coverage);
-            // Truto's SDK form: the account names the integration.
-            config.routes.get("/unified/ats/activities/meta/{method}", coverage::forAccount);
+            // One registration per model: a resource added to the catalog is served with no code.
+            for (UnifiedModel model : parts.catalog().models()) {
+                String path = "/unified/" + model.resource();
+                String resource = model.resource();
+                if (model.methods().containsKey("create")) {
+                    config.routes.post(path, unified.create(resource));
+                    config.routes.post(path + "/dry-run", unified.dryRun(resource));
+                }
+                if (model.methods().containsKey("list")) {
+                    config.routes.get(path, unified.list(resource));
+                }
+                if (model.methods().containsKey("get")) {
+                    config.routes.get(path + "/{id}", unified.get(resource));
+                }
+                config.routes.get(path + "/{integration}/meta/{method}", coverage.coverage(resource));
+                // Truto's SDK form: the account names the integration.
+                config.routes.get(path + "/meta/{method}", coverage.forAccount(resource));
+            }
             for (var accountsApi : List.of(Map.entry("/integrated-account", AccountsController.canonical(parts.accounts())),
                     Map.entry("/integrated-accounts", AccountsController.alias(parts.accounts())))) {
                 String path = accountsApi.getKey();

@@ -1,10 +1,10 @@
 package dev.switchboard.api;
 
 import dev.switchboard.catalog.Catalog;
-import dev.switchboard.engine.Listing;
-import dev.switchboard.engine.UnifiedPipeline;
-import dev.switchboard.engine.UnifiedRequest;
-import dev.switchboard.engine.UnifiedResult;
+import dev.switchboard.reads.Listing;
+import dev.switchboard.writes.SafeWrites;
+import dev.switchboard.unified.UnifiedRequest;
+import dev.switchboard.unified.UnifiedResult;
 import dev.switchboard.error.ApiException;
 import dev.switchboard.mapping.Json;
 import io.javalin.http.Context;
@@ -20,12 +20,12 @@ final class UnifiedController {
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
     private final Catalog catalog;
-    private final UnifiedPipeline pipeline;
+    private final SafeWrites writes;
     private final Listing listing;
 
-    UnifiedController(Catalog catalog, UnifiedPipeline pipeline, Listing listing) {
+    UnifiedController(Catalog catalog, SafeWrites writes, Listing listing) {
         this.catalog = catalog;
-        this.pipeline = pipeline;
+        this.writes = writes;
         this.listing = listing;
     }
 
@@ -68,7 +68,7 @@ final class UnifiedController {
             var request = new UnifiedRequest(TokenAuth.environment(ctx), query.accountId(), resource, "create",
                     JsonBodies.object(ctx), query.query(), query.remoteQuery(), query.options(), idempotencyKey(ctx),
                     dryRun || query.dryRun());
-            write(ctx, pipeline.run(request, RequestLog.trace(ctx)));
+            write(ctx, writes.run(request, RequestLog.trace(ctx)));
         };
     }
 

@@ -1,8 +1,8 @@
 package dev.switchboard.api;
 
 import dev.switchboard.catalog.UnifiedModel;
-import dev.switchboard.engine.ResponseFormat;
-import dev.switchboard.engine.ResponseOptions;
+import dev.switchboard.unified.ResponseFormat;
+import dev.switchboard.unified.ResponseOptions;
 import dev.switchboard.error.ApiException;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -41,6 +41,11 @@ public final class Catalog {
         return Optional.ofNullable(models.get(resource));
     }
 
+    /** Every unified model, by resource path: what the routes, OpenAPI and coverage are made from. */
+    public List<UnifiedModel> models() {
+        return models.values().stream().sorted(java.util.Comparator.comparing(UnifiedModel::resource)).toList();
+    }
+
     public Optional<Operation> operation(String integration, String resource, String method) {
         return Optional.ofNullable(operations.get(new OperationKey(integration, resource, method)));
     }

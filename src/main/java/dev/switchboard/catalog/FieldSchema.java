@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  * @param enumValues  the allowed values of a string
  * @param properties  an object's fields, where the model fixes them
  * @param items       an array's element schema
+ * @param title       the name an object's schema is published under, so generated clients
+ *                    share one class for it (several fields may use one title)
  */
 public record FieldSchema(
         @JsonProperty("type") String type,
@@ -23,7 +25,8 @@ public record FieldSchema(
         @JsonProperty("format") String format,
         @JsonProperty("enum") List<String> enumValues,
         @JsonProperty("properties") Map<String, FieldSchema> properties,
-        @JsonProperty("items") FieldSchema items) {
+        @JsonProperty("items") FieldSchema items,
+        @JsonProperty("title") String title) {
 
     private static final Set<String> TYPES = Set.of("string", "object", "array", "boolean", "number");
     private static final Set<String> FORMATS = Set.of("date-time", "id");

@@ -12,6 +12,8 @@ import java.util.Map;
  * response fields, and per method what each integration requires and supports.
  *
  * @param noun what one item is called in messages ("candidate", "note")
+ * @param match how a create of unknown outcome is found among the listed items; without
+ *              one, such a create stays unknown
  */
 public record UnifiedModel(
         @JsonProperty("resource") String resource,
@@ -19,7 +21,8 @@ public record UnifiedModel(
         @JsonProperty("description") String description,
         @JsonProperty("request_fields") Map<String, FieldSchema> requestFields,
         @JsonProperty("response_fields") Map<String, FieldSchema> responseFields,
-        @JsonProperty("methods") Map<String, MethodModel> methods) {
+        @JsonProperty("methods") Map<String, MethodModel> methods,
+        @JsonProperty("match") MatchRule match) {
 
     public UnifiedModel {
         if (resource == null || noun == null || requestFields == null || responseFields == null || methods == null) {
@@ -30,6 +33,9 @@ public record UnifiedModel(
         requestFields = Collections.unmodifiableMap(new LinkedHashMap<>(requestFields));
         responseFields = Collections.unmodifiableMap(new LinkedHashMap<>(responseFields));
         methods = Map.copyOf(methods);
+        if (match != null) {
+            match.check(requestFields, responseFields, methods);
+        }
         for (var method : methods.entrySet()) {
             for (String field : concat(method.getValue().body(), method.getValue().query())) {
                 if (!requestFields.containsKey(field)) {
@@ -54,6 +60,15 @@ public record UnifiedModel(
                 }
             }
         }
+    }
+
+    /** What several items are called in messages: the resource's last path segment ("candidates"). */
+    public String plural() {
+        return resource.substring(resource.lastIndexOf('/') + 1).replace('_', ' ');
+    }
+
+    public java.util.Optional<MatchRule> matchRule() {
+        return java.util.Optional.ofNullable(match);
     }
 
     private static List<String> concat(List<String> first, List<String> second) {

@@ -5,8 +5,8 @@ import dev.switchboard.Server;
 import dev.switchboard.api.JsonBodies;
 import dev.switchboard.api.UnifiedQuery;
 import dev.switchboard.config.ServerConfig;
-import dev.switchboard.engine.UnifiedRequest;
-import dev.switchboard.engine.UnifiedResult;
+import dev.switchboard.unified.UnifiedRequest;
+import dev.switchboard.unified.UnifiedResult;
 import dev.switchboard.error.ApiException;
 import dev.switchboard.mapping.Json;
 import dev.switchboard.observability.RequestTrace;
@@ -25,9 +25,9 @@ import picocli.CommandLine.Option;
 
 /** {@code switchboard call}: one unified call from the terminal, through the same engine as the API. */
 @Command(name = "call", mixinStandardHelpOptions = true, description = {
-        "Run one unified call on activities, without the HTTP server.",
-        "A create (POST /unified/ats/activities), a list (GET, with --query candidate_id=…) or a get",
-        "(GET …/{id}, with --id and --query candidate_id=…). The answer's JSON goes to standard output",
+        "Run one unified call on a resource (default ats/activities), without the HTTP server.",
+        "A create (POST /unified/{resource}), a list (GET, with its filters as --query, e.g. candidate_id=…) or a",
+        "get (GET …/{id}, with --id). The answer's JSON goes to standard output",
         "alone (pipe it to jq); its HTTP status and headers go to standard error. Exits 1 on an error answer.",
         "With --dry-run, print the provider request a create would send (credentials masked) and send nothing."})
 public final class CallCommand implements Callable<Integer> {
@@ -38,10 +38,14 @@ public final class CallCommand implements Callable<Integer> {
     @Option(names = "--environment", defaultValue = "default", description = "The account's environment (default: ${DEFAULT-VALUE}).")
     String environment;
 
+    @Option(names = "--resource", defaultValue = "ats/activities",
+            description = "The unified resource, as in its path, e.g. ats/candidates (default: ${DEFAULT-VALUE}).")
+    String resource;
+
     @Option(names = "--method", defaultValue = "create", description = "create, list or get (default: ${DEFAULT-VALUE}).")
     String method;
 
-    @Option(names = "--id", description = "The activity id, for --method get.")
+    @Option(names = "--id", description = "The item's id, for --method get.")
     String id;
 
     @Option(names = "--body", description = "For create: the unified body as JSON, e.g. '{\"candidate_id\": \"c1\", \"body\": \"Hi\"}'.")
@@ -72,15 +76,18 @@ public final class CallCommand implements Callable<Integer> {
                         .add(pair.substring(equals + 1));
             }
             try {
-                var model = stores.catalog().model("ats/activities").orElseThrow();
+                var model = stores.catalog().model(resource).orElseThrow(() -> ApiException.badRequest(
+                        "--resource must be one of " + stores.catalog().models().stream()
+                                .map(m -> m.resource()).toList() + ", not '" + resource + "'"));
                 if (!model.methods().containsKey(method)) {
-                    throw ApiException.badRequest("--method must be create, list or get, not '" + method + "'");
+                    throw ApiException.badRequest("--method must be one of " + model.methods().keySet().stream()
+                            .sorted().toList() + " for " + resource + ", not '" + method + "'");
                 }
                 var parsed = UnifiedQuery.parse(parameters, model.responseFields().keySet(),
                         UnifiedQuery.methodParameters(model, method));
                 var trace = new RequestTrace(UUID.randomUUID().toString());
                 print(switch (method) {
-                    case "create" -> engine.pipeline().run(request("create", parsed, createBody()), trace);
+                    case "create" -> engine.writes().run(request("create", parsed, createBody()), trace);
                     case "list" -> engine.listing().list(request("list", parsed, Map.of()), trace);
                     case "get" -> engine.listing().get(request("get", parsed, Map.of()), Optional.ofNullable(id)
                             .orElseThrow(() -> ApiException.badRequest("--method get needs --id")), trace);
@@ -96,7 +103,7 @@ public final class CallCommand implements Callable<Integer> {
     }
 
     private UnifiedRequest request(String unifiedMethod, UnifiedQuery parsed, Map<String, Object> unifiedBody) {
-        return new UnifiedRequest(environment, parsed.accountId(), "ats/activities", unifiedMethod, unifiedBody,
+        return new UnifiedRequest(environment, parsed.accountId(), resource, unifiedMethod, unifiedBody,
                 parsed.query(), parsed.remoteQuery(), parsed.options(),
                 unifiedMethod.equals("create") ? Optional.ofNullable(idempotencyKey) : Optional.empty(),
                 dryRun || parsed.dryRun());

@@ -3,7 +3,6 @@ package dev.switchboard.cli;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.catalog.CatalogLoader;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -25,12 +24,14 @@ public final class CatalogCommand {
             Catalog catalog = folder == null ? CatalogLoader.loadBundled() : CatalogLoader.load(folder);
             for (String name : catalog.integrationNames()) {
                 var definition = catalog.integration(name).orElseThrow();
-                for (String method : List.of("create", "list", "get")) {
-                    var operation = catalog.operation(name, "ats/activities", method);
-                    System.out.println(name + ": ats/activities " + method + operation
-                            .map(op -> " (fills " + String.join(", ", op.fills()) + ")")
-                            .orElse(definition.unsupportedReason("ats/activities", method)
-                                    .map(why -> ": not supported, " + why).orElse(": not supported")));
+                for (var model : catalog.models()) {
+                    for (String method : model.methods().keySet().stream().sorted().toList()) {
+                        var operation = catalog.operation(name, model.resource(), method);
+                        System.out.println(name + ": " + model.resource() + " " + method + operation
+                                .map(op -> " (fills " + String.join(", ", op.fills()) + ")")
+                                .orElse(definition.unsupportedReason(model.resource(), method)
+                                        .map(why -> ": not supported, " + why).orElse(": not supported")));
+                    }
                 }
             }
             System.out.println("catalog ok: " + catalog.integrationNames().size() + " integrations");

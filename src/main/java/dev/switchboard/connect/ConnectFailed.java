@@ -9,7 +9,7 @@ public final class ConnectFailed extends RuntimeException {
     private final transient ApiException error;
     private final transient Optional<LinkToken> link;
 
-    ConnectFailed(ApiException error, Optional<LinkToken> link) {
+    public ConnectFailed(ApiException error, Optional<LinkToken> link) {
         super(error.getMessage(), null, false, false);
         this.error = error;
         this.link = link;

@@ -77,7 +77,7 @@ public final class LinkTokens {
         return byHash(hash(token));
     }
 
-    Optional<LinkToken> byHash(String hash) {
+    public Optional<LinkToken> byHash(String hash) {
         return sql.run(connection -> {
             try (var select = connection.prepareStatement("SELECT * FROM link_tokens WHERE token_hash = ? "
                     + "AND used_at IS NULL AND expires_at > ?")) {
@@ -157,13 +157,13 @@ public final class LinkTokens {
                 Instant.ofEpochMilli(rows.getLong("expires_at")));
     }
 
-    static String random(int bytes) {
+    public static String random(int bytes) {
         byte[] value = new byte[bytes];
         RANDOM.nextBytes(value);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
     }
 
-    static String hash(String value) {
+    public static String hash(String value) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(value.getBytes(StandardCharsets.UTF_8)));

@@ -13,6 +13,9 @@ public final class JsonSchemas {
     public static Map<String, Object> of(FieldSchema field) {
         var schema = new LinkedHashMap<String, Object>();
         schema.put("type", field.type());
+        if (field.title() != null) {
+            schema.put("title", field.title());
+        }
         if (field.description() != null) {
             schema.put("description", field.description());
         }

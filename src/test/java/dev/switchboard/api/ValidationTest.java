@@ -145,7 +145,7 @@ class ValidationTest {
 
     @Test
     void anUnknownRouteIsAJson404() {
-        assertRefused(harness.get("/unified/ats/candidates"), 404, "not found");
+        assertRefused(harness.get("/unified/ats/widgets"), 404, "not found");
     }
 
     private static void assertInsight(HttpResponse<String> response, Map<String, Object> insight) {

@@ -148,7 +148,7 @@ class ListActivitiesTest {
         var ashby = harness.get("/unified/ats/activities/" + id + "?integrated_account_id=" + accounts.get("ashby")
                 + "&candidate_id=" + AshbySimulator.CANDIDATE_ID);
         assertEquals(400, ashby.statusCode());
-        assertTrue(Harness.json(ashby).get("message").toString().contains("Ashby cannot fetch a single activity"));
+        assertTrue(Harness.json(ashby).get("message").toString().contains("Ashby cannot fetch a single note"));
     }
 
     @Test
@@ -190,7 +190,7 @@ class ListActivitiesTest {
         String other = candidate("lever");
         var foreign = list("lever", other, "&next_cursor=" + cursor);
         assertEquals(400, foreign.statusCode());
-        assertEquals(Map.of("invalid_query_fields", Map.of("next_cursor", "is not a cursor of this account and candidate")),
+        assertEquals(Map.of("invalid_query_fields", Map.of("next_cursor", "is not a cursor of this account, list and filters")),
                 Harness.json(foreign).get("truto_error_insight"));
         var otherAccount = harness.account("lever", Map.of("api_key", LeverSimulator.API_KEY, "base_url", sandbox.leverUrl()));
         assertEquals(400, harness.get("/unified/ats/activities?integrated_account_id=" + otherAccount + "&candidate_id="

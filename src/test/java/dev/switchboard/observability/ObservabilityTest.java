@@ -92,7 +92,7 @@ class ObservabilityTest {
         var config = Harness.sqliteConfig();
         try (var stores = Server.Stores.open(config)) {
             Engine engine = Engine.build(config, stores);
-            var parts = new SwitchboardApp.Parts(stores.catalog(), stores.accounts(), engine.pipeline(), engine.listing(), engine.proxy(),
+            var parts = new SwitchboardApp.Parts(stores.catalog(), stores.accounts(), engine.writes(), engine.listing(), engine.proxy(),
                     new TokenAuthority(Optional.of(Harness.TOKEN), stores.tokens()), engine.metrics(),
                     () -> false, 1024, line -> { },
                     SwitchboardApp.SlowBodies.DEFAULT, null);

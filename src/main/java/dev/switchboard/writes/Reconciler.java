@@ -1,0 +1,169 @@
+package dev.switchboard.writes;
+
+import dev.switchboard.reads.PageReader;
+import dev.switchboard.unified.ActingUsers;
+import dev.switchboard.unified.ValidatedBody;
+
+import dev.switchboard.accounts.IntegratedAccount;
+import dev.switchboard.catalog.Catalog;
+import dev.switchboard.catalog.MatchRule;
+import dev.switchboard.catalog.Operation;
+import dev.switchboard.error.ApiException;
+import dev.switchboard.observability.RequestTrace;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * After a create whose outcome is unknown, looks through the listed items at the provider for
+ * the one it may have made, by the model's match rule: exactly one item must agree with what
+ * was sent, be written after the request was first sent, and belong to no other request. Two
+ * such items, a page that cannot be read, or more pages than it reads are doubt, and doubt is
+ * an unknown outcome, never a guess.
+ */
+public final class Reconciler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+    /**
+     * How far the provider's clock may be behind ours when its offset is measured from its
+     * {@code Date} header: that header has one-second resolution.
+     */
+    private static final Duration DATE_RESOLUTION = Duration.ofSeconds(1);
+    /**
+     * The margin when a provider sends no {@code Date} header: servers kept by NTP agree to
+     * well under a second, and a margin much wider would let an identical item another user
+     * wrote seconds earlier stand in for this one.
+     */
+    private static final Duration UNMEASURED_SKEW = Duration.ofSeconds(2);
+    private static final int PAGE_SIZE = 100;
+    /** 5,000 items; past that the search gives up rather than guess. */
+    private static final int MAX_PAGES = 50;
+    /**
+     * A search after an unknown outcome ends within this, whatever the provider's timeouts: it
+     * runs while the caller waits, and a provider that just failed may hang again.
+     */
+    private static final Duration SEARCH_BUDGET = Duration.ofSeconds(5);
+
+    private final Catalog catalog;
+    private final PageReader pages;
+
+    public Reconciler(Catalog catalog, PageReader pages) {
+        this.catalog = catalog;
+        this.pages = pages;
+    }
+
+    /**
+     * The unified item (with its {@code remote_data}) the create made, if it can be found
+     * beyond doubt.
+     *
+     * @param remoteQuery what the create passed to the provider (the acting user it named)
+     * @param taken       items already known to belong to other requests, never claimed twice
+     */
+    public Optional<Map<String, Object>> find(Operation create, IntegratedAccount account, ValidatedBody body,
+            List<Map.Entry<String, String>> remoteQuery, Instant sentAt, Supplier<Set<String>> taken,
+            RequestTrace trace) {
+        Optional<Operation> list = catalog.operation(create.integration().name(), create.model().resource(), "list");
+        Optional<MatchRule> rule = create.model().matchRule();
+        if (list.isEmpty() || rule.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> sent = body.fields();
+        if (!rule.get().evidence().isEmpty()
+                && rule.get().evidence().stream().allMatch(path -> ValuePaths.values(sent, path).isEmpty())) {
+            return Optional.empty(); // nothing sent that would tell its item from another
+        }
+        Optional<Map<String, Object>> scope = scope(rule.get(), list.get(), sent);
+        if (scope.isEmpty()) {
+            return Optional.empty();
+        }
+        ItemMatch wanted = new ItemMatch(rule.get(), sent, ActingUsers.of(create, account, remoteQuery), sentAt,
+                taken.get());
+        var matches = new ArrayList<Map<String, Object>>();
+        Optional<Instant> deadline = Optional.of(Instant.now().plus(SEARCH_BUDGET));
+        Object cursor = null;
+        try {
+            for (int page = 0; page < MAX_PAGES; page++) {
+                var query = new LinkedHashMap<String, Object>(scope.get());
+                query.put("limit", PAGE_SIZE);
+                if (cursor != null) {
+                    query.put("cursor", cursor);
+                }
+                PageReader.ProviderPage read = pages.read(list.get(), account, query, List.of(), trace, deadline);
+                Duration skew = skew(read);
+                for (Map<String, Object> item : read.items()) {
+                    if (wanted.matches(item, skew)) {
+                        matches.add(item);
+                    }
+                }
+                cursor = read.next().orElse(null);
+                if (cursor == null) {
+                    return verdict(create, matches);
+                }
+            }
+            LOG.warn("{} search for a {} of unknown outcome stopped after {} pages", create.integration().name(),
+                    create.model().noun(), MAX_PAGES);
+        } catch (ApiException | IllegalStateException e) {
+            LOG.warn("{} search for a {} of unknown outcome failed: {}", create.integration().name(),
+                    create.model().noun(), e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The list filters that narrow the search to where the item must be. A filter the list
+     * requires and the body does not give leaves nothing to search.
+     */
+    private static Optional<Map<String, Object>> scope(MatchRule rule, Operation list, Map<String, Object> sent) {
+        var filters = new LinkedHashMap<String, Object>();
+        rule.scope().forEach((filter, path) -> {
+            List<Object> values = ValuePaths.values(sent, path);
+            if (!values.isEmpty() && list.rules().sends(filter) && values.get(0) instanceof String value) {
+                filters.put(filter, value);
+            }
+        });
+        boolean complete = list.rules().required().stream().allMatch(filters::containsKey);
+        return complete ? Optional.of(filters) : Optional.empty();
+    }
+
+    private static Optional<Map<String, Object>> verdict(Operation create, List<Map<String, Object>> matches) {
+        if (matches.size() == 1) {
+            LOG.info("{} create of unknown outcome found as {} {}", create.integration().name(),
+                    create.model().noun(), matches.get(0).get("id"));
+            return Optional.of(matches.get(0));
+        }
+        if (matches.size() > 1) {
+            LOG.warn("{} create of unknown outcome matches {} items; the outcome stays unknown",
+                    create.integration().name(), matches.size());
+        }
+        return Optional.empty();
+    }
+
+    /** How far the provider's clock may be behind ours, measured from its Date header when it sends one. */
+    private static Duration skew(PageReader.ProviderPage page) {
+        return page.response().header("date").flatMap(Reconciler::httpDate)
+                .map(providerNow -> {
+                    Duration behind = Duration.between(providerNow, Instant.now());
+                    return (behind.isNegative() ? Duration.ZERO : behind).plus(DATE_RESOLUTION);
+                })
+                .orElse(UNMEASURED_SKEW);
+    }
+
+    private static Optional<Instant> httpDate(String value) {
+        try {
+            return Optional.of(ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}
