@@ -60,10 +60,15 @@ class ProviderFidelityTest {
         var request = (Map<String, Object>) fixture.get("request");
         String query = (String) request.getOrDefault("query", "");
         boolean list = fixture.get("method").equals("list");
-        String path = Harness.activities(account, query);
+        boolean get = fixture.get("method").equals("get");
+        // A fixture names its unified resource; without one it is about notes (ats/activities).
+        String resource = (String) fixture.getOrDefault("resource", "activities");
+        String path = resource.equals("activities") ? Harness.activities(account, query)
+                : "/unified/ats/" + resource + (get ? "/" + request.get("id") : "") + "?integrated_account_id="
+                        + account + query;
 
         if (fixture.get("provider_request") instanceof Map<?, ?> expected) {
-            var dry = harness.post(Harness.activities(account, query + "&switchboard_dry_run=true"),
+            var dry = harness.post(path + "&switchboard_dry_run=true",
                     Json.writeString(request.get("body")));
             assertEquals(200, dry.statusCode(), dry.body());
             var sent = (Map<String, Object>) Harness.json(dry).get("request");
@@ -94,7 +99,7 @@ class ProviderFidelityTest {
             provider.stubFor(post(urlEqualTo("/token")).atPriority(1).willReturn(aResponse()
                     .withHeader("Content-Type", "application/json")
                     .withBody("{\"access_token\": \"fidelity-token\", \"token_type\": \"bearer\", \"expires_in\": 3600}")));
-            var response = list ? harness.get(path + "&truto_ignore_remote_data=true")
+            var response = list || get ? harness.get(path + "&truto_ignore_remote_data=true")
                     : harness.post(path + "&truto_ignore_remote_data=true", Json.writeString(request.get("body")));
             var expect = (Map<String, Object>) fixture.get("expect");
             assertEquals(((Number) expect.get("status")).intValue(), response.statusCode(), response.body());
