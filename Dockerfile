@@ -21,6 +21,9 @@ USER switchboard
 ENV SWITCHBOARD_PORT=8080 \
     SWITCHBOARD_DATABASE_URL=jdbc:sqlite:/var/lib/switchboard/switchboard.db \
     MALLOC_ARENA_MAX=2
+# Log lines as JSON, one object each, for the container runtime's log collector, even when
+# the container is started with a terminal (docker run -t).
+ENV SWITCHBOARD_LOG_FORMAT=json
 EXPOSE 8080
 # bash's /dev/tcp: the JRE image has no curl. Healthy only on an HTTP 200 from /ready.
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \

@@ -2,6 +2,9 @@ package dev.switchboard;
 
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.connect.CredentialCheck;
+import dev.switchboard.accounts.BaseUrlPolicy;
+import dev.switchboard.reads.Downloads;
+import dev.switchboard.reads.FileHosts;
 import dev.switchboard.reads.Listing;
 import dev.switchboard.reads.PageReader;
 import dev.switchboard.ratelimit.LocalRateLimiter;
@@ -26,11 +29,13 @@ import java.time.Clock;
 import java.time.Duration;
 
 /** The request path without HTTP: what the server and {@code switchboard call} both run. */
-public record Engine(SafeWrites writes, Listing listing, Proxy proxy, Metrics metrics, OAuthRefresher oauth,
-        CredentialCheck credentials) {
+public record Engine(SafeWrites writes, Listing listing, Downloads downloads, Proxy proxy, Metrics metrics,
+        OAuthRefresher oauth, CredentialCheck credentials) {
 
     /** How long a keyless write whose outcome stayed unknown is remembered for an SDK's retry. */
     private static final Duration RETRY_MEMORY = Duration.ofSeconds(10);
+    /** The largest file a download passes on, unless SWITCHBOARD_MAX_FILE_BYTES says otherwise. */
+    private static final long MAX_FILE_BYTES = 512L * 1024 * 1024;
 
     public static Engine build(ServerConfig config, Server.Stores stores) {
         var metrics = new Metrics();
@@ -51,7 +56,10 @@ public record Engine(SafeWrites writes, Listing listing, Proxy proxy, Metrics me
         var writes = new SafeWrites(new UnifiedPipeline(stores.catalog(), stores.accounts(), caller),
                 new KeyedCreates(stores.keys()), new RetryMemory(Clock.systemUTC(), RETRY_MEMORY),
                 new Reconciler(stores.catalog(), pages));
-        return new Engine(writes, new Listing(stores.catalog(), stores.accounts(), pages, stores.box()),
+        var downloads = new Downloads(stores.catalog(), stores.accounts(), caller, stores.box(),
+                new FileHosts(new BaseUrlPolicy(config.allowedHosts())),
+                config.setting("SWITCHBOARD_MAX_FILE_BYTES", MAX_FILE_BYTES));
+        return new Engine(writes, new Listing(stores.catalog(), stores.accounts(), pages, stores.box()), downloads,
                 new Proxy(stores.catalog(), stores.accounts(), caller), metrics, oauth,
                 new CredentialCheck(stores.catalog(), caller, oauth));
     }

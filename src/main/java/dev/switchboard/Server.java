@@ -106,7 +106,7 @@ public final class Server implements AutoCloseable {
                         accounts::forget, accounts::forgetAll));
             }
             Engine engine = Engine.build(config, stores);
-            var authority = new TokenAuthority(config.apiToken(), stores.tokens());
+            var authority = new TokenAuthority(config.apiToken(), stores.tokens(), metricsEnvironments(config));
             // SWITCHBOARD_PUBLIC_URL: where people reach this server (links, OAuth redirects); this port otherwise.
             var port = new java.util.concurrent.atomic.AtomicInteger(config.port());
             var connector = new Connector(stores.catalog(), stores.accounts(), stores.linkTokens(), engine.credentials(),
@@ -114,8 +114,8 @@ public final class Server implements AutoCloseable {
                             "http://localhost:" + port.get()));
             var webhookUrls = new WebhookUrls(new BaseUrlPolicy(config.allowedHosts()));
             Javalin app = SwitchboardApp.create(new SwitchboardApp.Parts(stores.catalog(), stores.accounts(),
-                    engine.writes(), engine.listing(), engine.proxy(), authority, engine.metrics(), stores.database()::reachable,
-                    config.maxBodyBytes(), accessLog(), slowBodies(config),
+                    engine.writes(), engine.listing(), engine.downloads(), engine.proxy(), authority, engine.metrics(), stores.database()::reachable,
+                    config.maxBodyBytes(), accessLog(config), slowBodies(config),
                     new SwitchboardApp.Connections(connector, stores.webhooks(), webhookUrls)));
             // SWITCHBOARD_BIND: every interface unless told otherwise (the sandbox: loopback only).
             app.start(config.environment().getOrDefault("SWITCHBOARD_BIND", "0.0.0.0"), config.port());
@@ -133,6 +133,17 @@ public final class Server implements AutoCloseable {
             stores.close();
             throw e;
         }
+    }
+
+    /** {@code SWITCHBOARD_METRICS_ENVIRONMENTS}: comma-separated environments whose tokens may read /metrics. */
+    private static java.util.Set<String> metricsEnvironments(ServerConfig config) {
+        var names = new java.util.HashSet<String>();
+        for (String name : config.environment().getOrDefault("SWITCHBOARD_METRICS_ENVIRONMENTS", "").split(",")) {
+            if (!name.isBlank()) {
+                names.add(name.trim());
+            }
+        }
+        return names;
     }
 
     private static SwitchboardApp.SlowBodies slowBodies(ServerConfig config) {
@@ -154,13 +165,19 @@ public final class Server implements AutoCloseable {
     }
 
     /**
-     * Where the access log's lines go: standard output, each already one JSON object, when
-     * the logging configuration has logger {@code switchboard.access} at info (it does, but in
-     * the tests). Written directly rather than through an appender: the per-event work of a
-     * logging framework cost a fifth of the throughput under load (docs/BENCHMARKS.md).
+     * Where the access log's lines go: standard output, in the shape of every log line, when
+     * {@code SWITCHBOARD_ACCESS_LOG} is {@code on} (the default; the sandbox's is {@code off})
+     * and the logging configuration has logger {@code switchboard.access} at info (it does,
+     * but in the tests). Written directly rather than through an appender: the per-event work
+     * of a logging framework cost a fifth of the throughput under load (docs/BENCHMARKS.md).
      */
-    private static java.util.function.Consumer<String> accessLog() {
-        return LoggerFactory.getLogger("switchboard.access").isInfoEnabled() ? System.out::println : line -> { };
+    private static java.util.function.Consumer<String> accessLog(ServerConfig config) {
+        String setting = config.environment().getOrDefault("SWITCHBOARD_ACCESS_LOG", "on").trim();
+        if (!setting.equals("on") && !setting.equals("off")) {
+            throw new IllegalArgumentException("SWITCHBOARD_ACCESS_LOG must be on or off, not '" + setting + "'");
+        }
+        boolean on = setting.equals("on") && LoggerFactory.getLogger("switchboard.access").isInfoEnabled();
+        return on ? System.out::println : line -> { };
     }
 
     public int port() {

@@ -6,19 +6,22 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
-/** Switchboard's version, as the build wrote it from the pom. */
+/** Switchboard's version, as the build wrote it from the pom, and when that build was made. */
 public final class Version {
 
-    public static final String VALUE = read();
+    private static final Properties BUILD = read();
+    public static final String VALUE = BUILD.getProperty("version");
+    /** When the build was made (UTC, ISO-8601): two builds of one version differ here. */
+    public static final String BUILT = BUILD.getProperty("built");
 
     private Version() {
     }
 
-    private static String read() {
+    private static Properties read() {
         try (InputStream in = Version.class.getResourceAsStream("/switchboard/version.properties")) {
             var properties = new Properties();
             properties.load(in);
-            return properties.getProperty("version");
+            return properties;
         } catch (IOException | NullPointerException e) {
             throw new UncheckedIOException(new IOException("the build wrote no switchboard/version.properties", e));
         }
@@ -28,7 +31,7 @@ public final class Version {
     public static final class Provider implements IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"switchboard " + VALUE};
+            return new String[] {"switchboard " + VALUE + " (built " + BUILT + ")"};
         }
     }
 }

@@ -53,6 +53,7 @@ public final class ChildServer implements AutoCloseable {
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        command.add("--enable-native-access=ALL-UNNAMED"); // as the jar's manifest allows SQLite's loader
         // A child logs as the jar does, not as the tests do (logback-test.xml is on this class path too).
         command.add("-Dlogback.configurationFile=logback.xml");
         command.add("-cp");
@@ -71,6 +72,16 @@ public final class ChildServer implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The process's peak resident memory so far (VmHWM), in kilobytes; Linux only. */
+    public long residentKilobytes() throws IOException {
+        for (String line : java.nio.file.Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IOException("no VmHWM for process " + process.pid());
     }
 
     public boolean isAlive() {

@@ -52,11 +52,15 @@ class CommandLineTest {
     void sqliteWithoutAKeyCreatesAnOwnerOnlyKeyFileOnce() throws Exception {
         String url = TestDatabases.sqlite();
         Path keyFile = Path.of(url.substring("jdbc:sqlite:".length()) + ".key");
-        Run first = run(Map.of("SWITCHBOARD_DATABASE_URL", url), "tokens", "list");
+        Run first = run(Map.of("SWITCHBOARD_DATABASE_URL", url), "accounts", "list");
         assertTrue(first.output().contains("created key file"), first.output());
+        // A warning, not a failure: a WARN log line (JSON here, with no terminal), not a "switchboard:" one.
+        assertTrue(first.output().lines().anyMatch(l -> l.contains("\"level\":\"WARN\"") && l.contains("created key file")),
+                "a warning looks like one: " + first.output());
+        assertEquals(0, first.exitCode(), first.output());
         assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
                 Files.getPosixFilePermissions(keyFile));
-        Run second = run(Map.of("SWITCHBOARD_DATABASE_URL", url), "tokens", "list");
+        Run second = run(Map.of("SWITCHBOARD_DATABASE_URL", url), "accounts", "list");
         assertFalse(second.output().contains("created key file"), "said once");
     }
 
@@ -64,9 +68,15 @@ class CommandLineTest {
     void postgresWithoutAKeyRefusesToStart() throws Exception {
         String url = TestDatabases.postgres();
         try {
-            Run refused = run(Map.of("SWITCHBOARD_DATABASE_URL", url), "tokens", "list");
+            Run refused = run(Map.of("SWITCHBOARD_DATABASE_URL", url), "accounts", "list");
             assertEquals(1, refused.exitCode());
             assertTrue(refused.output().contains("SWITCHBOARD_SECRET_KEY is required with PostgreSQL"), refused.output());
+            // Tokens are stored as hashes: making and listing them needs no key.
+            Run created = run(Map.of("SWITCHBOARD_DATABASE_URL", url), "tokens", "create", "--environment", "ops");
+            assertEquals(0, created.exitCode(), created.output());
+            assertTrue(line(created.output(), "token:").startsWith("sbt_"), created.output());
+            assertTrue(run(Map.of("SWITCHBOARD_DATABASE_URL", url), "tokens", "list").output()
+                    .contains(line(created.output(), "id:")));
         } finally {
             TestDatabases.dropPostgres(url);
         }
@@ -84,8 +94,7 @@ class CommandLineTest {
         Run resealed = run(Map.of("SWITCHBOARD_DATABASE_URL", url, "SWITCHBOARD_SECRET_KEY", newKey + "," + oldKey),
                 "secrets", "reseal");
         assertEquals(0, resealed.exitCode(), resealed.output());
-        assertTrue(resealed.output().contains("re-encrypted 1 account"), resealed.output());
-        assertTrue(resealed.output().contains("re-encrypted 0 kept answer"), resealed.output());
+        assertEquals("re-encrypted 1 account and 0 kept answers with the current key", resealed.output().strip());
         try (var harness = Harness.start(ServerConfig.of(0, url, Harness.TOKEN).withSecretKey(newKey))) {
             assertEquals("rotate-me", harness.server().accounts().get("default", account).context().get("api_key"));
         }
@@ -103,6 +112,8 @@ class CommandLineTest {
         assertTrue(run(env, "accounts", "list", "--tenant", "acme").output().contains(id));
         Run shown = run(env, "accounts", "show", id);
         assertTrue(shown.output().contains("\"api_token\" : \"********\""), shown.output());
+        // As GET /integrated-account/{id} answers it: the integration as {name, label}.
+        assertEquals(Map.of("name", "recruitee", "label", "Recruitee"), json(shown.output()).get("integration"));
         assertEquals(1, run(env, "accounts", "show", id, "--environment", "staging").exitCode(), "another environment");
         assertEquals(0, run(env, "accounts", "delete", id).exitCode());
         assertEquals(1, run(env, "accounts", "show", id).exitCode());
@@ -206,6 +217,9 @@ class CommandLineTest {
         Run badKey = run(Map.of("SWITCHBOARD_SECRET_KEY", "not-a-key", "SWITCHBOARD_API_TOKEN", "token-0123456789abcdef",
                 "SWITCHBOARD_DATABASE_URL", TestDatabases.sqlite()), "serve");
         assertOneLine(badKey, "SWITCHBOARD_SECRET_KEY");
+        Run badFormat = run(Map.of("SWITCHBOARD_LOG_FORMAT", "yaml", "SWITCHBOARD_API_TOKEN", "token-0123456789abcdef",
+                "SWITCHBOARD_DATABASE_URL", TestDatabases.sqlite()), "serve");
+        assertOneLine(badFormat, "SWITCHBOARD_LOG_FORMAT must be json or text, not 'yaml'");
         Run debug = run(Map.of("SWITCHBOARD_DATABASE_URL", "jdbc:postgresql://127.0.0.1:1/none",
                 "SWITCHBOARD_SECRET_KEY", key, "SWITCHBOARD_API_TOKEN", "token-0123456789abcdef"), "serve", "--debug");
         assertEquals(1, debug.exitCode());
@@ -290,9 +304,43 @@ class CommandLineTest {
         String pom = Files.readString(Path.of("pom.xml"));
         String version = pom.replaceAll("(?s).*?<artifactId>switchboard</artifactId>\\s*<version>([^<]+)</version>.*", "$1");
         Run printed = run(Map.of(), "--version");
-        assertEquals("switchboard " + version, printed.output().lines().filter(l -> !l.startsWith("WARNING")).findFirst()
-                .orElseThrow().strip());
+        // The version and when its build was made: two builds of one version tell apart.
+        assertTrue(printed.output().strip().matches("switchboard " + java.util.regex.Pattern.quote(version)
+                + " \\(built \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\)"), printed.output());
         assertEquals(version, Version.VALUE);
+    }
+
+    @Test
+    void accountsAreListedAcrossEnvironmentsInAlignedColumns() throws Exception {
+        var env = Map.of("SWITCHBOARD_DATABASE_URL", TestDatabases.sqlite());
+        for (String environment : List.of("default", "production")) {
+            assertEquals(0, run(env, "accounts", "create", "--integration", "ashby", "--tenant", "acme-" + environment,
+                    "--environment", environment, "--context", "{\"api_key\": \"k\"}").exitCode());
+        }
+        List<String> one = run(env, "accounts", "list").output().strip().lines().toList();
+        assertEquals(2, one.size(), "the default environment only: " + one);
+        List<String> all = run(env, "accounts", "list", "--all-environments").output().strip().lines().toList();
+        assertEquals(3, all.size(), String.join("\n", all));
+        assertTrue(all.get(0).matches("ID +ENVIRONMENT +INTEGRATION +STATUS +TENANT"), all.get(0));
+        assertTrue(all.stream().anyMatch(l -> l.contains("production") && l.contains("acme-production")), all.toString());
+        // Every column starts where its header does.
+        for (String header : List.of("ENVIRONMENT", "INTEGRATION", "STATUS", "TENANT")) {
+            int column = all.get(0).indexOf(header);
+            for (String row : all.subList(1, all.size())) {
+                assertTrue(row.charAt(column - 1) == ' ' && row.charAt(column) != ' ' && row.charAt(column - 2) == ' ',
+                        header + " is off in\n" + String.join("\n", all));
+            }
+        }
+    }
+
+    @Test
+    void aServerWithoutTheApiTokenWarnsAndRuns() throws Exception {
+        try (var server = ChildServer.start(List.of(), List.of("serve"), Map.of("SWITCHBOARD_LOG_FORMAT", "text"))) {
+            String warning = server.linesUntil("SWITCHBOARD_API_TOKEN is not set", java.time.Duration.ofSeconds(10))
+                    .stream().filter(l -> l.contains("SWITCHBOARD_API_TOKEN is not set")).findFirst().orElseThrow();
+            assertTrue(warning.matches(".{24} WARN +ServeCommand SWITCHBOARD_API_TOKEN is not set.*"), warning);
+            assertTrue(server.isAlive(), "a warning, not a failure");
+        }
     }
 
     /** A Lever account made with {@code accounts create}, against the sandbox's Lever; its id. */
@@ -307,8 +355,7 @@ class CommandLineTest {
     /** A failure: exit 1, one line naming it, no stack trace (warnings logged before it aside). */
     private static void assertOneLine(Run run, String expected) {
         assertEquals(1, run.exitCode(), run.output());
-        var lines = run.output().lines().filter(line -> line.startsWith("switchboard: ")
-                && !line.contains("SWITCHBOARD_API_TOKEN is not set")).toList();
+        var lines = run.output().lines().filter(line -> line.startsWith("switchboard: ")).toList();
         assertEquals(1, lines.size(), run.output());
         assertTrue(lines.get(0).startsWith("switchboard: ") && lines.get(0).contains(expected), run.output());
         assertFalse(run.output().contains("\tat "), run.output());
@@ -324,7 +371,8 @@ class CommandLineTest {
 
     static Split runSplit(Map<String, String> env, String... args) throws IOException, InterruptedException {
         var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dlogback.configurationFile=logback.xml", "-cp", System.getProperty("java.class.path"),
+                "-Dlogback.configurationFile=logback.xml", "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"),
                 "dev.switchboard.Main"));
         command.addAll(List.of(args));
         var builder = new ProcessBuilder(command);
@@ -355,7 +403,8 @@ class CommandLineTest {
 
     static Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
         var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dlogback.configurationFile=logback.xml", "-cp", System.getProperty("java.class.path"),
+                "-Dlogback.configurationFile=logback.xml", "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"),
                 "dev.switchboard.Main"));
         command.addAll(List.of(args));
         var builder = new ProcessBuilder(command).redirectErrorStream(true);

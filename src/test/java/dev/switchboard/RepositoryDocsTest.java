@@ -61,4 +61,32 @@ class RepositoryDocsTest {
         }
         return documents;
     }
+
+    @Test
+    void theReadmesCallsUseTheSwitchboardVariable() throws IOException {
+        // The sandbox prints export SWITCHBOARD=…; every example then works against any address.
+        var hardCoded = Files.readString(Path.of("README.md")).lines()
+                .filter(line -> line.contains("http://localhost:8080") && !line.startsWith("export SWITCHBOARD="))
+                .toList();
+        assertTrue(hardCoded.isEmpty(), "write $SWITCHBOARD in: " + hardCoded);
+    }
+
+    @Test
+    void eachReleaseOfTheChangelogHasEachSectionOnceAndTheVersionIsThePoms() throws IOException {
+        String pom = Files.readString(Path.of("pom.xml"));
+        String version = pom.replaceAll("(?s).*?<artifactId>switchboard</artifactId>\\s*<version>([^<]+)</version>.*", "$1");
+        List<String> lines = Files.readAllLines(Path.of("CHANGELOG.md"));
+        assertTrue(lines.stream().anyMatch(line -> line.startsWith("## " + version + " (")),
+                "a tag-ready entry for " + version + ": ## " + version + " (date)");
+        var seen = new java.util.HashSet<String>();
+        String release = "";
+        for (String line : lines) {
+            if (line.startsWith("## ")) {
+                release = line;
+                assertTrue(seen.add(line), "the release appears twice: " + line);
+            } else if (line.startsWith("### ")) {
+                assertTrue(seen.add(release + " / " + line), "a duplicate section: " + release + " / " + line);
+            }
+        }
+    }
 }

@@ -28,6 +28,8 @@ class SandboxCommandTest {
     void everyPrintedCurlWorks() throws Exception {
         String database = "jdbc:sqlite:" + TempDirs.create("sandbox").resolve("sandbox.db");
         String firstToken;
+        Map<String, String> firstSimulators;
+        String webhook;
         try (var switchboard = ChildServer.start(List.of(), List.of("serve", "--sandbox"),
                 Map.of("SWITCHBOARD_DATABASE_URL", database))) {
             List<String> lines = switchboard.linesUntil("API reference: ", Duration.ofSeconds(20));
@@ -74,7 +76,27 @@ class SandboxCommandTest {
             assertEquals(200, page.statusCode());
             assertTrue(page.body().contains("Connect your applicant tracking system"));
             assertTrue(((String) run(exports, curls.get(11)).get("url")).contains("/connect?link_token="));
-            assertTrue(((String) run(exports, curls.get(12)).get("secret")).startsWith("whsec_"));
+            var registered = run(exports, curls.get(12));
+            assertTrue(((String) registered.get("secret")).startsWith("whsec_"));
+            webhook = (String) registered.get("id");
+
+            // Where a second server finds each simulator, and the simulated Lever's OAuth client.
+            firstSimulators = simulators(lines);
+            assertEquals(List.of("ashby", "lever", "recruitee", "workable", "teamtailor", "greenhouse"),
+                    List.copyOf(firstSimulators.keySet()));
+            firstSimulators.values().forEach(url -> assertTrue(url.matches("http://127\\.0\\.0\\.1:\\d+(/.*)?"), url));
+            assertTrue(lines.contains("  SWITCHBOARD_LEVER_CLIENT_ID=" + LeverSimulator.CLIENT_ID), String.join("\n", lines));
+            assertTrue(lines.contains("  SWITCHBOARD_LEVER_CLIENT_SECRET=" + LeverSimulator.CLIENT_SECRET));
+            assertTrue(lines.stream().anyMatch(line -> line.startsWith("  SWITCHBOARD_LEVER_TOKEN_URL=http://127.0.0.1:")));
+
+            // The sandbox's token is a stored one in its environment, and it may read the metrics.
+            var tokens = CommandLineTest.run(Map.of("SWITCHBOARD_DATABASE_URL", database), "tokens", "list");
+            assertTrue(tokens.output().lines().anyMatch(line -> line.matches(".* default +active .* sandbox")),
+                    tokens.output());
+            var metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(switchboard.baseUrl() + "/metrics")).header("Authorization", "Bearer " + firstToken)
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, metrics.statusCode(), metrics.body());
             Thread.sleep(200);
             var printed = new ArrayList<>(lines);
             printed.addAll(switchboard.drain());
@@ -83,12 +105,37 @@ class SandboxCommandTest {
                 assertTrue(printed.stream().noneMatch(line -> line.contains(secret)),
                         "a provider credential was printed or logged");
             }
+            // For a person: no JSON lines, and no access line per curl.
+            assertTrue(printed.stream().noneMatch(line -> line.startsWith("{")), String.join("\n", printed));
+            assertTrue(printed.stream().noneMatch(line -> line.matches(".* access (GET|POST) .*")), String.join("\n", printed));
         }
         // Restarted on the same store, the sandbox keeps its token as it keeps its accounts.
         try (var again = ChildServer.start(List.of(), List.of("serve", "--sandbox"),
                 Map.of("SWITCHBOARD_DATABASE_URL", database))) {
-            assertEquals(firstToken, variable(again.linesUntil("API reference: ", Duration.ofSeconds(20)), "TOKEN"));
+            List<String> lines = again.linesUntil("API reference: ", Duration.ofSeconds(20));
+            assertEquals(firstToken, variable(lines, "TOKEN"));
+            // The same simulator ports, so accounts made on the connect page still reach them...
+            assertEquals(firstSimulators, simulators(lines));
+            // ...and nothing changed, so no account was rewritten: no integrated_account:updated event.
+            var deliveries = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(again.baseUrl() + "/webhook/" + webhook + "/deliveries"))
+                    .header("Authorization", "Bearer " + firstToken).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, deliveries.statusCode(), deliveries.body());
+            assertFalse(deliveries.body().contains("integrated_account:updated"), deliveries.body());
         }
+    }
+
+    /** The printed simulator base URLs, by integration, in their printed order. */
+    private static Map<String, String> simulators(List<String> lines) {
+        var urls = new java.util.LinkedHashMap<String, String>();
+        for (String line : lines) {
+            var match = java.util.regex.Pattern.compile("  ([a-z]+) +(http://\\S+)").matcher(line);
+            if (match.matches()) {
+                urls.put(match.group(1), match.group(2));
+            }
+        }
+        return urls;
     }
 
     private static String variable(List<String> lines, String name) {

@@ -126,6 +126,11 @@ public final class AccountService {
         cache.clear();
     }
 
+    /** Every environment that holds an account (the command line's --all-environments). */
+    public List<String> environments() {
+        return store.environments();
+    }
+
     /** One page of the environment's accounts; the cursor comes from the previous page. */
     public AccountPage list(String environment, Optional<String> tenantId, Optional<String> cursor, int limit) {
         if (limit < 1 || limit > MAX_PAGE) {

@@ -23,6 +23,9 @@ public interface AccountStore {
      */
     AccountPage list(String environment, Optional<String> tenantId, Optional<PagePosition> after, int limit);
 
+    /** Every environment that holds an account, in name order: what an operator's listing spans. */
+    List<String> environments();
+
     /** Replaces the stored account of the same id; false if there is none. */
     boolean update(IntegratedAccount account);
 

@@ -80,6 +80,21 @@ public final class JdbcAccountStore implements AccountStore {
     }
 
     @Override
+    public List<String> environments() {
+        return sql.run(connection -> {
+            try (var statement = connection.prepareStatement(
+                    "SELECT DISTINCT environment FROM integrated_accounts ORDER BY environment");
+                    var rows = statement.executeQuery()) {
+                var names = new java.util.ArrayList<String>();
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+                return names;
+            }
+        });
+    }
+
+    @Override
     public AccountPage list(String environment, Optional<String> tenantId, Optional<PagePosition> after, int limit) {
         return sql.run(connection -> {
             String tenant = tenantId.isPresent() ? " AND tenant_id = ?" : "";

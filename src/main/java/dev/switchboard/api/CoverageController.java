@@ -3,6 +3,7 @@ package dev.switchboard.api;
 import dev.switchboard.accounts.AccountService;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.catalog.Operation;
+import dev.switchboard.catalog.UnifiedModel;
 import dev.switchboard.error.ApiException;
 import dev.switchboard.mapping.Json;
 import dev.switchboard.openapi.JsonSchemas;
@@ -61,6 +62,20 @@ final class CoverageController {
             throw ApiException.of(404, "no method '" + method + "'; methods are " + methods);
         }
         var definition = catalog.integration(integration).orElseThrow();
+        var model = catalog.model(resource).orElseThrow();
+        if (method.equals(UnifiedModel.DOWNLOAD) && model.methods().get(method).integrations().containsKey(integration)) {
+            // A download has no mapping: it takes a file_url and answers the file's bytes.
+            var coverage = new LinkedHashMap<String, Object>();
+            coverage.put("integration", integration);
+            coverage.put("resource", resource);
+            coverage.put("method", method);
+            coverage.put("query_schema", Map.of("type", "object", "required", List.of("integrated_account_id", "file_url"),
+                    "properties", Map.of("integrated_account_id", Map.of("type", "string"),
+                            "file_url", Map.of("type", "string"))));
+            coverage.put("response_schema", Map.of("type", "string", "format", "binary"));
+            ctx.contentType("application/json").result(Json.write(coverage));
+            return;
+        }
         Operation operation = catalog.operation(integration, resource, method).orElseThrow(() ->
                 ApiException.badRequest(definition.label() + " does not support " + method + " on " + resource
                         + definition.unsupportedReason(resource, method).map(why -> ": " + why).orElse("")));
@@ -115,7 +130,7 @@ final class CoverageController {
                 required.add(field);
             }
         }
-        boolean create = operation.methodName().equals("create");
+        boolean create = operation.method().isWrite();
         if (operation.methodName().equals("list")) {
             properties.put("limit", Map.of("type", "integer", "minimum", 1, "maximum", 100, "default", 100));
             properties.put("next_cursor", Map.of("type", "string"));

@@ -25,16 +25,27 @@ final class DocsController {
         }
     }
 
+    private static final byte[] FAVICON = resource("/connect/favicon.svg");
+
+    /** The pages' icon: browsers ask for /favicon.ico whatever the page names, so both paths serve it. */
+    static void favicon(Context ctx) {
+        ctx.contentType("image/svg+xml").header("Cache-Control", "public, max-age=86400").result(FAVICON);
+    }
+
+    private static byte[] resource(String path) {
+        try (InputStream in = DocsController.class.getResourceAsStream(path)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private final byte[] document;
     private final byte[] page;
 
     DocsController(byte[] document) {
         this.document = document;
-        try (InputStream in = DocsController.class.getResourceAsStream("/docs/index.html")) {
-            this.page = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.page = resource("/docs/index.html");
     }
 
     void openApi(Context ctx) {

@@ -5,6 +5,7 @@ import dev.switchboard.mapping.Json;
 import dev.switchboard.store.StoreException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.MethodNotAllowedResponse;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
@@ -27,6 +28,13 @@ final class ErrorResponses {
 
     /** Javalin's own refusals: unknown route, wrong method, body too large. */
     static void javalin(HttpResponseException e, Context ctx) {
+        if (e instanceof MethodNotAllowedResponse) {
+            // Javalin found the path under other methods (http.prefer405over404): RFC 9110 §15.5.6.
+            String allowed = e.getDetails().values().stream().findFirst().orElse("");
+            ctx.header("Allow", allowed);
+            write(ctx, 405, body(405, ctx.method().name() + " is not served at " + ctx.path() + "; allowed: " + allowed));
+            return;
+        }
         write(ctx, e.getStatus(), body(e.getStatus(), e.getMessage()));
     }
 

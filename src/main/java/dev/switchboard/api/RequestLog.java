@@ -3,25 +3,30 @@ package dev.switchboard.api;
 import java.util.function.Consumer;
 import org.slf4j.MDC;
 
-import dev.switchboard.mapping.Json;
-import dev.switchboard.mapping.Timestamps;
+import dev.switchboard.observability.LogLine;
 import dev.switchboard.observability.Metrics;
+import dev.switchboard.observability.RequestIds;
 import dev.switchboard.observability.RequestTrace;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
  * A request id for every request (the caller's {@code x-request-id} if it sent a sane one),
- * and at the end one JSON line for the access log: who, what, how it went, how long.
- * Paths, statuses and durations only: never a header, a query string or a body.
+ * and at the end one access log line, in the shape of every log line ({@link LogLine}):
+ * who, what, how it went, how long. Paths, statuses and durations only: never a header,
+ * a query string or a body.
  */
 final class RequestLog {
 
     private static final String TRACE = "switchboard.trace";
+    static final String LOGGER = "switchboard.access";
+    /** What the text form's message already says. */
+    private static final Set<String> IN_MESSAGE = Set.of("http_method", "path", "status");
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
     private final Metrics metrics;
@@ -38,7 +43,7 @@ final class RequestLog {
         ctx.attribute(TRACE, new RequestTrace(id));
         ctx.header("x-request-id", id);
         // Application log lines written while this request is handled carry its id.
-        MDC.put("request_id", id);
+        MDC.put(RequestIds.MDC_KEY, id);
     }
 
     /**
@@ -60,8 +65,6 @@ final class RequestLog {
             metrics.request(trace.integration(), trace.resource(), trace.method(), status);
         }
         var line = new LinkedHashMap<String, Object>();
-        line.put("ts", Timestamps.format(Instant.now()));
-        line.put("request_id", trace.requestId());
         line.put("http_method", ctx.method().name());
         line.put("path", ctx.path());
         line.put("status", status);
@@ -79,8 +82,9 @@ final class RequestLog {
         if (trace.providerError() != null) {
             line.put("provider_error", trace.providerError());
         }
-        out.accept(Json.writeString(line));
-        MDC.remove("request_id");
+        String message = ctx.method().name() + " " + ctx.path() + " " + status;
+        out.accept(new LogLine(Instant.now(), "INFO", LOGGER, trace.requestId(), message, line, IN_MESSAGE, null).render());
+        MDC.remove(RequestIds.MDC_KEY);
     }
 
     /** The request's trace; a fresh one if the request never reached {@link #start}. */

@@ -8,6 +8,7 @@ import dev.switchboard.webhooks.WebhookUrls;
 import dev.switchboard.accounts.AccountService;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.catalog.UnifiedModel;
+import dev.switchboard.reads.Downloads;
 import dev.switchboard.reads.Listing;
 import dev.switchboard.proxy.Proxy;
 import dev.switchboard.writes.SafeWrites;
@@ -38,7 +39,7 @@ public final class SwitchboardApp {
      * @param accessLog      where the one JSON line per request goes
      * @param slowBodies     how slowly a request body may arrive before it is a 408
      */
-    public record Parts(Catalog catalog, AccountService accounts, SafeWrites writes, Listing listing,
+    public record Parts(Catalog catalog, AccountService accounts, SafeWrites writes, Listing listing, Downloads downloads,
             Proxy proxy, TokenAuthority tokens,
             Metrics metrics, BooleanSupplier storeReachable, long maxBodyBytes, Consumer<String> accessLog,
             SlowBodies slowBodies, Connections connections) {
@@ -60,7 +61,7 @@ public final class SwitchboardApp {
     }
 
     public static Javalin create(Parts parts) {
-        var unified = new UnifiedController(parts.catalog(), parts.writes(), parts.listing());
+        var unified = new UnifiedController(parts.catalog(), parts.writes(), parts.listing(), parts.downloads());
         var coverage = new CoverageController(parts.catalog(), parts.accounts());
         var docs = new DocsController(Json.write(OpenApiDocument.build(parts.catalog(), Version.VALUE)));
         var requestLog = new RequestLog(parts.metrics(), parts.accessLog());
@@ -69,6 +70,8 @@ public final class SwitchboardApp {
             // A request mostly waits on its provider: on Java 21+ that wait costs no platform thread.
             config.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
             config.http.maxRequestSize = parts.maxBodyBytes();
+            // A known path asked with another method is a 405 naming the methods (ErrorResponses).
+            config.http.prefer405over404 = true;
             // Compression would buffer streamed bodies; providers' answers are small anyway.
             config.http.compressionStrategy = CompressionStrategy.NONE;
             // Jetty's refusals before Javalin sees a request (bad URI, 414, 431) are JSON too.
@@ -81,7 +84,10 @@ public final class SwitchboardApp {
             config.requestLogger.http((ctx, millis) -> requestLog.finish(ctx, millis));
             config.routes.before(requestLog::start);
             config.routes.before(new TokenAuth(parts.tokens()));
-            config.routes.get("/health", ctx -> json(ctx, 200, Map.of("status", "ok")));
+            var health = new java.util.LinkedHashMap<String, Object>(Map.of("status", "ok"));
+            health.put("version", Version.VALUE);
+            health.put("built", Version.BUILT);
+            config.routes.get("/health", ctx -> json(ctx, 200, health));
             config.routes.get("/ready", ctx -> {
                 boolean store = parts.storeReachable().getAsBoolean();
                 json(ctx, store ? 200 : 503, Map.of("status", store ? "ready" : "not ready",
@@ -89,6 +95,8 @@ public final class SwitchboardApp {
                         "catalog", Map.of("integrations", parts.catalog().integrationNames())));
             });
             config.routes.get("/openapi.json", docs::openApi);
+            config.routes.get("/favicon.ico", DocsController::favicon);
+            config.routes.get("/favicon.svg", DocsController::favicon);
             config.routes.get("/docs", docs::page);
             if (parts.connections() != null) {
                 var connect = new ConnectController(parts.connections().connector());
@@ -111,10 +119,11 @@ public final class SwitchboardApp {
                 files.location = Location.CLASSPATH;
             });
             config.routes.get("/metrics", ctx -> {
-                // Metrics span every environment: the operator's token only, not a tenant environment's.
+                // Metrics span every environment: the operator's tokens only, not a tenant environment's.
                 String header = ctx.header("Authorization");
-                if (header == null || !parts.tokens().isOperator(header.substring(7).trim())) {
-                    throw ApiException.of(403, "/metrics is for the operator's token (SWITCHBOARD_API_TOKEN)");
+                if (header == null || !parts.tokens().mayReadMetrics(header.substring(7).trim())) {
+                    throw ApiException.of(403, "/metrics is for the operator: SWITCHBOARD_API_TOKEN, or a token of "
+                            + "an environment named in SWITCHBOARD_METRICS_ENVIRONMENTS");
                 }
                 ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(parts.metrics().scrape());
             });
@@ -131,6 +140,13 @@ public final class SwitchboardApp {
                 }
                 if (model.methods().containsKey("get")) {
                     config.routes.get(path + "/{id}", unified.get(resource));
+                }
+                if (model.methods().containsKey(UnifiedModel.DOWNLOAD)) {
+                    config.routes.post(path + "/download", unified.download(resource));
+                }
+                // Truto's custom methods: POST /unified/ats/applications/move-stage, the target in the body.
+                for (String action : model.actions()) {
+                    config.routes.post(path + "/" + action, unified.action(resource, action));
                 }
                 config.routes.get(path + "/{integration}/meta/{method}", coverage.coverage(resource));
                 // Truto's SDK form: the account names the integration.

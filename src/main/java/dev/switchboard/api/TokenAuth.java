@@ -9,8 +9,9 @@ import java.util.Set;
 /** Lets a request through only with a valid API token, and remembers its environment. */
 final class TokenAuth implements Handler {
 
-    /** Liveness, readiness and the API's description need no token; everything else does. */
-    private static final Set<String> OPEN_PATHS = Set.of("/health", "/ready", "/openapi.json", "/docs");
+    /** Liveness, readiness, the API's description and the pages' icon need no token; everything else does. */
+    private static final Set<String> OPEN_PATHS = Set.of("/health", "/ready", "/openapi.json", "/docs",
+            "/favicon.ico", "/favicon.svg");
     private static final String ENVIRONMENT = "switchboard.environment";
 
     private final TokenAuthority authority;

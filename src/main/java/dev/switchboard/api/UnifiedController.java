@@ -1,6 +1,7 @@
 package dev.switchboard.api;
 
 import dev.switchboard.catalog.Catalog;
+import dev.switchboard.reads.Downloads;
 import dev.switchboard.reads.Listing;
 import dev.switchboard.writes.SafeWrites;
 import dev.switchboard.unified.UnifiedRequest;
@@ -9,6 +10,7 @@ import dev.switchboard.error.ApiException;
 import dev.switchboard.mapping.Json;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,11 +24,13 @@ final class UnifiedController {
     private final Catalog catalog;
     private final SafeWrites writes;
     private final Listing listing;
+    private final Downloads downloads;
 
-    UnifiedController(Catalog catalog, SafeWrites writes, Listing listing) {
+    UnifiedController(Catalog catalog, SafeWrites writes, Listing listing, Downloads downloads) {
         this.catalog = catalog;
         this.writes = writes;
         this.listing = listing;
+        this.downloads = downloads;
     }
 
     Handler list(String resource) {
@@ -43,6 +47,20 @@ final class UnifiedController {
                 Ids.check("id", ctx.pathParam("id")), RequestLog.trace(ctx)));
     }
 
+    /** {@code POST /unified/{resource}/download?file_url=…}: a file's bytes, streamed. */
+    Handler download(String resource) {
+        Set<String> responseFields = catalog.model(resource).orElseThrow().responseFields().keySet();
+        return ctx -> {
+            UnifiedQuery query = UnifiedQuery.parse(ctx.queryParamMap(), responseFields, Set.of("file_url"));
+            if (!(query.query().get("file_url") instanceof String fileUrl) || fileUrl.isBlank()) {
+                throw ApiException.invalid("'file_url' is required: an attachment's file_url, as it came", "query",
+                        List.of("file_url"), Map.of());
+            }
+            write(ctx, downloads.download(TokenAuth.environment(ctx), query.accountId(), resource, fileUrl,
+                    RequestLog.trace(ctx)));
+        };
+    }
+
     /** A read: no body, no Idempotency-Key. */
     private static UnifiedRequest read(Context ctx, String resource, String method, Set<String> responseFields,
             Set<String> parameters) {
@@ -55,20 +73,38 @@ final class UnifiedController {
         return create(resource, false);
     }
 
+    /** {@code POST /unified/{resource}/{action}}: a custom method, as safe to retry as a create. */
+    Handler action(String resource, String action) {
+        return write(resource, action, false);
+    }
+
     /** {@code POST …/dry-run}: a create that is validated and mapped, and never sent. */
     Handler dryRun(String resource) {
         return create(resource, true);
     }
 
     private Handler create(String resource, boolean dryRun) {
-        Set<String> responseFields = catalog.model(resource).orElseThrow().responseFields().keySet();
-        Set<String> parameters = methodQuery(resource, "create");
+        return write(resource, "create", dryRun);
+    }
+
+    private Handler write(String resource, String method, boolean dryRun) {
+        var model = catalog.model(resource).orElseThrow();
+        Set<String> responseFields = model.responseFields().keySet();
+        Set<String> parameters = methodQuery(resource, method);
+        Optional<String> fileField = UploadBodies.fileField(model, method);
         return ctx -> {
             UnifiedQuery query = UnifiedQuery.parse(ctx.queryParamMap(), responseFields, parameters);
-            var request = new UnifiedRequest(TokenAuth.environment(ctx), query.accountId(), resource, "create",
-                    JsonBodies.object(ctx), query.query(), query.remoteQuery(), query.options(), idempotencyKey(ctx),
-                    dryRun || query.dryRun());
-            write(ctx, writes.run(request, RequestLog.trace(ctx)));
+            var parsed = fileField.isPresent()
+                    ? UploadBodies.read(ctx, model, method, fileField.get(), downloads.maxFileBytes())
+                    : new UploadBodies.Parsed(JsonBodies.object(ctx), Optional.empty());
+            try {
+                var request = new UnifiedRequest(TokenAuth.environment(ctx), query.accountId(), resource, method,
+                        parsed.body(), query.query(), query.remoteQuery(), query.options(), idempotencyKey(ctx),
+                        dryRun || query.dryRun(), parsed.upload());
+                write(ctx, writes.run(request, RequestLog.trace(ctx)));
+            } finally {
+                parsed.upload().ifPresent(dev.switchboard.unified.Upload::close);
+            }
         };
     }
 

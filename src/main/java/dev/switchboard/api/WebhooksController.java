@@ -94,7 +94,7 @@ final class WebhooksController {
         view.put("id", webhook.id());
         view.put("url", webhook.url());
         view.put("events", webhook.events());
-        view.put("created_at", webhook.createdAt().toString());
+        view.put("created_at", dev.switchboard.mapping.Timestamps.format(webhook.createdAt()));
         return view;
     }
 

@@ -230,6 +230,9 @@ public final class CatalogLoader {
             Set<Catalog.OperationKey> operations) {
         for (UnifiedModel model : models.values()) {
             for (var method : model.methods().entrySet()) {
+                if (method.getKey().equals(UnifiedModel.DOWNLOAD)) {
+                    continue; // a download follows the links its list gave: it has no endpoint of its own
+                }
                 for (String integration : method.getValue().integrations().keySet()) {
                     var key = new Catalog.OperationKey(integration, model.resource(), method.getKey());
                     if (!operations.contains(key)) {

@@ -12,16 +12,22 @@ import java.util.Set;
  *               the method's path mapping
  * @param actingUser who a write is made as, where the provider lets it be named
  * @param pagination how a list pages; {@link Pagination#CURSOR} when not given
+ * @param upload     for a write that carries a file: how the file is sent
  */
 public record Endpoint(@JsonProperty("method") String method, @JsonProperty("path") String path,
         @JsonProperty("acting_user") ActingUser actingUser,
-        @JsonProperty("pagination") Pagination pagination) {
+        @JsonProperty("pagination") Pagination pagination,
+        @JsonProperty("upload") UploadFormat upload) {
 
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
     /** True for the methods that carry a request body. */
     public boolean hasBody() {
         return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
+    }
+
+    public Optional<UploadFormat> uploadFormat() {
+        return Optional.ofNullable(upload);
     }
 
     public Optional<ActingUser> actingUserRule() {
@@ -36,6 +42,9 @@ public record Endpoint(@JsonProperty("method") String method, @JsonProperty("pat
             throw new IllegalArgumentException("path must start with '/'");
         }
         pagination = pagination == null ? Pagination.CURSOR : pagination;
+        if (upload != null && !Set.of("POST", "PUT", "PATCH").contains(method)) {
+            throw new IllegalArgumentException("'upload' needs a method that sends a body, not " + method);
+        }
         if (pagination.followsUrls() && !method.equals("GET")) {
             throw new IllegalArgumentException("pagination '" + pagination.format() + "' follows URLs, so its list "
                     + "must be a GET");

@@ -9,10 +9,16 @@ import java.util.regex.Pattern;
 /**
  * One field of a unified model, in a small subset of JSON Schema.
  *
- * @param type        {@code string}, {@code object}, {@code array}, {@code boolean}, {@code number}
+ * @param type        {@code string}, {@code object}, {@code array}, {@code boolean}, {@code number};
+ *                    {@code file}: the bytes of an upload, sent as a multipart part or as base64
+ *                    JSON, and seen by mappings as {@code {file_name, size, content_type, sha256}}
  * @param description what the field means, for people and for generated docs
  * @param format      {@code date-time}: an ISO-8601 timestamp; {@code id}: an identifier that
- *                    goes into a provider's path (no slashes, no control characters, at most 256)
+ *                    goes into a provider's path (no slashes, no control characters, at most 256);
+ *                    {@code file-url}: a provider's link to a file, handed to callers sealed to
+ *                    their account, so that the download endpoint fetches only what it gave out;
+ *                    {@code base64} and {@code file-name}: in a JSON upload, the file's bytes and
+ *                    its name (the other way to send what a {@code file} field takes)
  * @param enumValues  the allowed values of a string
  * @param properties  an object's fields, where the model fixes them
  * @param items       an array's element schema
@@ -28,8 +34,8 @@ public record FieldSchema(
         @JsonProperty("items") FieldSchema items,
         @JsonProperty("title") String title) {
 
-    private static final Set<String> TYPES = Set.of("string", "object", "array", "boolean", "number");
-    private static final Set<String> FORMATS = Set.of("date-time", "id");
+    private static final Set<String> TYPES = Set.of("string", "object", "array", "boolean", "number", "file");
+    private static final Set<String> FORMATS = Set.of("date-time", "id", "file-url", "base64", "file-name");
     private static final Pattern ID = Pattern.compile("[^/\\p{Cntrl}]{1,256}");
 
     public FieldSchema {
@@ -50,6 +56,22 @@ public record FieldSchema(
     public boolean isBadId(String value) {
         // "." and ".." would name the parent in a provider's path: never an id.
         return "id".equals(format) && (!ID.matcher(value).matches() || value.equals(".") || value.equals(".."));
+    }
+
+    public boolean isFileUrl() {
+        return "file-url".equals(format);
+    }
+
+    public boolean isBase64() {
+        return "base64".equals(format);
+    }
+
+    public boolean isFileName() {
+        return "file-name".equals(format);
+    }
+
+    public boolean isFile() {
+        return "file".equals(type);
     }
 
     public boolean isTimestamp() {

@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  * @param hosts     hosts an account's {@code base_url} override may point at; {@code *.example.com}
  *                  stands for any one label below example.com
  * @param regions   base URLs chosen by a context value, where the provider has regional hosts
+ * @param storageHosts hosts where the provider keeps files (signed links to its storage), in
+ *                  the form of {@code hosts}: a download follows a link or a redirect there,
+ *                  over https and without the account's credentials, and nowhere else
  * @param bodyFormat {@code json} (the default) or {@code json_api}: JSON:API documents, sent and
  *                  accepted as {@code application/vnd.api+json}
  * @param headers   sent with every call (Ashby's versioned Accept)
@@ -50,7 +53,8 @@ public record IntegrationDefinition(
         @JsonProperty("resources") Map<String, Map<String, Endpoint>> resources,
         @JsonProperty("proxy") Map<String, ProxyResource> proxy,
         @JsonProperty("unsupported") Map<String, Map<String, String>> unsupported,
-        @JsonProperty("connect_check") ConnectCheck connectCheck) {
+        @JsonProperty("connect_check") ConnectCheck connectCheck,
+        @JsonProperty("storage_hosts") List<String> storageHosts) {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
     private static final Pattern HOST_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
@@ -88,6 +92,7 @@ public record IntegrationDefinition(
             throw new IllegalArgumentException("body_format must be 'json' or 'json_api', not '" + bodyFormat + "'");
         }
         unsupported = unsupported == null ? Map.of() : Map.copyOf(unsupported);
+        storageHosts = storageHosts == null ? List.of() : List.copyOf(storageHosts);
         require(connectCheck, "connect_check");
         headers = headers == null ? Map.of() : Map.copyOf(headers);
         timeouts = timeouts == null ? Timeouts.DEFAULT : timeouts;

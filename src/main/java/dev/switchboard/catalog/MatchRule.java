@@ -27,6 +27,9 @@ import java.util.Map;
  *                    listed time must equal it to the millisecond
  * @param evidence    sent paths of which at least one must have a value, or no search is made
  *                    (a candidate without an email cannot be told from another)
+ * @param readBack    the sent path of the id of the item the write changed (an action's
+ *                    {@code application_id}): the item is read back by {@code get} and compared,
+ *                    instead of searched for among the listed ones
  */
 public record MatchRule(
         @JsonProperty("scope") Map<String, String> scope,
@@ -36,7 +39,8 @@ public record MatchRule(
         @JsonProperty("acting_user") String actingUser,
         @JsonProperty("created_at") String createdAt,
         @JsonProperty("exact_time") String exactTime,
-        @JsonProperty("evidence") List<String> evidence) {
+        @JsonProperty("evidence") List<String> evidence,
+        @JsonProperty("read_back") String readBack) {
 
     /** @param absentAs what an absent value means; @param also per sent value, the listed values that match it */
     public record Equivalent(@JsonProperty("absent_as") String absentAs,
@@ -52,9 +56,9 @@ public record MatchRule(
         includes = includes == null ? Map.of() : Map.copyOf(includes);
         equivalents = equivalents == null ? Map.of() : Map.copyOf(equivalents);
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
-        if (createdAt == null) {
+        if (createdAt == null && readBack == null) {
             throw new IllegalArgumentException("a match rule needs 'created_at': without a time, an older item "
-                    + "could stand for the request");
+                    + "could stand for the request (or 'read_back', to read the changed item back)");
         }
     }
 
@@ -83,7 +87,15 @@ public record MatchRule(
         if (actingUser != null) {
             listed(model, actingUser);
         }
-        listed(model, createdAt);
+        if (createdAt != null) {
+            listed(model, createdAt);
+        }
+        if (readBack != null) {
+            if (!methods.containsKey("get")) {
+                throw new IllegalArgumentException("match 'read_back' needs the model's 'get' method");
+            }
+            sent(model, readBack);
+        }
         if (exactTime != null) {
             sent(model, exactTime);
         }

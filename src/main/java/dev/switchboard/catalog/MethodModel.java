@@ -12,12 +12,15 @@ import java.util.Map;
  *                     (a list needs to know whose notes)
  * @param status       the HTTP status of its success
  * @param integrations per integration, which body fields are required and supported
+ * @param match        for a write: how it is recognised at the provider when its outcome is
+ *                     unknown; without one, such a write stays unknown
  */
 public record MethodModel(
         @JsonProperty("body") List<String> body,
         @JsonProperty("query") List<String> query,
         @JsonProperty("status") int status,
-        @JsonProperty("integrations") Map<String, FieldRules> integrations) {
+        @JsonProperty("integrations") Map<String, FieldRules> integrations,
+        @JsonProperty("match") MatchRule match) {
 
     public MethodModel {
         body = body == null ? List.of() : List.copyOf(body);
@@ -30,6 +33,15 @@ public record MethodModel(
             throw new IllegalArgumentException("missing key 'integrations'");
         }
         integrations = Map.copyOf(integrations);
+    }
+
+    /** True for a method that sends a body: a write. */
+    public boolean isWrite() {
+        return !body.isEmpty();
+    }
+
+    public java.util.Optional<MatchRule> matchRule() {
+        return java.util.Optional.ofNullable(match);
     }
 
     /** True for a field this method takes, in its body or its query. */

@@ -12,8 +12,6 @@ import java.util.Map;
  * response fields, and per method what each integration requires and supports.
  *
  * @param noun what one item is called in messages ("candidate", "note")
- * @param match how a create of unknown outcome is found among the listed items; without
- *              one, such a create stays unknown
  */
 public record UnifiedModel(
         @JsonProperty("resource") String resource,
@@ -21,8 +19,7 @@ public record UnifiedModel(
         @JsonProperty("description") String description,
         @JsonProperty("request_fields") Map<String, FieldSchema> requestFields,
         @JsonProperty("response_fields") Map<String, FieldSchema> responseFields,
-        @JsonProperty("methods") Map<String, MethodModel> methods,
-        @JsonProperty("match") MatchRule match) {
+        @JsonProperty("methods") Map<String, MethodModel> methods) {
 
     public UnifiedModel {
         if (resource == null || noun == null || requestFields == null || responseFields == null || methods == null) {
@@ -33,8 +30,16 @@ public record UnifiedModel(
         requestFields = Collections.unmodifiableMap(new LinkedHashMap<>(requestFields));
         responseFields = Collections.unmodifiableMap(new LinkedHashMap<>(responseFields));
         methods = Map.copyOf(methods);
-        if (match != null) {
-            match.check(requestFields, responseFields, methods);
+        if (methods.containsKey(DOWNLOAD) && !methods.containsKey("list")) {
+            throw new IllegalArgumentException("method 'download' follows the file links of 'list', which is missing");
+        }
+        for (var method : methods.entrySet()) {
+            if (method.getValue().match() != null) {
+                method.getValue().match().check(requestFields, responseFields, methods);
+            }
+            if (!READS.contains(method.getKey()) && !method.getValue().isWrite()) {
+                throw new IllegalArgumentException("method '" + method.getKey() + "' is an action: it needs a body");
+            }
         }
         for (var method : methods.entrySet()) {
             for (String field : concat(method.getValue().body(), method.getValue().query())) {
@@ -67,8 +72,19 @@ public record UnifiedModel(
         return resource.substring(resource.lastIndexOf('/') + 1).replace('_', ' ');
     }
 
-    public java.util.Optional<MatchRule> matchRule() {
-        return java.util.Optional.ofNullable(match);
+    /** The methods that read; every other method (create, an action such as move-stage) writes. */
+    public static final String DOWNLOAD = "download";
+    public static final java.util.Set<String> READS = java.util.Set.of("list", "get", DOWNLOAD);
+
+    /** The response fields that are links to files, handed to callers sealed (see {@code FieldSchema#isFileUrl}). */
+    public List<String> fileUrlFields() {
+        return responseFields.entrySet().stream().filter(field -> field.getValue().isFileUrl())
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /** Methods besides list, get and create: Truto's custom methods, served at {@code POST /unified/{resource}/{method}}. */
+    public List<String> actions() {
+        return methods.keySet().stream().filter(name -> !READS.contains(name) && !name.equals("create")).sorted().toList();
     }
 
     private static List<String> concat(List<String> first, List<String> second) {

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.ArrayList;
+import java.util.List;
+import dev.switchboard.accounts.IntegratedAccount;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -58,7 +60,7 @@ public final class AccountsCommand {
             body.put("tenant_id", tenant);
             body.put("context", parsed);
             try (var stores = Server.Stores.fromEnvironment()) {
-                print(stores.accounts().view(stores.accounts().create(environment, body)));
+                print(view(stores, stores.accounts().create(environment, body)));
                 return 0;
             }
         }
@@ -69,6 +71,9 @@ public final class AccountsCommand {
         @Option(names = "--tenant", description = "Only this tenant's.")
         String tenant;
 
+        @Option(names = "--all-environments", description = "Every environment's accounts, with an ENVIRONMENT column.")
+        boolean allEnvironments;
+
         @Option(names = "--output", defaultValue = "table",
                 description = "table (default) or json: an array of accounts as the API shows them, secrets masked.")
         OutputFormat output;
@@ -76,27 +81,30 @@ public final class AccountsCommand {
         @Override
         public Integer call() {
             try (var stores = Server.Stores.fromEnvironment()) {
-                var all = new ArrayList<Map<String, Object>>();
-                if (output == OutputFormat.table) {
-                    System.out.printf("%-36s  %-10s  %-13s  %s%n", "ID", "INTEGRATION", "STATUS", "TENANT");
+                var accounts = new ArrayList<IntegratedAccount>();
+                for (String each : allEnvironments ? stores.accounts().environments() : List.of(environment)) {
+                    Optional<String> cursor = Optional.empty();
+                    do {
+                        var page = stores.accounts().list(each, Optional.ofNullable(tenant), cursor, AccountService.MAX_PAGE);
+                        accounts.addAll(page.accounts());
+                        cursor = page.next().map(PagePosition::cursor);
+                    } while (cursor.isPresent());
                 }
-                Optional<String> cursor = Optional.empty();
-                do {
-                    var page = stores.accounts().list(environment, Optional.ofNullable(tenant), cursor,
-                            AccountService.MAX_PAGE);
-                    for (var account : page.accounts()) {
-                        if (output == OutputFormat.json) {
-                            all.add(stores.accounts().view(account));
-                        } else {
-                            System.out.printf("%-36s  %-10s  %-13s  %s%n", account.id(), account.integration(),
-                                    account.status().wire(), account.tenantId());
-                        }
-                    }
-                    cursor = page.next().map(PagePosition::cursor);
-                } while (cursor.isPresent());
                 if (output == OutputFormat.json) {
-                    printJson(all);
+                    printJson(accounts.stream().map(account -> view(stores, account)).toList());
+                    return 0;
                 }
+                var table = new Table(allEnvironments ? List.of("ID", "ENVIRONMENT", "INTEGRATION", "STATUS", "TENANT")
+                        : List.of("ID", "INTEGRATION", "STATUS", "TENANT"));
+                for (var account : accounts) {
+                    var row = new ArrayList<>(List.of(account.id(), account.integration(), account.status().wire(),
+                            account.tenantId()));
+                    if (allEnvironments) {
+                        row.add(1, account.environment());
+                    }
+                    table.add(row);
+                }
+                System.out.print(table);
                 return 0;
             }
         }
@@ -110,7 +118,7 @@ public final class AccountsCommand {
         @Override
         public Integer call() {
             try (var stores = Server.Stores.fromEnvironment()) {
-                print(stores.accounts().view(stores.accounts().get(environment, id)));
+                print(view(stores, stores.accounts().get(environment, id)));
                 return 0;
             }
         }
@@ -129,6 +137,11 @@ public final class AccountsCommand {
                 return 0;
             }
         }
+    }
+
+    /** An account as the API's {@code /integrated-account} shows it: the integration as {@code {name, label}}. */
+    static Map<String, Object> view(Server.Stores stores, IntegratedAccount account) {
+        return stores.accounts().canonicalView(account);
     }
 
     /** {@code --output}: for people, or for {@code jq}. */

@@ -17,12 +17,21 @@ public final class SecretsCommand {
         @Override
         public Integer call() {
             try (var stores = Server.Stores.fromEnvironment()) {
-                int count = stores.accounts().reseal();
-                System.out.println("re-encrypted " + count + " account(s) with the current key");
+                int accounts = stores.accounts().reseal();
                 int answers = stores.keys().reseal();
-                System.out.println("re-encrypted " + answers + " kept answer(s) with the current key");
+                System.out.println(summary(accounts, answers));
                 return 0;
             }
+        }
+
+        /** One sentence: "re-encrypted 2 accounts and 1 kept answer with the current key". */
+        static String summary(int accounts, int answers) {
+            return "re-encrypted " + counted(accounts, "account") + " and " + counted(answers, "kept answer")
+                    + " with the current key";
+        }
+
+        private static String counted(int count, String noun) {
+            return count + " " + noun + (count == 1 ? "" : "s");
         }
     }
 }

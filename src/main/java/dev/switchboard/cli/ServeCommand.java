@@ -1,6 +1,12 @@
 package dev.switchboard.cli;
 
 import dev.switchboard.Server;
+import dev.switchboard.Version;
+import dev.switchboard.observability.LogLine;
+import dev.switchboard.tokens.TokenAuthority;
+import java.nio.ByteBuffer;
+import java.util.Optional;
+import org.slf4j.Logger;
 import dev.switchboard.config.ServerConfig;
 import dev.switchboard.accounts.IntegratedAccount;
 import dev.switchboard.catalog.Catalog;
@@ -33,8 +39,14 @@ public final class ServeCommand implements Callable<Integer> {
             + "loopback, with one demo integrated account for each, and print a ready curl for each.")
     boolean sandbox;
 
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
     @Override
     public Integer call() throws InterruptedException {
+        if (sandbox) {
+            LogLine.preferText(System.getenv()); // before the first line: a person reads the sandbox
+        }
+        LogLine.checkSetting(System.getenv());
         ServerConfig config = ServerConfig.fromEnvironment(System.getenv());
         if (sandbox) {
             serveSandbox(config);
@@ -47,19 +59,18 @@ public final class ServeCommand implements Callable<Integer> {
 
     private static void serve(ServerConfig config) {
         if (config.apiToken().isEmpty()) {
-            System.err.println("switchboard: SWITCHBOARD_API_TOKEN is not set; only tokens made with "
-                    + "'switchboard tokens create' will be accepted");
+            // A warning, not a failure: the server runs, and serves the tokens in the store.
+            LOG.warn("SWITCHBOARD_API_TOKEN is not set: only tokens made with 'switchboard tokens create' are accepted");
         }
         Server server = Server.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-        LoggerFactory.getLogger(ServeCommand.class).info("Switchboard listening on http://localhost:{}", server.port());
+        LOG.info("Switchboard {} listening on http://localhost:{}", Version.VALUE, server.port());
     }
 
     private static void serveSandbox(ServerConfig config) {
-        Sandbox providers = Sandbox.start();
-        if (config.apiToken().isEmpty()) {
-            config = config.withApiToken(sandboxToken(config));
-        }
+        Sandbox providers = startSimulators(config);
+        // The sandbox's own token is a stored one (tokens list shows it) unless the operator gave one.
+        Optional<String> storedToken = config.apiToken().isEmpty() ? Optional.of(sandboxToken(config)) : Optional.empty();
         var hosts = new HashSet<>(config.allowedHosts());
         hosts.add("http://" + Sandbox.host()); // the simulators serve plain http on loopback
         config = config.withAllowedHosts(hosts);
@@ -75,19 +86,69 @@ public final class ServeCommand implements Callable<Integer> {
                 variables.putIfAbsent("SWITCHBOARD_" + integration.toUpperCase(Locale.ROOT) + "_BASE_URL", url));
         // A sandbox with a printed token and demo credentials is for this machine only.
         variables.putIfAbsent("SWITCHBOARD_BIND", "127.0.0.1");
+        // The banner and the answers are what a newcomer reads: no line per request unless asked.
+        variables.putIfAbsent("SWITCHBOARD_ACCESS_LOG", "off");
+        // The sandbox's token may read /metrics, as the operator's would.
+        variables.putIfAbsent("SWITCHBOARD_METRICS_ENVIRONMENTS", TokenAuthority.BOOTSTRAP_ENVIRONMENT);
         config = config.withEnvironment(variables);
         Server server = Server.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             providers.close();
         }));
+        storedToken.ifPresent(token -> server.tokens().keep(TokenAuthority.BOOTSTRAP_ENVIRONMENT, SANDBOX_TOKEN_NAME, token));
+        String token = storedToken.isPresent() ? storedToken.get() : config.apiToken().orElseThrow();
         var accounts = DemoAccounts.ensure(server.accounts(), providers);
         String base = "http://localhost:" + server.port();
-        String walkThrough = walkThrough(base, config.apiToken().orElseThrow(), accounts, server.catalog());
+        String walkThrough = walkThrough(base, token, accounts, server.catalog());
         String reference = walkThrough.substring(walkThrough.lastIndexOf("API reference: "));
         System.out.print(walkThrough.substring(0, walkThrough.length() - reference.length())
-                + connectWalkThrough(base, config.apiToken().orElseThrow()) + "\n" + reference);
+                + connectWalkThrough(base, token) + "\n" + simulators(providers) + "\n" + reference);
         System.out.flush();
+    }
+
+    /** The name {@code tokens list} shows for the sandbox's token. */
+    static final String SANDBOX_TOKEN_NAME = "sandbox";
+
+    /**
+     * The simulators on {@code SWITCHBOARD_SANDBOX_PORT} and the five ports after it, or on
+     * ports derived from the server's key, so the same on every start with the same store:
+     * accounts made on the connect page keep pointing at a live simulator after a restart.
+     */
+    private static Sandbox startSimulators(ServerConfig config) {
+        String chosen = config.environment().get("SWITCHBOARD_SANDBOX_PORT");
+        if (chosen != null) {
+            try {
+                return Sandbox.start(Integer.parseInt(chosen.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("SWITCHBOARD_SANDBOX_PORT must be a port number, not '" + chosen + "'");
+            }
+        }
+        int derived = 10_000 + Math.floorMod(ByteBuffer.wrap(derive(config, "switchboard sandbox ports")).getInt(), 3_600)
+                * Sandbox.PORTS;
+        try {
+            return Sandbox.start(derived);
+        } catch (IllegalStateException taken) {
+            LOG.warn("{}; the simulators run on other ports this time", taken.getMessage());
+            return Sandbox.start();
+        }
+    }
+
+    /**
+     * Where a second server, or a connect-page account, finds each simulator, and the OAuth
+     * client the simulated Lever knows: what another Switchboard pointed at this sandbox sets.
+     */
+    static String simulators(Sandbox providers) {
+        var out = new StringBuilder("Simulated providers (base_url of each account; the same ports after a restart):\n");
+        providers.baseUrls().forEach((integration, url) -> out.append(String.format(Locale.ROOT, "  %-11s %s%n",
+                integration, url)));
+        out.append("For another Switchboard pointed at these simulators (loopback hosts, the simulated Lever OAuth client):\n")
+                .append("  SWITCHBOARD_ALLOWED_HOSTS=http://").append(Sandbox.host()).append('\n')
+                .append("  SWITCHBOARD_LEVER_CLIENT_ID=").append(LeverSimulator.CLIENT_ID).append('\n')
+                .append("  SWITCHBOARD_LEVER_CLIENT_SECRET=").append(LeverSimulator.CLIENT_SECRET).append('\n')
+                .append("  SWITCHBOARD_LEVER_AUTHORIZE_URL=").append(providers.leverAuthorizeUrl()).append('\n')
+                .append("  SWITCHBOARD_LEVER_TOKEN_URL=").append(providers.leverTokenUrl()).append('\n');
+        return out.toString();
     }
 
     /**
@@ -168,13 +229,17 @@ public final class ServeCommand implements Callable<Integer> {
      * stays the same across restarts, as the sandbox's account ids do.
      */
     private static String sandboxToken(ServerConfig config) {
+        return "sbt_sandbox_" + HexFormat.of().formatHex(derive(config, "switchboard sandbox api token"), 0, 16);
+    }
+
+    /** An HMAC of the purpose under the server's key: stable for one store, unguessable without its key. */
+    private static byte[] derive(ServerConfig config, String purpose) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(KeySource.resolve(config.secretKey(), config.databaseUrl()).current().secret());
-            byte[] derived = mac.doFinal("switchboard sandbox api token".getBytes(StandardCharsets.UTF_8));
-            return "sb_sandbox_" + HexFormat.of().formatHex(derived, 0, 16);
+            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
         } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("cannot derive the sandbox token", e);
+            throw new IllegalStateException("cannot derive the sandbox's " + purpose, e);
         }
     }
 }

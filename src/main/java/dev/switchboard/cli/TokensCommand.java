@@ -1,6 +1,9 @@
 package dev.switchboard.cli;
 
-import dev.switchboard.Server;
+import dev.switchboard.config.ServerConfig;
+import dev.switchboard.store.Database;
+import dev.switchboard.tokens.TokenStore;
+import java.time.Clock;
 import dev.switchboard.mapping.Timestamps;
 import dev.switchboard.tokens.ApiToken;
 import dev.switchboard.tokens.IssuedToken;
@@ -16,6 +19,23 @@ import picocli.CommandLine.Parameters;
         subcommands = {TokensCommand.Create.class, TokensCommand.ListTokens.class, TokensCommand.Revoke.class})
 public final class TokensCommand {
 
+    /**
+     * The token store alone: tokens are kept as hashes, so these commands need the database
+     * but not SWITCHBOARD_SECRET_KEY, which only sealed credentials need.
+     */
+    record TokenStores(Database database, TokenStore tokens) implements AutoCloseable {
+        static TokenStores open() {
+            ServerConfig config = ServerConfig.fromEnvironment(System.getenv());
+            Database database = Database.open(config.databaseUrl(), config.migrateOnStart());
+            return new TokenStores(database, new TokenStore(database, Clock.systemUTC()));
+        }
+
+        @Override
+        public void close() {
+            database.close();
+        }
+    }
+
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Create a token; it is printed once and only its hash is kept.")
     static final class Create implements Callable<Integer> {
@@ -29,7 +49,7 @@ public final class TokensCommand {
 
         @Override
         public Integer call() {
-            try (var stores = Server.Stores.fromEnvironment()) {
+            try (var stores = TokenStores.open()) {
                 IssuedToken issued = stores.tokens().create(environment, name);
                 System.out.println("token:       " + issued.secret());
                 System.out.println("id:          " + issued.token().id());
@@ -47,7 +67,7 @@ public final class TokensCommand {
 
         @Override
         public Integer call() {
-            try (var stores = Server.Stores.fromEnvironment()) {
+            try (var stores = TokenStores.open()) {
                 if (output == AccountsCommand.OutputFormat.json) {
                     var all = new java.util.ArrayList<Map<String, Object>>();
                     for (ApiToken token : stores.tokens().list()) {
@@ -62,11 +82,12 @@ public final class TokensCommand {
                     AccountsCommand.printJson(all);
                     return 0;
                 }
-                System.out.printf("%-36s  %-16s  %-8s  %-24s  %s%n", "ID", "ENVIRONMENT", "STATUS", "CREATED", "NAME");
+                var table = new Table(java.util.List.of("ID", "ENVIRONMENT", "STATUS", "CREATED", "NAME"));
                 for (ApiToken token : stores.tokens().list()) {
-                    System.out.printf("%-36s  %-16s  %-8s  %-24s  %s%n", token.id(), token.environment(),
-                            token.active() ? "active" : "revoked", Timestamps.format(token.createdAt()), token.name());
+                    table.add(java.util.List.of(token.id(), token.environment(), token.active() ? "active" : "revoked",
+                            Timestamps.format(token.createdAt()), token.name()));
                 }
+                System.out.print(table);
                 return 0;
             }
         }
@@ -80,7 +101,7 @@ public final class TokensCommand {
 
         @Override
         public Integer call() {
-            try (var stores = Server.Stores.fromEnvironment()) {
+            try (var stores = TokenStores.open()) {
                 if (!stores.tokens().revoke(id)) {
                     System.err.println("switchboard: no active token with id " + id);
                     return 1;

@@ -12,7 +12,10 @@ public final class JsonSchemas {
 
     public static Map<String, Object> of(FieldSchema field) {
         var schema = new LinkedHashMap<String, Object>();
-        schema.put("type", field.type());
+        schema.put("type", field.isFile() ? "string" : field.type());
+        if (field.isFile()) {
+            schema.put("format", "binary");
+        }
         if (field.title() != null) {
             schema.put("title", field.title());
         }

@@ -20,7 +20,7 @@ record ResourceNames(String tag, String singular) {
         return plural.endsWith("s") ? plural.substring(0, plural.length() - 1) : plural;
     }
 
-    private static String camel(String snake) {
+    static String camel(String snake) {
         var text = new StringBuilder();
         for (String word : snake.split("_")) {
             if (!word.isEmpty()) {

@@ -35,7 +35,7 @@ final class ResourceOperations {
         var collection = new LinkedHashMap<String, Object>();
         if (model.methods().containsKey("create")) {
             collection.put("post", create());
-            schemas.put(names.singular() + "CreateRequest", requestSchema());
+            schemas.put(names.singular() + "CreateRequest", requestSchema("create"));
         }
         if (model.methods().containsKey("list")) {
             collection.put("get", ResourceReads.list(catalog, model, names));
@@ -49,6 +49,14 @@ final class ResourceOperations {
         }
         if (model.methods().containsKey("get")) {
             paths.put(path + "/{id}", Map.of("get", ResourceReads.get(catalog, model, names)));
+        }
+        if (model.methods().containsKey(UnifiedModel.DOWNLOAD)) {
+            paths.put(path + "/download", Map.of("post", download()));
+        }
+        for (String action : model.actions()) {
+            String name = ResourceNames.camel(action.replace('-', '_'));
+            schemas.put(names.singular() + name + "Request", requestSchema(action));
+            paths.put(path + "/" + action, Map.of("post", action(action, name)));
         }
         paths.put(path + "/meta/{method}", Map.of("get", meta(true)));
         paths.put(path + "/{integration}/meta/{method}", Map.of("get", meta(false)));
@@ -87,8 +95,13 @@ final class ResourceOperations {
             parameters.addAll(remote.subList(1, remote.size()));
         }
         operation.put("parameters", parameters);
-        operation.put("requestBody", Map.of("required", true, "content",
-                Map.of("application/json", Map.of("schema", OpenApiDocument.ref(names.singular() + "CreateRequest")))));
+        var schema = Map.of("schema", OpenApiDocument.ref(names.singular() + "CreateRequest"));
+        boolean carriesFile = model.methods().get("create").body().stream()
+                .anyMatch(field -> model.requestFields().get(field).isFile());
+        // A file comes as a multipart part, or as base64 in JSON beside its name.
+        operation.put("requestBody", Map.of("required", true, "content", carriesFile
+                ? Map.of("multipart/form-data", schema, "application/json", schema)
+                : Map.of("application/json", schema)));
         var responses = new LinkedHashMap<String, Object>();
         responses.put("201", Map.of("description", "Created. x-switchboard-ignored-fields lists body fields the "
                         + "integration does not take.",
@@ -162,20 +175,94 @@ final class ResourceOperations {
         return operation;
     }
 
-    /** The create body; per field, which integrations require it and which take it. */
-    private Map<String, Object> requestSchema() {
+    /**
+     * A custom method (Truto's form: {@code POST /unified/ats/applications/move-stage}, the
+     * target in the body), as safe to retry as a create.
+     */
+    private Map<String, Object> action(String action, String name) {
+        var operation = new LinkedHashMap<String, Object>();
+        operation.put("operationId", Character.toLowerCase(name.charAt(0)) + name.substring(1) + names.singular());
+        operation.put("summary", name.replaceAll("([a-z])([A-Z])", "$1 $2") + " a " + model.noun());
+        operation.put("tags", List.of(names.tag()));
+        var description = new ArrayList<String>();
+        description.add("Integrations: " + String.join(", ", Supporting.labels(catalog, model, action)) + ".");
+        description.addAll(Supporting.refusals(catalog, model, action));
+        operation.put("description", String.join(" ", description));
+        var parameters = new ArrayList<Object>(List.of(
+                OpenApiDocument.query("integrated_account_id", true, Map.of("type", "string"),
+                        "The connected account to act on."),
+                OpenApiDocument.query("truto_response_format", false, Map.of("type", "string",
+                        "enum", List.of("unified", "raw", "normalized", "stream"), "default", "unified"),
+                        "The shape of the answer."),
+                OpenApiDocument.query("truto_ignore_remote_data", false, Map.of("type", "boolean", "default", false),
+                        "Drop remote_data from the unified answer."),
+                OpenApiDocument.arrayQuery("truto_exclude_fields[]", new ArrayList<>(model.responseFields().keySet()),
+                        "Top-level response fields to drop."),
+                header("Idempotency-Key", "Makes retries safe: a retry with the same key and request gets the "
+                        + "first answer (marked idempotent-replayed: true) instead of acting twice.")));
+        operation.put("parameters", parameters);
+        operation.put("requestBody", Map.of("required", true, "content", Map.of("application/json",
+                Map.of("schema", OpenApiDocument.ref(names.singular() + name + "Request")))));
+        var responses = new LinkedHashMap<String, Object>();
+        responses.put(String.valueOf(model.methods().get(action).status()),
+                OpenApiDocument.json("Done: the " + model.noun() + " as it now is.", names.singular()));
+        OpenApiDocument.errors(responses, Map.of(
+                "400", "Invalid body or query, or an integration without this action.",
+                "401", "Missing or wrong API token, or the provider refused the account's credentials.",
+                "404", "Unknown integrated account, or the provider has no such record.",
+                "409", "A request with this Idempotency-Key is still running.",
+                "422", "The Idempotency-Key was used with another request, or the provider refused the target.",
+                "429", "Rate limited; Retry-After says when to retry.",
+                "502", "The provider failed or answered unreadably.",
+                "504", "The provider did not answer in time."));
+        operation.put("responses", responses);
+        return operation;
+    }
+
+    /** The bytes of a file whose link a list gave, streamed with the provider's type and length. */
+    private Map<String, Object> download() {
+        var operation = new LinkedHashMap<String, Object>();
+        operation.put("operationId", "download" + names.singular());
+        operation.put("summary", "Download the file of a " + model.noun());
+        var description = new ArrayList<String>();
+        description.add("Integrations: " + String.join(", ", catalog.integrationNames().stream()
+                .filter(name -> model.methods().get(UnifiedModel.DOWNLOAD).integrations().containsKey(name))
+                .map(name -> catalog.integration(name).orElseThrow().label()).toList()) + ".");
+        description.add("file_url is a " + model.noun() + "'s file_url as this account was given it; any other is "
+                + "refused. Streamed: the file is never held whole, and one over SWITCHBOARD_MAX_FILE_BYTES is a 502.");
+        operation.put("description", String.join(" ", description));
+        operation.put("tags", List.of(names.tag()));
+        operation.put("parameters", List.of(
+                OpenApiDocument.query("integrated_account_id", true, Map.of("type", "string"), "The account."),
+                OpenApiDocument.query("file_url", true, Map.of("type", "string"), "The file_url, as it came.")));
+        var responses = new LinkedHashMap<String, Object>();
+        responses.put("200", Map.of("description", "The file, with the provider's Content-Type and length, and a "
+                + "Content-Disposition naming it.", "content", Map.of("application/octet-stream",
+                Map.of("schema", Map.of("type", "string", "format", "binary")))));
+        OpenApiDocument.errors(responses, Map.of(
+                "400", "A file_url this account was not given, or an integration without downloads.",
+                "401", "Missing or wrong API token, or the provider refused the account's credentials.",
+                "404", "Unknown integrated account, or the provider has no such file.",
+                "502", "The provider failed, linked outside its hosts, or the file is over the size limit.",
+                "504", "The provider did not answer in time."));
+        operation.put("responses", responses);
+        return operation;
+    }
+
+    /** A write's body; per field, which integrations require it and which take it. */
+    private Map<String, Object> requestSchema(String method) {
         var properties = new LinkedHashMap<String, Object>();
-        for (String field : model.methods().get("create").body()) {
+        for (String field : model.methods().get(method).body()) {
             var schema = JsonSchemas.of(model.requestFields().get(field));
             var requiredIn = new ArrayList<String>();
             var supportedIn = new ArrayList<String>();
             var valuesIn = new LinkedHashMap<String, Object>();
             for (String integration : catalog.integrationNames()) {
-                var create = catalog.operation(integration, model.resource(), "create");
-                if (create.isEmpty()) {
+                var write = catalog.operation(integration, model.resource(), method);
+                if (write.isEmpty()) {
                     continue;
                 }
-                var rules = create.get().rules();
+                var rules = write.get().rules();
                 if (rules.required().contains(field)) {
                     requiredIn.add(integration);
                 }

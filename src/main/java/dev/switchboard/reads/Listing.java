@@ -109,7 +109,7 @@ public final class Listing {
 
         var result = new ArrayList<Map<String, Object>>();
         for (Map<String, Object> item : taken) {
-            result.add(shape(list, item, options));
+            result.add(shape(list, item, options, account));
         }
         var body = new LinkedHashMap<String, Object>();
         body.put("result", result);
@@ -137,7 +137,7 @@ public final class Listing {
         }
         Map<String, Object> item = read.item().orElseThrow(() -> ApiException.of(404, get.integration().label()
                 + " has no " + get.model().noun() + " '" + id + "' (it may have been deleted)"));
-        return new UnifiedResult.JsonBody(get.method().status(), headers(read.response()), shape(get, item, options));
+        return new UnifiedResult.JsonBody(get.method().status(), headers(read.response()), shape(get, item, options, account));
     }
 
     private Operation operation(IntegratedAccount account, String resource, String method) {
@@ -198,8 +198,9 @@ public final class Listing {
         return Math.min(cursor.offset(), items.size()); // that item was deleted since: go on by count
     }
 
-    private static Map<String, Object> shape(Operation operation, Map<String, Object> item, ResponseOptions options) {
-        var mapped = new LinkedHashMap<>(item);
+    private Map<String, Object> shape(Operation operation, Map<String, Object> item, ResponseOptions options,
+            IntegratedAccount account) {
+        var mapped = FileReference.sealIn(item, operation.model().fileUrlFields(), box, account.id());
         Object remote = mapped.remove("remote_data");
         return options.format() == ResponseFormat.NORMALIZED
                 ? ResponseShaper.normalized(operation.model().responseFields(), mapped, options)

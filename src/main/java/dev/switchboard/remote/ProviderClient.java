@@ -77,8 +77,10 @@ public final class ProviderClient {
                         + "store it again");
             }
         });
-        builder.method(request.method(), request.body()
-                .map(HttpRequest.BodyPublishers::ofByteArray)
+        builder.method(request.method(), request.streamed()
+                .map(streamed -> HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofInputStream(streamed.open()), streamed.length()))
+                .or(() -> request.body().map(HttpRequest.BodyPublishers::ofByteArray))
                 .orElse(HttpRequest.BodyPublishers.noBody()));
         try {
             HttpResponse<InputStream> response = client(timeouts.connect())

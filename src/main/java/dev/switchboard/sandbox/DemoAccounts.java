@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * One integrated account per simulated provider, under tenant {@code sandbox}. Accounts
- * from an earlier run are pointed at this run's ports, so their ids stay the same.
+ * from an earlier run keep their ids; they are rewritten only when their credentials or
+ * simulator ports differ from this run's.
  */
 public final class DemoAccounts {
 
@@ -38,9 +39,18 @@ public final class DemoAccounts {
             Optional<IntegratedAccount> existing = accounts.list(environment, Optional.of(TENANT), Optional.empty(),
                     AccountService.MAX_PAGE).accounts().stream()
                     .filter(account -> account.integration().equals(integration)).findFirst();
-            result.put(integration, existing.isPresent()
-                    ? accounts.patch(environment, existing.get().id(), Map.of("context", replacing(existing.get(), context)))
-                    : accounts.create(environment, Map.of("integration", integration, "tenant_id", TENANT, "context", context)));
+            if (existing.isEmpty()) {
+                result.put(integration, accounts.create(environment,
+                        Map.of("integration", integration, "tenant_id", TENANT, "context", context)));
+            } else if (existing.get().context().entrySet().containsAll(context.entrySet())) {
+                // Unchanged (the ports are stable): no write, so no integrated_account:updated event.
+                // A token fetched from the earlier run's simulator may stay: one it does not know
+                // is replaced on first use, as any revoked client-credentials token is.
+                result.put(integration, existing.get());
+            } else {
+                result.put(integration, accounts.patch(environment, existing.get().id(),
+                        Map.of("context", replacing(existing.get(), context))));
+            }
         });
         return result;
     }

@@ -35,13 +35,40 @@ public final class RecruiteeSimulator {
     private static final DateTimeFormatter MICROS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
-    private final NoteBook notes = new NoteBook(CANDIDATE_ID, OTHER_CANDIDATE_ID);
+    private final RecruiteeWorld world = new RecruiteeWorld(Long.parseLong(CANDIDATE_ID));
+    private final NoteBook notes = new NoteBook();
     private final AtomicLong nextId = new AtomicLong(52_000_001);
+    private final RecruiteeCandidates candidates = new RecruiteeCandidates(world, notes);
 
+    public RecruiteeSimulator() {
+        world.candidates().forEach(candidate -> notes.add(String.valueOf(candidate.get("id"))));
+    }
 
-    /** Adds a candidate with no notes yet, for demos and tests that need many. */
+    /** Adds a candidate with no notes yet, placed on the first job, for demos and tests that need many. */
     public void addCandidate(String id) {
+        world.addWithId(Long.parseLong(id));
         notes.add(id);
+    }
+
+    /** Every candidate's id, newest first, as the candidate list gives them. */
+    public List<String> candidateIds() {
+        return world.candidates().stream().map(candidate -> String.valueOf(candidate.get("id"))).toList();
+    }
+
+    /** The jobs (offers) a candidate is placed on. */
+    public List<String> offersOf(String candidateId) {
+        return world.candidate(candidateId).map(candidate -> RecruiteeWorld.placements(candidate).stream()
+                .map(placement -> String.valueOf(placement.get("offer_id"))).toList()).orElse(List.of());
+    }
+
+    /** The next candidate create is written and then answered 500: its outcome is unknown to the caller. */
+    public void failNextCandidateCreateAfterWriting() {
+        candidates.failNextAfterWriting();
+    }
+
+    /** How many candidates were created through the API. */
+    public int createdCandidates() {
+        return candidates.created();
     }
 
     public Javalin create() {
@@ -50,7 +77,12 @@ public final class RecruiteeSimulator {
             config.routes.before(this::authenticate);
             config.routes.post("/c/{company}/candidates/{id}/notes", this::createNote);
             config.routes.get("/c/{company}/candidates/{id}/notes", this::listNotes);
-            config.routes.get("/c/{company}/candidates", this::listCandidates);
+            config.routes.get("/c/{company}/candidates", candidates::list);
+            config.routes.post("/c/{company}/candidates", candidates::create);
+            config.routes.get("/c/{company}/candidates/{id}", candidates::get);
+            config.routes.get("/c/{company}/offers", candidates::offers);
+            config.routes.get("/c/{company}/offers/{id}", candidates::offer);
+            config.routes.get("/c/{company}/admins", candidates::admins);
         });
     }
 
@@ -101,16 +133,6 @@ public final class RecruiteeSimulator {
         note.put("pinned", false);
         list.add(note);
         Simulator.json(ctx, 201, Map.of("note", note));
-    }
-
-    /** api.recruitee.com/docs, section "candidate": GET /c/{company_id}/candidates, {"candidates": [...]}. */
-    private void listCandidates(Context ctx) {
-        if (!COMPANY_ID.equals(ctx.pathParam("company"))) {
-            Simulator.json(ctx, 404, Map.of("error", "Not found"));
-            return;
-        }
-        Simulator.json(ctx, 200, Map.of("candidates", List.of(Map.of("id", Long.parseLong(CANDIDATE_ID),
-                "name", "Sandbox Candidate"))));
     }
 
     private void listNotes(Context ctx) {

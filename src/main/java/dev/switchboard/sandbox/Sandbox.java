@@ -21,17 +21,47 @@ public final class Sandbox implements AutoCloseable {
     private final Javalin teamtailorServer;
     private final Javalin greenhouseServer;
 
-    private Sandbox() {
-        ashbyServer = ashby.create().start(HOST, 0);
-        leverServer = lever.create().start(HOST, 0);
-        recruiteeServer = recruitee.create().start(HOST, 0);
-        workableServer = workable.create().start(HOST, 0);
-        teamtailorServer = teamtailor.create().start(HOST, 0);
-        greenhouseServer = greenhouse.create().start(HOST, 0);
+    /** How many ports the simulators take, from the first one given. */
+    public static final int PORTS = 6;
+
+    private final List<Javalin> started = new java.util.ArrayList<>();
+
+    private Sandbox(int firstPort) {
+        try {
+            ashbyServer = start(ashby.create(), firstPort, 0);
+            leverServer = start(lever.create(), firstPort, 1);
+            recruiteeServer = start(recruitee.create(), firstPort, 2);
+            workableServer = start(workable.create(), firstPort, 3);
+            teamtailorServer = start(teamtailor.create(), firstPort, 4);
+            greenhouseServer = start(greenhouse.create(), firstPort, 5);
+        } catch (RuntimeException e) {
+            started.forEach(Javalin::stop);
+            throw firstPort == 0 ? e : new IllegalStateException("the sandbox's simulators need ports " + firstPort
+                    + " to " + (firstPort + PORTS - 1) + " on " + HOST + ", and one is taken: set SWITCHBOARD_SANDBOX_PORT "
+                    + "to the first of " + PORTS + " free ports", e);
+        }
     }
 
+    private Javalin start(Javalin server, int firstPort, int offset) {
+        server.start(HOST, firstPort == 0 ? 0 : firstPort + offset);
+        started.add(server);
+        return server;
+    }
+
+    /** Simulators on ports the system picks. */
     public static Sandbox start() {
-        return new Sandbox();
+        return new Sandbox(0);
+    }
+
+    /**
+     * Simulators on {@link #PORTS} ports from {@code firstPort} (0: the system picks): the
+     * same ports on every start keep accounts that point at them working after a restart.
+     */
+    public static Sandbox start(int firstPort) {
+        if (firstPort < 0 || firstPort > 65535 - PORTS) {
+            throw new IllegalArgumentException("SWITCHBOARD_SANDBOX_PORT must be 1 to " + (65535 - PORTS) + ", not " + firstPort);
+        }
+        return new Sandbox(firstPort);
     }
 
     public static String host() {

@@ -42,10 +42,9 @@ public final class WorkableSimulator {
 
     private static final Set<String> ROLES = Set.of("admin", "recruiting_admin", "hiring_manager", "simple",
             "reviewer", "recruiter");
-    private static final Map<String, String> MEMBERS = Map.of(MEMBER_ID, "Ann Recruiter", OTHER_MEMBER_ID,
-            "Ben Hiring-Manager");
-
-    private final NoteBook activities = new NoteBook(CANDIDATE_ID, OTHER_CANDIDATE_ID);
+    private final WorkableWorld world = new WorkableWorld(CANDIDATE_ID);
+    private final NoteBook activities = new NoteBook();
+    private final WorkableCandidates candidates = new WorkableCandidates(world, activities);
     private final AtomicLong nextId = new AtomicLong(0x5f6a70);
     private final Deque<Long> recentCalls = new ArrayDeque<>();
     private volatile boolean answerCreatesWithId;
@@ -53,9 +52,32 @@ public final class WorkableSimulator {
 
     public WorkableSimulator() {
         // Every candidate's feed starts with the application, which is no comment.
-        for (String candidate : List.of(CANDIDATE_ID, OTHER_CANDIDATE_ID)) {
-            activities.of(candidate).orElseThrow().add(activity("applied", null, null, Instant.now()));
+        for (Map<String, Object> candidate : world.candidates()) {
+            String id = (String) candidate.get("id");
+            activities.add(id);
+            activities.of(id).orElseThrow().add(activity("applied", null, null, Instant.parse((String) candidate.get("created_at"))));
         }
+    }
+
+    /** Every candidate's id, oldest first, as the candidate list gives them. */
+    public List<String> candidateIds() {
+        return world.candidates().stream().map(candidate -> (String) candidate.get("id")).toList();
+    }
+
+    /** The shortcode of the one job a candidate is in. */
+    public String jobOf(String candidateId) {
+        return world.candidate(candidateId).map(candidate -> (String) ((Map<?, ?>) candidate.get("job")).get("shortcode"))
+                .orElseThrow();
+    }
+
+    /** The next candidate create is written and then answered 500: its outcome is unknown to the caller. */
+    public void failNextCandidateCreateAfterWriting() {
+        candidates.failNextAfterWriting();
+    }
+
+    /** How many candidates were created through the API. */
+    public int createdCandidates() {
+        return candidates.created();
     }
 
     /** Answer creates as the recorded live call did, 200 {"id"}, instead of the documented empty 201. */
@@ -69,6 +91,7 @@ public final class WorkableSimulator {
     }
 
     public void addCandidate(String id) {
+        world.addWithId(id);
         activities.add(id);
     }
 
@@ -89,10 +112,12 @@ public final class WorkableSimulator {
             config.routes.before("/spi/v3/*", this::authenticate);
             config.routes.post("/spi/v3/candidates/{id}/comments", this::comment);
             config.routes.get("/spi/v3/candidates/{id}/activities", this::listActivities);
-            // workable.readme.io/reference/members: {"members": [{id, name, email, role}]}
-            config.routes.get("/spi/v3/members", ctx -> Simulator.json(ctx, 200, Map.of("members", List.of(
-                    Map.of("id", MEMBER_ID, "name", MEMBERS.get(MEMBER_ID), "email", "ann@sandbox.example",
-                            "role", "admin")))));
+            config.routes.get("/spi/v3/candidates", candidates::list);
+            config.routes.get("/spi/v3/candidates/{id}", candidates::get);
+            config.routes.post("/spi/v3/jobs/{shortcode}/candidates", candidates::create);
+            config.routes.get("/spi/v3/jobs", candidates::jobs);
+            config.routes.get("/spi/v3/jobs/{shortcode}", candidates::job);
+            config.routes.get("/spi/v3/members", candidates::members);
         });
     }
 
@@ -135,7 +160,7 @@ public final class WorkableSimulator {
             Simulator.json(ctx, 422, Map.of("error", "comment body is required"));
             return;
         }
-        if (!(body.get("member_id") instanceof String member) || !MEMBERS.containsKey(member)) {
+        if (!(body.get("member_id") instanceof String member) || memberName(member) == null) {
             Simulator.json(ctx, 422, Map.of("error", "member_id is missing or not a member of the account"));
             return;
         }
@@ -206,8 +231,13 @@ public final class WorkableSimulator {
         activity.put("stage_name", "Applied");
         activity.put("created_at", at.truncatedTo(ChronoUnit.SECONDS).toString());
         activity.put("body", body);
-        activity.put("member", member == null ? null : Map.of("id", member, "name", MEMBERS.get(member)));
+        activity.put("member", member == null ? null : Map.of("id", member, "name", memberName(member)));
         return activity;
+    }
+
+    private static String memberName(String id) {
+        return WorkableWorld.MEMBERS.stream().filter(member -> member.get("id").equals(id))
+                .map(member -> (String) member.get("name")).findFirst().orElse(null);
     }
 
     private List<Map<String, Object>> feed(Context ctx) {

@@ -14,10 +14,27 @@ public final class TokenAuthority {
 
     private final Optional<byte[]> bootstrap;
     private final TokenStore tokens;
+    private final java.util.Set<String> metricsEnvironments;
 
     public TokenAuthority(Optional<String> bootstrapToken, TokenStore tokens) {
+        this(bootstrapToken, tokens, java.util.Set.of());
+    }
+
+    /**
+     * @param metricsEnvironments environments whose tokens may read the metrics too
+     *                            ({@code SWITCHBOARD_METRICS_ENVIRONMENTS}), for operators who
+     *                            work with tokens from {@code tokens create}
+     */
+    public TokenAuthority(Optional<String> bootstrapToken, TokenStore tokens, java.util.Set<String> metricsEnvironments) {
         this.bootstrap = bootstrapToken.map(token -> token.getBytes(StandardCharsets.UTF_8));
         this.tokens = tokens;
+        this.metricsEnvironments = java.util.Set.copyOf(metricsEnvironments);
+    }
+
+    /** The operator's token, or a token of an environment the operator named for metrics. */
+    public boolean mayReadMetrics(String token) {
+        return isOperator(token) || (!metricsEnvironments.isEmpty()
+                && tokens.verify(token).map(ApiToken::environment).filter(metricsEnvironments::contains).isPresent());
     }
 
     /**

@@ -43,6 +43,13 @@ public final class TokenStore {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return new IssuedToken(insert(environment, name, secret), secret);
+    }
+
+    private ApiToken insert(String environment, String name, String secret) {
+        if (!ENVIRONMENT.matcher(environment).matches()) {
+            throw new IllegalArgumentException("an environment is 1 to 32 of a-z, 0-9, _ and -, starting with a letter or digit");
+        }
         var token = new ApiToken(UUID.randomUUID().toString(), environment, name, clock.instant(), Optional.empty());
         sql.run(connection -> {
             try (var statement = connection.prepareStatement(
@@ -55,7 +62,34 @@ public final class TokenStore {
                 return statement.executeUpdate();
             }
         });
-        return new IssuedToken(token, secret);
+        return token;
+    }
+
+    /**
+     * A token whose secret the caller chose (the sandbox derives its own, so it survives a
+     * restart), stored as any other: listed, revocable, hashed. Nothing is written when it is
+     * already stored; a revoked one stays revoked.
+     */
+    public ApiToken keep(String environment, String name, String secret) {
+        if (!secret.startsWith(PREFIX) || secret.length() < PREFIX.length() + 32) {
+            throw new IllegalArgumentException("a kept token starts with " + PREFIX + " and holds at least 32 more characters");
+        }
+        Optional<ApiToken> stored = verify(secret);
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        boolean revoked = sql.run(connection -> {
+            try (var statement = connection.prepareStatement("SELECT 1 FROM api_tokens WHERE token_hash = ?")) {
+                statement.setString(1, hash(secret));
+                try (var rows = statement.executeQuery()) {
+                    return rows.next();
+                }
+            }
+        });
+        if (revoked) {
+            throw new IllegalStateException("the token '" + name + "' was revoked; it is not made again");
+        }
+        return insert(environment, name, secret);
     }
 
     /** The active token with this secret, if there is one. */

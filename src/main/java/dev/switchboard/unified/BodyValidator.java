@@ -89,6 +89,9 @@ public final class BodyValidator {
             case "array" -> value instanceof List ? Optional.empty() : Optional.of("must be an array");
             case "boolean" -> value instanceof Boolean ? Optional.empty() : Optional.of("must be a boolean");
             case "number" -> value instanceof Number ? Optional.empty() : Optional.of("must be a number");
+            // An upload's bytes are kept aside; the body holds what is known of them.
+            case "file" -> value instanceof Map ? Optional.empty()
+                    : Optional.of("must be a file: a multipart part, or base64 in 'content' with 'file_name'");
             default -> throw new IllegalStateException("unknown schema type " + schema.type());
         };
     }

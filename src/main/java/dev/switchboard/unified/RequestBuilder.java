@@ -47,6 +47,13 @@ public final class RequestBuilder {
 
     public static RemoteRequest build(Operation operation, IntegratedAccount account, Map<String, Object> input,
             ValidatedBody body, List<Map.Entry<String, String>> remoteQuery) throws MappingException {
+        return build(operation, account, input, body, remoteQuery, Optional.empty());
+    }
+
+    /** @param upload the file the write carries, sent as the endpoint's upload format says */
+    public static RemoteRequest build(Operation operation, IntegratedAccount account, Map<String, Object> input,
+            ValidatedBody body, List<Map.Entry<String, String>> remoteQuery, Optional<Upload> upload)
+            throws MappingException {
         Pagination pagination = operation.endpoint().pagination();
         Object cursor = input.get("query") instanceof Map<?, ?> query ? query.get("cursor") : null;
         if (pagination.followsUrls() && cursor != null) {
@@ -55,12 +62,19 @@ public final class RequestBuilder {
                     followed(operation.integration(), account, String.valueOf(cursor)), Optional.empty());
         }
         Optional<byte[]> payload = Optional.empty();
+        Optional<UploadEncoding.Encoded> streamed = Optional.empty();
         if (operation.requestBody().isPresent()) {
             Map<String, Object> mapped = object(operation.requestBody().get(), input);
             if (body.remoteData().isPresent()) {
                 mapped = DeepMerge.merge(mapped, body.remoteData().get());
             }
-            payload = Optional.of(Json.write(mapped));
+            var format = operation.endpoint().uploadFormat();
+            if (format.isPresent() && upload.isPresent()) {
+                streamed = Optional.of(UploadEncoding.encode(format.get(), mapped, upload.get(),
+                        operation.integration().jsonApi() ? "application/vnd.api+json" : "application/json"));
+            } else {
+                payload = Optional.of(Json.write(mapped));
+            }
         }
         var query = new ArrayList<Map.Entry<String, String>>();
         if (operation.query().isPresent()) {
@@ -77,8 +91,15 @@ public final class RequestBuilder {
         }
         query.addAll(sent);
 
-        return assemble(operation.integration(), account, operation.endpoint().method(), fillPath(operation, input),
-                query, payload);
+        RemoteRequest request = assemble(operation.integration(), account, operation.endpoint().method(),
+                fillPath(operation, input), query, payload);
+        if (streamed.isEmpty()) {
+            return request;
+        }
+        var headers = new LinkedHashMap<>(request.headers());
+        headers.put("Content-Type", streamed.get().contentType());
+        return new RemoteRequest(request.method(), request.uri(), headers, Optional.empty(),
+                Optional.of(streamed.get().body()));
     }
 
     /**
@@ -117,6 +138,15 @@ public final class RequestBuilder {
                     + next.getHost() + "); it was not followed").withExtra("truto_is_remote_error", true);
         }
         return next;
+    }
+
+    /** A GET of a link under the account's own API (a file's download link), with its credentials. */
+    public static RemoteRequest fetch(IntegrationDefinition integration, IntegratedAccount account, URI target) {
+        RemoteRequest api = request(integration, account, "GET", target, Optional.empty());
+        var headers = new LinkedHashMap<>(api.headers());
+        headers.keySet().removeIf(name -> name.equalsIgnoreCase("Accept"));
+        headers.put("Accept", "*/*"); // a file, whatever its type: not the API's JSON
+        return new RemoteRequest(api.method(), api.uri(), headers, api.body());
     }
 
     private static int port(URI uri) {

@@ -151,7 +151,7 @@ public final class UnifiedPipeline {
     private static dev.switchboard.remote.RemoteRequest build(Prepared prepared, IntegratedAccount account) {
         try {
             return RequestBuilder.build(prepared.operation(), account, prepared.input(), prepared.body(),
-                    prepared.request().remoteQuery());
+                    prepared.request().remoteQuery(), prepared.request().upload());
         } catch (MappingException e) {
             LOG.error("request mapping failed: {}", e.getMessage());
             throw ApiException.of(500, "the request could not be mapped for "

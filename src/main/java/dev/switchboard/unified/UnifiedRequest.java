@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param options     how to shape the answer
  * @param idempotencyKey the caller's {@code Idempotency-Key}, if it sent one
  * @param dryRun      validate and map only, answering with the provider request
+ * @param upload      the file a write carries, kept aside from the body
  */
 public record UnifiedRequest(
         String environment,
@@ -28,5 +29,13 @@ public record UnifiedRequest(
         List<Map.Entry<String, String>> remoteQuery,
         ResponseOptions options,
         Optional<String> idempotencyKey,
-        boolean dryRun) {
+        boolean dryRun,
+        Optional<Upload> upload) {
+
+    public UnifiedRequest(String environment, String accountId, String resource, String method,
+            Map<String, Object> body, Map<String, Object> query, List<Map.Entry<String, String>> remoteQuery,
+            ResponseOptions options, Optional<String> idempotencyKey, boolean dryRun) {
+        this(environment, accountId, resource, method, body, query, remoteQuery, options, idempotencyKey, dryRun,
+                Optional.empty());
+    }
 }

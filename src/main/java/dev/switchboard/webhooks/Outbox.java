@@ -38,7 +38,7 @@ public final class Outbox implements AccountEvents {
             message.put("id", "evt_" + UUID.randomUUID());
             message.put("event", event.type());
             message.put("environment", environment);
-            message.put("created_at", java.time.Instant.ofEpochMilli(now).toString());
+            message.put("created_at", dev.switchboard.mapping.Timestamps.format(java.time.Instant.ofEpochMilli(now)));
             message.put("payload", event.account());
             String payload = Json.writeString(message);
             for (Webhook webhook : subscribed) {

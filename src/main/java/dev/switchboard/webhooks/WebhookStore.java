@@ -2,6 +2,7 @@ package dev.switchboard.webhooks;
 
 import dev.switchboard.crypto.SecretBox;
 import dev.switchboard.mapping.Json;
+import dev.switchboard.mapping.Timestamps;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.Sql;
 import java.sql.Connection;
@@ -131,10 +132,10 @@ public final class WebhookStore {
         boolean wasDelivered = !rows.wasNull();
         shown.put("status", wasDelivered ? "delivered" : rows.getInt("dead") == 1 ? "failed" : "pending");
         shown.put("attempts", rows.getInt("attempts"));
-        shown.put("created_at", Instant.ofEpochMilli(rows.getLong("created_at")).toString());
-        shown.put("delivered_at", wasDelivered ? Instant.ofEpochMilli(delivered).toString() : null);
+        shown.put("created_at", Timestamps.format(Instant.ofEpochMilli(rows.getLong("created_at"))));
+        shown.put("delivered_at", wasDelivered ? Timestamps.format(Instant.ofEpochMilli(delivered)) : null);
         shown.put("next_attempt_at", wasDelivered || rows.getInt("dead") == 1 ? null
-                : Instant.ofEpochMilli(rows.getLong("next_attempt_at")).toString());
+                : Timestamps.format(Instant.ofEpochMilli(rows.getLong("next_attempt_at"))));
         int status = rows.getInt("last_status");
         shown.put("last_status", rows.wasNull() ? null : status);
         shown.put("last_error", rows.getString("last_error"));

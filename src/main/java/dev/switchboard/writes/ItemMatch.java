@@ -39,6 +39,9 @@ record ItemMatch(MatchRule rule, Map<String, Object> sent, Optional<String> acto
                 && !texts(item, rule.actingUser()).equals(List.of(actor.get()))) {
             return false;
         }
+        if (rule.createdAt() == null) {
+            return true; // an item read back by id: what it shows now is the evidence
+        }
         Optional<Instant> createdAt = first(item, rule.createdAt()).flatMap(ItemMatch::instant);
         if (createdAt.isEmpty()) {
             return false;

@@ -73,22 +73,25 @@ public final class Reconciler {
     public Optional<Map<String, Object>> find(Operation create, IntegratedAccount account, ValidatedBody body,
             List<Map.Entry<String, String>> remoteQuery, Instant sentAt, Supplier<Set<String>> taken,
             RequestTrace trace) {
-        Optional<Operation> list = catalog.operation(create.integration().name(), create.model().resource(), "list");
-        Optional<MatchRule> rule = create.model().matchRule();
-        if (list.isEmpty() || rule.isEmpty()) {
-            return Optional.empty();
-        }
+        Optional<MatchRule> rule = create.method().matchRule();
         Map<String, Object> sent = body.fields();
-        if (!rule.get().evidence().isEmpty()
-                && rule.get().evidence().stream().allMatch(path -> ValuePaths.values(sent, path).isEmpty())) {
+        if (rule.isEmpty() || (!rule.get().evidence().isEmpty()
+                && rule.get().evidence().stream().allMatch(path -> ValuePaths.values(sent, path).isEmpty()))) {
             return Optional.empty(); // nothing sent that would tell its item from another
+        }
+        ItemMatch wanted = new ItemMatch(rule.get(), sent, ActingUsers.of(create, account, remoteQuery), sentAt,
+                taken.get());
+        if (rule.get().readBack() != null) {
+            return readBack(create, account, rule.get(), wanted, trace);
+        }
+        Optional<Operation> list = catalog.operation(create.integration().name(), create.model().resource(), "list");
+        if (list.isEmpty()) {
+            return Optional.empty();
         }
         Optional<Map<String, Object>> scope = scope(rule.get(), list.get(), sent);
         if (scope.isEmpty()) {
             return Optional.empty();
         }
-        ItemMatch wanted = new ItemMatch(rule.get(), sent, ActingUsers.of(create, account, remoteQuery), sentAt,
-                taken.get());
         var matches = new ArrayList<Map<String, Object>>();
         Optional<Instant> deadline = Optional.of(Instant.now().plus(SEARCH_BUDGET));
         Object cursor = null;
@@ -118,6 +121,34 @@ public final class Reconciler {
                     create.model().noun(), e.getMessage());
         }
         return Optional.empty();
+    }
+
+    /**
+     * An action changed one item: read it back and see whether it shows what was sent (the
+     * application in the stage it was moved to). It does, or the outcome stays unknown.
+     */
+    private Optional<Map<String, Object>> readBack(Operation write, IntegratedAccount account, MatchRule rule,
+            ItemMatch wanted, RequestTrace trace) {
+        Optional<Operation> get = catalog.operation(write.integration().name(), write.model().resource(), "get");
+        Optional<Object> id = ValuePaths.values(wanted.sent(), rule.readBack()).stream().findFirst();
+        if (get.isEmpty() || id.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            var query = new LinkedHashMap<String, Object>();
+            query.put("id", String.valueOf(id.get()));
+            Optional<Map<String, Object>> item = pages.readOne(get.get(), account, query, List.of(), trace).item();
+            // The changed item is the action's own, whoever else acted on it: none is "taken".
+            var readMatch = new ItemMatch(rule, wanted.sent(), wanted.actor(), wanted.sentAt(), Set.of());
+            boolean shows = item.isPresent() && readMatch.matches(item.get(), UNMEASURED_SKEW);
+            LOG.info("{} {} of unknown outcome read back: {}", write.integration().name(), write.methodName(),
+                    shows ? "it took effect" : "it did not show");
+            return shows ? item : Optional.empty();
+        } catch (ApiException | IllegalStateException e) {
+            LOG.warn("{} read-back of a {} of unknown outcome failed: {}", write.integration().name(),
+                    write.methodName(), e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /**

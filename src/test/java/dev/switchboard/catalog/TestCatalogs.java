@@ -16,6 +16,18 @@ public final class TestCatalogs {
         return Path.of(TestCatalogs.class.getResource("/catalog").toURI());
     }
 
+    /** Adds an integration's field rules to one method of a model file. */
+    @SuppressWarnings("unchecked")
+    public static void takePart(Path model, String method, String integration, java.util.Map<String, Object> rules)
+            throws IOException {
+        var tree = (java.util.Map<String, Object>) dev.switchboard.mapping.Json.parse(Files.readAllBytes(model));
+        var methods = (java.util.Map<String, Object>) tree.get("methods");
+        var integrations = (java.util.Map<String, Object>) ((java.util.Map<String, Object>) methods.get(method))
+                .get("integrations");
+        integrations.put(integration, rules);
+        Files.write(model, dev.switchboard.mapping.Json.write(tree));
+    }
+
     /** A fresh copy of the bundled catalog in a new folder under {@code parent}. */
     public static Path copyInto(Path parent) throws IOException, URISyntaxException {
         Path root = bundled();

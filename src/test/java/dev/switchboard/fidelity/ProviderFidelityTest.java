@@ -61,11 +61,10 @@ class ProviderFidelityTest {
         String query = (String) request.getOrDefault("query", "");
         boolean list = fixture.get("method").equals("list");
         boolean get = fixture.get("method").equals("get");
-        // A fixture names its unified resource; without one it is about notes (ats/activities).
-        String resource = (String) fixture.getOrDefault("resource", "activities");
-        String path = resource.equals("activities") ? Harness.activities(account, query)
-                : "/unified/ats/" + resource + (get ? "/" + request.get("id") : "") + "?integrated_account_id="
-                        + account + query;
+        // A fixture names its unified resource; notes when it names none. A get names its item's id.
+        String resource = (String) fixture.getOrDefault("resource", "ats/activities");
+        String path = "/unified/" + resource + (get ? "/" + request.get("id") : "") + "?integrated_account_id="
+                + account + query;
 
         if (fixture.get("provider_request") instanceof Map<?, ?> expected) {
             var dry = harness.post(path + "&switchboard_dry_run=true",

@@ -1,6 +1,7 @@
 package dev.switchboard.hostile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.Harness;
@@ -11,6 +12,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
+import ch.qos.logback.classic.Level;
+import dev.switchboard.LogCapture;
 import org.junit.jupiter.api.Test;
 
 /** The shared PostgreSQL goes away and comes back: callers hear it fast and plainly, and nothing needs a restart. */
@@ -26,7 +29,9 @@ class StoreDownTest {
             new SecureRandom().nextBytes(key);
             ServerConfig config = ServerConfig.of(0, relayed, Harness.TOKEN)
                     .withSecretKey(Base64.getEncoder().encodeToString(key));
-            try (var harness = Harness.start(config)) {
+            // The warnings a cut store causes are checked here, not printed among the test output.
+            try (var harness = Harness.start(config);
+                    var logs = LogCapture.of("dev.switchboard.api.ErrorResponses", "dev.switchboard.store.ChangeListener")) {
                 assertEquals(200, harness.send("GET", "/ready", null, Map.of()).statusCode());
                 relay.cut();
 
@@ -38,6 +43,12 @@ class StoreDownTest {
                 assertTrue(read.headers().firstValue("Retry-After").isPresent());
                 assertEquals(503, Harness.json(read).get("statusCode"));
                 assertTrue(!read.body().contains("Exception") && !read.body().contains("at dev."), read.body());
+                // One log line for the failed request, without a stack trace (README, "Store down").
+                var storeLines = logs.events().stream().filter(e -> e.getFormattedMessage().startsWith("store unavailable"))
+                        .toList();
+                assertEquals(1, storeLines.size(), storeLines.toString());
+                assertEquals(Level.WARN, storeLines.get(0).getLevel());
+                assertNull(storeLines.get(0).getThrowableProxy(), "no stack trace");
 
                 started = System.nanoTime();
                 assertEquals(503, harness.send("GET", "/ready", null, Map.of()).statusCode());

@@ -59,6 +59,24 @@ class EnvironmentTokensTest {
     }
 
     @Test
+    void theOperatorMayNameEnvironmentsWhoseTokensReadMetrics() {
+        try (var ops = Harness.start(Harness.sqliteConfig().withEnvironment(
+                Map.of("SWITCHBOARD_METRICS_ENVIRONMENTS", "ops, monitoring")))) {
+            var monitoring = ops.server().tokens().create("monitoring", "prometheus");
+            var tenant = ops.server().tokens().create("production", "app");
+            var auth = Map.of("Authorization", "Bearer " + monitoring.secret());
+            var scraped = ops.send("GET", "/metrics", null, auth);
+            assertEquals(200, scraped.statusCode(), scraped.body());
+            assertTrue(scraped.body().contains("# TYPE"), "Prometheus text");
+            var refused = ops.send("GET", "/metrics", null, Map.of("Authorization", "Bearer " + tenant.secret()));
+            assertEquals(403, refused.statusCode());
+            assertTrue(((String) Harness.json(refused).get("message")).contains("SWITCHBOARD_METRICS_ENVIRONMENTS"));
+            ops.server().tokens().revoke(monitoring.token().id());
+            assertEquals(401, ops.send("GET", "/metrics", null, auth).statusCode(), "a revoked token is no token");
+        }
+    }
+
+    @Test
     void aRevokedTokenIsRefused() {
         var token = harness.server().tokens().create("production", "short-lived");
         assertEquals(200, call("GET", "/integrated-accounts", token.secret(), null).statusCode());

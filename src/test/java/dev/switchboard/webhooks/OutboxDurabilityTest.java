@@ -26,6 +26,7 @@ class OutboxDurabilityTest {
             "SWITCHBOARD_WEBHOOK_FIRST_RETRY_MS", "200");
 
     @Test
+    @SuppressWarnings("try") // the second server is only started: its delivery loop does the work
     void anUndeliveredEventSurvivesARestart() throws Exception {
         String database = "jdbc:sqlite:" + TempDirs.create("outbox").resolve("outbox.db");
         try (var receiver = Receiver.start()) {

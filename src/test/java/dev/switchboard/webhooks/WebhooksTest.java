@@ -71,7 +71,8 @@ class WebhooksTest {
 
             assertTrue(receiver.received().stream().allMatch(Receiver.Received::verified));
             assertFalse(receiver.received().toString().contains(LeverSimulator.API_KEY), "no credential in any event");
-            var deliveries = (List<Map<String, Object>>) (Object) Harness.json(harness.get("/webhook/" + webhook
+            @SuppressWarnings("unchecked")
+            var deliveries = (List<Map<String, Object>>) Harness.json(harness.get("/webhook/" + webhook
                     + "/deliveries")).get("result");
             assertTrue(deliveries.size() >= 5 && deliveries.stream().allMatch(d -> d.get("status").equals("delivered")),
                     deliveries.toString());

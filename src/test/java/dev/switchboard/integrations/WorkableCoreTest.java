@@ -1,0 +1,207 @@
+package dev.switchboard.integrations;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.switchboard.Harness;
+import dev.switchboard.sandbox.Sandbox;
+import dev.switchboard.sandbox.WorkableSimulator;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Workable's candidates, jobs and members, and the applications it lacks, through the unified
+ * API against the simulated Workable's world, paged by next URL within its 10-per-10-seconds
+ * limit.
+ */
+class WorkableCoreTest {
+
+    static Sandbox sandbox;
+    static Harness harness;
+    static String account;
+
+    @BeforeAll
+    static void start() {
+        sandbox = Sandbox.start();
+        harness = Harness.start();
+        account = harness.demoAccounts(sandbox).get("workable");
+    }
+
+    @AfterAll
+    static void stop() {
+        harness.close();
+        sandbox.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {7, 100})
+    void everyCandidateComesBackOnceWithItsEmailAndCreationTime(int limit) {
+        List<String> world = sandbox.workable().candidateIds();
+        assertTrue(world.size() >= 120, "a page of 100 needs two Workable pages");
+        int refusedBefore = sandbox.workable().rateLimited();
+        var listed = walk("candidates", "", limit);
+        List<Object> ids = listed.stream().map(item -> item.get("id")).toList();
+        assertEquals(world.size(), new HashSet<>(ids).size(), "no candidate twice");
+        assertEquals(world, ids, "each once, in Workable's order");
+        for (var candidate : listed) {
+            assertNotNull(candidate.get("created_at"), candidate.toString());
+            assertTrue(candidate.get("emails") instanceof List<?> emails && emails.size() == 1, candidate.toString());
+            assertFalse(candidate.containsKey("applications"), "a Workable candidate has no separate application");
+        }
+        assertEquals(refusedBefore, sandbox.workable().rateLimited(), "Workable never had to refuse a call");
+    }
+
+    @Test
+    void theEmailFilterReachesWorkableAndAListedCandidateIsFetchedById() {
+        var first = page("candidates", "&limit=2").get(1);
+        String email = (String) ((Map<?, ?>) ((List<?>) first.get("emails")).get(0)).get("email");
+        var found = page("candidates", "&email=" + URLEncoder.encode(email, StandardCharsets.UTF_8));
+        assertEquals(List.of(first.get("id")), found.stream().map(c -> c.get("id")).toList());
+
+        var got = harness.get("/unified/ats/candidates/" + first.get("id") + "?integrated_account_id=" + account);
+        assertEquals(200, got.statusCode(), got.body());
+        var candidate = Harness.json(got);
+        assertEquals(first.get("first_name"), candidate.get("first_name"));
+        assertEquals(first.get("last_name"), candidate.get("last_name"));
+        assertEquals(sandbox.workable().jobOf((String) first.get("id")),
+                ((Map<?, ?>) ((Map<?, ?>) candidate.get("remote_data")).get("job")).get("shortcode"));
+        assertEquals(404, harness.get("/unified/ats/candidates/ffffff?integrated_account_id=" + account).statusCode());
+    }
+
+    @Test
+    void jobsAreListedAndFetchedByShortcode() {
+        var jobs = walk("jobs", "", 2);
+        assertEquals(List.of("SANDB001", "SANDB002", "SANDB003"), jobs.stream().map(job -> job.get("id")).toList());
+        assertEquals(List.of("open", "open", "closed"), jobs.stream().map(job -> job.get("status")).toList());
+        String shortcode = sandbox.workable().jobOf(WorkableSimulator.CANDIDATE_ID);
+        var got = harness.get("/unified/ats/jobs/" + shortcode + "?integrated_account_id=" + account);
+        assertEquals(200, got.statusCode(), got.body());
+        assertEquals(shortcode, Harness.json(got).get("id"));
+        assertEquals(404, harness.get("/unified/ats/jobs/NOPE0001?integrated_account_id=" + account).statusCode());
+    }
+
+    @Test
+    void applicationsAreRefusedWithTheReason() {
+        var listed = harness.get("/unified/ats/applications?integrated_account_id=" + account + "&candidate_id="
+                + WorkableSimulator.CANDIDATE_ID);
+        assertEquals(400, listed.statusCode(), listed.body());
+        assertTrue(listed.body().contains("a candidate belongs to one job"), listed.body());
+        var got = harness.get("/unified/ats/applications/x?integrated_account_id=" + account);
+        assertEquals(400, got.statusCode(), got.body());
+    }
+
+    @Test
+    void aNoteOnAListedCandidateAsAListedUserComesBackInItsActivities() {
+        var users = walk("users", "", 100);
+        assertEquals(3, users.size(), users.toString());
+        String user = (String) users.get(1).get("id");
+        var fetched = harness.get("/unified/ats/users/" + user + "?integrated_account_id=" + account);
+        assertEquals(200, fetched.statusCode(), fetched.body());
+        assertEquals(users.get(1).get("name"), Harness.json(fetched).get("name"));
+        assertEquals(404, harness.get("/unified/ats/users/13e0ff?integrated_account_id=" + account).statusCode());
+
+        String candidate = (String) page("candidates", "&limit=5").get(4).get("id");
+        var created = harness.post(Harness.activities(account, "&remote_query[member_id]=" + user),
+                "{\"candidate_id\": \"" + candidate + "\", \"body\": \"Written by a listed member\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        var notes = Pages.walk(harness, account, candidate, 100);
+        var note = notes.stream().filter(n -> "Written by a listed member".equals(n.get("body"))).findFirst().orElseThrow();
+        assertEquals(Map.of("id", user, "type", "user"), note.get("actor"));
+    }
+
+    @Test
+    void aCandidateIsCreatedInItsJobOnceForOneIdempotencyKey() {
+        String body = "{\"first_name\": \"Keyed\", \"last_name\": \"Once\", \"emails\": [{\"email\": \"keyed.once@example.com\"}],"
+                + " \"applications\": [{\"job_id\": \"SANDB002\"}]}";
+        int before = sandbox.workable().createdCandidates();
+        var headers = Map.of("Authorization", "Bearer " + Harness.TOKEN, "Idempotency-Key", "workable-core-1");
+        var first = harness.send("POST", "/unified/ats/candidates?integrated_account_id=" + account, body, headers);
+        var second = harness.send("POST", "/unified/ats/candidates?integrated_account_id=" + account, body, headers);
+        assertEquals(201, first.statusCode(), first.body());
+        assertEquals(201, second.statusCode(), second.body());
+        assertEquals(before + 1, sandbox.workable().createdCandidates(), "one candidate for one key");
+        String id = (String) Harness.json(first).get("id");
+        assertEquals(id, Harness.json(second).get("id"));
+        assertEquals("SANDB002", sandbox.workable().jobOf(id));
+        var found = page("candidates", "&email=keyed.once%40example.com");
+        assertEquals(List.of(id), found.stream().map(c -> c.get("id")).toList());
+    }
+
+    @Test
+    void aCandidateIsCreatedWithoutAKeyAndItsJobIsRequiredBeforeAnyCall() {
+        int before = sandbox.workable().createdCandidates();
+        var created = harness.post("/unified/ats/candidates?integrated_account_id=" + account,
+                "{\"first_name\": \"No\", \"last_name\": \"Key\", \"emails\": [{\"email\": \"no.key@example.com\"}],"
+                        + " \"tags\": [{\"name\": \"referral\"}], \"applications\": [{\"job_id\": \"SANDB001\"}]}");
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals(List.of(Map.of("name", "referral")), Harness.json(created).get("tags"));
+        assertEquals(before + 1, sandbox.workable().createdCandidates());
+
+        var jobless = harness.post("/unified/ats/candidates?integrated_account_id=" + account,
+                "{\"first_name\": \"No\", \"last_name\": \"Job\", \"emails\": [{\"email\": \"no.job@example.com\"}]}");
+        assertEquals(400, jobless.statusCode(), jobless.body());
+        assertTrue(jobless.body().contains("applications"), jobless.body());
+        assertEquals(before + 1, sandbox.workable().createdCandidates(), "nothing sent");
+    }
+
+    @Test
+    void aFilterTheCandidateListDoesNotTakeIsRefused() {
+        var response = harness.get("/unified/ats/candidates?integrated_account_id=" + account + "&job_id=SANDB001");
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.body().contains("job_id"), response.body());
+    }
+
+    @Test
+    void aCreateWhoseAnswerWasLostIsFoundByItsEmailNotMadeTwice() {
+        int before = sandbox.workable().createdCandidates();
+        sandbox.workable().failNextCandidateCreateAfterWriting();
+        var created = harness.post("/unified/ats/candidates?integrated_account_id=" + account,
+                "{\"first_name\": \"Lost\", \"last_name\": \"Answer\", \"emails\": [{\"email\": \"lost.answer@example.com\"}],"
+                        + " \"applications\": [{\"job_id\": \"SANDB001\"}]}");
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals(before + 1, sandbox.workable().createdCandidates(), "written once, found, not sent again");
+        var ids = sandbox.workable().candidateIds();
+        assertEquals(ids.get(ids.size() - 1), Harness.json(created).get("id"));
+    }
+
+    private static List<Map<String, Object>> page(String resource, String query) {
+        var response = harness.get("/unified/ats/" + resource + "?integrated_account_id=" + account + query);
+        assertEquals(200, response.statusCode(), response.body());
+        return items(Harness.json(response));
+    }
+
+    /** Every item of a unified list, following next_cursor to the end. */
+    private static List<Map<String, Object>> walk(String resource, String query, int limit) {
+        var items = new ArrayList<Map<String, Object>>();
+        String cursor = null;
+        for (int page = 0; page < 100; page++) {
+            var response = harness.get("/unified/ats/" + resource + "?integrated_account_id=" + account + query
+                    + "&limit=" + limit + (cursor == null ? "" : "&next_cursor="
+                    + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
+            assertEquals(200, response.statusCode(), response.body());
+            var body = Harness.json(response);
+            items.addAll(items(body));
+            cursor = (String) body.get("next_cursor");
+            if (cursor == null) {
+                return items;
+            }
+        }
+        throw new AssertionError("more than 100 pages");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> items(Map<String, Object> body) {
+        return (List<Map<String, Object>>) body.getOrDefault("result", List.of());
+    }
+}
