@@ -177,6 +177,9 @@ public final class Proxy {
     }
 
     private static Optional<Object> field(Object body, String name) {
+        if (name.equals(ProxyEndpoint.WHOLE_ANSWER)) {
+            return Optional.of(body);
+        }
         return body instanceof Map<?, ?> map ? Optional.ofNullable(map.get(name)) : Optional.empty();
     }
 
