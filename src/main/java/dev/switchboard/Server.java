@@ -12,6 +12,7 @@ import dev.switchboard.config.ServerConfig;
 import dev.switchboard.crypto.KeySource;
 import dev.switchboard.crypto.SecretBox;
 import dev.switchboard.idempotency.IdempotencyStore;
+import dev.switchboard.observability.LineWriter;
 import dev.switchboard.store.ChangeListener;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.Dialect;
@@ -154,11 +155,23 @@ public final class Server implements AutoCloseable {
      * Where the access log's lines go: standard output, each already one JSON object, when
      * the logging configuration has logger {@code switchboard.access} at info (it does, but in
      * the tests). Written directly rather than through an appender: the per-event work of a
-     * logging framework cost a fifth of the throughput under load (docs/BENCHMARKS.md).
+     * logging framework cost a fifth of the throughput under load (docs/BENCHMARKS.md); and
+     * from one writer thread in batches, not by each request (see {@link LineWriter}).
      */
     private static java.util.function.Consumer<String> accessLog() {
-        return LoggerFactory.getLogger("switchboard.access").isInfoEnabled() ? System.out::println : line -> { };
+        if (!LoggerFactory.getLogger("switchboard.access").isInfoEnabled()) {
+            return line -> { };
+        }
+        synchronized (Server.class) {
+            if (accessLogWriter == null) {
+                accessLogWriter = LineWriter.toStandardOutput();
+            }
+            return accessLogWriter;
+        }
     }
+
+    /** One writer per process, however many servers it starts (the tests start many). */
+    private static LineWriter accessLogWriter;
 
     public int port() {
         return app.port();
