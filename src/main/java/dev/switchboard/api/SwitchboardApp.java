@@ -101,6 +101,9 @@ public final class SwitchboardApp {
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setMinRequestDataRate(parts.slowBodies().minBytesPerSecond());
                 http.setIdleTimeout(parts.slowBodies().idleMillis());
+                // No per-connection cache of header fields: it is a 16 KB table built for each
+                // connection, most of the memory a connection waiting on a provider held.
+                http.setHeaderCacheSize(0);
             });
             config.requestLogger.http((ctx, millis) -> requestLog.finish(ctx, millis));
             config.routes.before(requestLog::start);
