@@ -12,6 +12,7 @@ import dev.switchboard.config.ServerConfig;
 import dev.switchboard.crypto.KeySource;
 import dev.switchboard.crypto.SecretBox;
 import dev.switchboard.writes.IdempotencyStore;
+import dev.switchboard.observability.LineWriter;
 import dev.switchboard.store.ChangeListener;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.Dialect;
@@ -199,16 +200,27 @@ public final class Server implements AutoCloseable {
      * {@code SWITCHBOARD_ACCESS_LOG} is {@code on} (the default; the sandbox's is {@code off})
      * and the logging configuration has logger {@code switchboard.access} at info (it does,
      * but in the tests). Written directly rather than through an appender: the per-event work
-     * of a logging framework cost a fifth of the throughput under load (docs/BENCHMARKS.md).
+     * of a logging framework cost a fifth of the throughput under load (docs/BENCHMARKS.md);
+     * and from one writer thread in batches, not by each request (see {@link LineWriter}).
      */
     private static java.util.function.Consumer<String> accessLog(ServerConfig config) {
         String setting = config.environment().getOrDefault("SWITCHBOARD_ACCESS_LOG", "on").trim();
         if (!setting.equals("on") && !setting.equals("off")) {
             throw new IllegalArgumentException("SWITCHBOARD_ACCESS_LOG must be on or off, not '" + setting + "'");
         }
-        boolean on = setting.equals("on") && LoggerFactory.getLogger("switchboard.access").isInfoEnabled();
-        return on ? System.out::println : line -> { };
+        if (!setting.equals("on") || !LoggerFactory.getLogger("switchboard.access").isInfoEnabled()) {
+            return line -> { };
+        }
+        synchronized (Server.class) {
+            if (accessLogWriter == null) {
+                accessLogWriter = LineWriter.toStandardOutput();
+            }
+            return accessLogWriter;
+        }
     }
+
+    /** One writer per process, however many servers it starts (the tests start many). */
+    private static LineWriter accessLogWriter;
 
     public int port() {
         return app.port();
