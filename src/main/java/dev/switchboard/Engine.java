@@ -37,8 +37,20 @@ public record Engine(SafeWrites writes, Listing listing, Downloads downloads, Pr
     /** The largest file a download passes on, unless SWITCHBOARD_MAX_FILE_BYTES says otherwise. */
     private static final long MAX_FILE_BYTES = 512L * 1024 * 1024;
 
+    /** The resource labels there can be: each unified resource, and proxy/ with each proxy resource. */
+    private static java.util.Set<String> metricResources(dev.switchboard.catalog.Catalog catalog) {
+        var names = new java.util.HashSet<String>();
+        for (String integration : catalog.integrationNames()) {
+            var definition = catalog.integration(integration).orElseThrow();
+            names.addAll(definition.resources().keySet());
+            definition.proxy().keySet().forEach(resource -> names.add("proxy/" + resource));
+        }
+        return names;
+    }
+
     public static Engine build(ServerConfig config, Server.Stores stores) {
         var metrics = new Metrics();
+        metrics.limitLabelsTo(stores.catalog().integrationNames(), metricResources(stores.catalog()));
         var client = new ProviderClient((int) config.setting("SWITCHBOARD_MAX_ANSWER_BYTES",
                 ProviderClient.DEFAULT_MAX_ANSWER_BYTES));
         var timeouts = new TimeoutPolicy(config);

@@ -10,6 +10,7 @@ import dev.switchboard.cli.OpenApiCommand;
 import dev.switchboard.cli.SecretsCommand;
 import dev.switchboard.cli.ServeCommand;
 import dev.switchboard.cli.TokensCommand;
+import dev.switchboard.cli.TrainingRunCommand;
 import dev.switchboard.cli.WebhooksCommand;
 import dev.switchboard.crypto.SecretException;
 import dev.switchboard.error.ApiException;
@@ -24,7 +25,7 @@ import picocli.CommandLine.ScopeType;
         description = "Open-source unified ATS API server.",
         subcommands = {ServeCommand.class, MigrateCommand.class, AccountsCommand.class, TokensCommand.class,
                 SecretsCommand.class, CatalogCommand.class, CallCommand.class, OpenApiCommand.class,
-                WebhooksCommand.class})
+                WebhooksCommand.class, TrainingRunCommand.class})
 public final class Main {
 
     private static volatile boolean debug;

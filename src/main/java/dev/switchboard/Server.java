@@ -12,6 +12,7 @@ import dev.switchboard.config.ServerConfig;
 import dev.switchboard.crypto.KeySource;
 import dev.switchboard.crypto.SecretBox;
 import dev.switchboard.writes.IdempotencyStore;
+import dev.switchboard.observability.LineWriter;
 import dev.switchboard.store.ChangeListener;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.Dialect;
@@ -39,7 +40,7 @@ public final class Server implements AutoCloseable {
     /** A running request beats its claim every 10 s: one not beaten for 30 s belongs to a dead process. */
     private static final Duration IN_FLIGHT_LEASE = Duration.ofSeconds(30);
     private static final ScheduledExecutorService PURGE = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "idempotency-purge");
+        Thread thread = new Thread(runnable, "store-purge");
         thread.setDaemon(true);
         return thread;
     });
@@ -76,7 +77,8 @@ public final class Server implements AutoCloseable {
             var box = new SecretBox(KeySource.resolve(config.secretKey(), config.databaseUrl()));
             Database database = Database.open(config.databaseUrl(), config.migrateOnStart());
             Clock clock = Clock.systemUTC();
-            var webhooks = new WebhookStore(database, box);
+            var webhooks = new WebhookStore(database, box,
+                    (int) config.setting("SWITCHBOARD_WEBHOOKS_PER_ENVIRONMENT", 16));
             // Account changes and their webhook events commit together.
             var accounts = new AccountService(new JdbcAccountStore(database, box, new Outbox(webhooks, clock)), catalog,
                     new BaseUrlPolicy(config.allowedHosts()), clock, config.accountCacheTtl());
@@ -111,9 +113,9 @@ public final class Server implements AutoCloseable {
             var port = new java.util.concurrent.atomic.AtomicInteger(config.port());
             var connector = new Connector(stores.catalog(), stores.accounts(), stores.linkTokens(), engine.credentials(),
                     engine.oauth(), config.environment(), () -> config.environment().getOrDefault("SWITCHBOARD_PUBLIC_URL",
-                            "http://localhost:" + port.get()));
+                            "http://localhost:" + port.get()), connectLimits(config));
             var webhookUrls = new WebhookUrls(new BaseUrlPolicy(config.allowedHosts()));
-            Javalin app = SwitchboardApp.create(new SwitchboardApp.Parts(stores.catalog(), stores.accounts(),
+            Javalin app = SwitchboardApp.create(new SwitchboardApp.Parts(stores.catalog(), stores.accounts(), engine.credentials(),
                     engine.writes(), engine.listing(), engine.downloads(), engine.proxy(), authority, engine.metrics(), stores.database()::reachable,
                     config.maxBodyBytes(), accessLog(config), slowBodies(config),
                     new SwitchboardApp.Connections(connector, stores.webhooks(), webhookUrls)));
@@ -122,11 +124,22 @@ public final class Server implements AutoCloseable {
             port.set(app.port());
             engine.metrics().bindStore(stores.database());
             engine.metrics().bindWebServer(app.jettyServer().threadPool());
-            var purge = PURGE.scheduleAtFixedRate(() -> purgeQuietly(stores.keys()), 0, 10, TimeUnit.MINUTES);
+            // Rows that expire are purged on a schedule, each kind after its retention.
+            Duration linkRetention = Duration.ofMinutes(config.setting("SWITCHBOARD_LINK_RETENTION_MINUTES", 24 * 60));
+            Duration deliveryRetention = Duration.ofHours(config.setting("SWITCHBOARD_WEBHOOK_RETENTION_HOURS", 72));
+            long every = config.setting("SWITCHBOARD_PURGE_INTERVAL_MS", Duration.ofMinutes(10).toMillis());
+            var purge = PURGE.scheduleAtFixedRate(() -> {
+                purgeQuietly("expired idempotency keys", () -> stores.keys().purgeExpired());
+                purgeQuietly("expired or spent link tokens and OAuth states",
+                        () -> stores.linkTokens().purge(linkRetention));
+                purgeQuietly("delivered or given-up webhook messages",
+                        () -> stores.webhooks().purgeSettled(deliveryRetention));
+            }, 0, every, TimeUnit.MILLISECONDS);
             // The outbox is delivered by every process; each message by one of them at a time.
             var delivery = WebhookDelivery.start(stores.database(), stores.webhooks(), webhookUrls,
                     new WebhookDelivery.Timing(Duration.ofMillis(config.setting("SWITCHBOARD_WEBHOOK_POLL_MS", 500)),
-                            Duration.ofMillis(config.setting("SWITCHBOARD_WEBHOOK_FIRST_RETRY_MS", 5_000))));
+                            Duration.ofMillis(config.setting("SWITCHBOARD_WEBHOOK_FIRST_RETRY_MS", 5_000))),
+                    webhookLimits(config));
             return new Server(app, stores, purge, accountChanges, delivery);
         } catch (RuntimeException e) {
             accountChanges.ifPresent(ChangeListener::close);
@@ -146,6 +159,24 @@ public final class Server implements AutoCloseable {
         return names;
     }
 
+    private static Connector.Limits connectLimits(ServerConfig config) {
+        var defaults = Connector.Limits.DEFAULT;
+        return new Connector.Limits((int) config.setting("SWITCHBOARD_CONNECT_CHECKS_PER_LINK", defaults.perLink()),
+                (int) config.setting("SWITCHBOARD_CONNECT_CHECKS_PER_ADDRESS", defaults.perAddress()),
+                Duration.ofMillis(config.setting("SWITCHBOARD_CONNECT_CHECK_INTERVAL_MS",
+                        defaults.interval().toMillis())),
+                (int) config.setting("SWITCHBOARD_CONNECT_FAILED_CHECKS", defaults.failedChecks()));
+    }
+
+    private static WebhookDelivery.Limits webhookLimits(ServerConfig config) {
+        var defaults = WebhookDelivery.Limits.DEFAULT;
+        return new WebhookDelivery.Limits(
+                Duration.ofMillis(config.setting("SWITCHBOARD_WEBHOOK_DEADLINE_MS", defaults.deadline().toMillis())),
+                (int) config.setting("SWITCHBOARD_WEBHOOK_CONCURRENCY_PER_WEBHOOK", defaults.perWebhook()),
+                (int) config.setting("SWITCHBOARD_WEBHOOK_CONCURRENCY_PER_ENVIRONMENT", defaults.perEnvironment()),
+                (int) config.setting("SWITCHBOARD_WEBHOOK_CONCURRENCY", defaults.perProcess()));
+    }
+
     private static SwitchboardApp.SlowBodies slowBodies(ServerConfig config) {
         var defaults = SwitchboardApp.SlowBodies.DEFAULT;
         return new SwitchboardApp.SlowBodies(
@@ -153,14 +184,14 @@ public final class Server implements AutoCloseable {
                 config.setting("SWITCHBOARD_BODY_IDLE_TIMEOUT_MS", defaults.idleMillis()));
     }
 
-    private static void purgeQuietly(IdempotencyStore keys) {
+    private static void purgeQuietly(String what, java.util.function.IntSupplier purge) {
         try {
-            int purged = keys.purgeExpired();
+            int purged = purge.getAsInt();
             if (purged > 0) {
-                LOG.info("forgot {} expired idempotency keys", purged);
+                LOG.info("forgot {} {}", purged, what);
             }
         } catch (RuntimeException e) {
-            LOG.warn("purging expired idempotency keys failed: {}", e.getMessage());
+            LOG.warn("purging {} failed: {}", what, e.getMessage());
         }
     }
 
@@ -169,16 +200,27 @@ public final class Server implements AutoCloseable {
      * {@code SWITCHBOARD_ACCESS_LOG} is {@code on} (the default; the sandbox's is {@code off})
      * and the logging configuration has logger {@code switchboard.access} at info (it does,
      * but in the tests). Written directly rather than through an appender: the per-event work
-     * of a logging framework cost a fifth of the throughput under load (docs/BENCHMARKS.md).
+     * of a logging framework cost a fifth of the throughput under load (docs/BENCHMARKS.md);
+     * and from one writer thread in batches, not by each request (see {@link LineWriter}).
      */
     private static java.util.function.Consumer<String> accessLog(ServerConfig config) {
         String setting = config.environment().getOrDefault("SWITCHBOARD_ACCESS_LOG", "on").trim();
         if (!setting.equals("on") && !setting.equals("off")) {
             throw new IllegalArgumentException("SWITCHBOARD_ACCESS_LOG must be on or off, not '" + setting + "'");
         }
-        boolean on = setting.equals("on") && LoggerFactory.getLogger("switchboard.access").isInfoEnabled();
-        return on ? System.out::println : line -> { };
+        if (!setting.equals("on") || !LoggerFactory.getLogger("switchboard.access").isInfoEnabled()) {
+            return line -> { };
+        }
+        synchronized (Server.class) {
+            if (accessLogWriter == null) {
+                accessLogWriter = LineWriter.toStandardOutput();
+            }
+            return accessLogWriter;
+        }
     }
+
+    /** One writer per process, however many servers it starts (the tests start many). */
+    private static LineWriter accessLogWriter;
 
     public int port() {
         return app.port();

@@ -203,6 +203,15 @@ class CommandLineTest {
     }
 
     @Test
+    void theTrainingRunServesSandboxCallsQuietlyAndEnds() throws Exception {
+        // What the build records the JDK's start-up cache from: it must end by itself, succeed,
+        // and keep the build's output clean (no access lines, no start-up lines).
+        Split training = runSplit(Map.of(), "training-run", "--calls", "3");
+        assertEquals(0, training.exitCode(), training.stderr());
+        assertEquals("", training.stdout());
+    }
+
+    @Test
     void startUpFailuresAreOneLineAndExitOne() throws Exception {
         try (var taken = new java.net.ServerSocket(0)) {
             Run busy = run(Map.of("SWITCHBOARD_PORT", String.valueOf(taken.getLocalPort()),

@@ -59,7 +59,25 @@ public final class AccountService {
         this.clock = clock;
     }
 
+    /**
+     * Proves credentials with the provider before they are stored (the catalog's
+     * {@code connect_check}), and gives back the context to store.
+     */
+    @FunctionalInterface
+    public interface CredentialVerifier {
+        Map<String, Object> verify(IntegrationDefinition integration, String environment, Map<String, Object> context);
+    }
+
+    /** An account whose credentials were already proved (the connect page checks its own). */
     public IntegratedAccount create(String environment, Map<String, Object> body) {
+        return create(environment, body, Optional.of((integration, env, context) -> context));
+    }
+
+    /**
+     * A new account, its credentials proved by the verifier before anything is stored; with
+     * none (the check explicitly skipped) it is stored {@code needs_check}.
+     */
+    public IntegratedAccount create(String environment, Map<String, Object> body, Optional<CredentialVerifier> verifier) {
         rejectUnknownKeys(body, CREATE_KEYS);
         if (!(body.get("integration") instanceof String name)) {
             throw ApiException.badRequest("'integration' is required: one of " + catalog.integrationNames());
@@ -69,11 +87,12 @@ public final class AccountService {
         if (!(body.get("tenant_id") instanceof String tenantId) || tenantId.isBlank()) {
             throw ApiException.badRequest("'tenant_id' is required and must be a non-empty string");
         }
-        Map<String, Object> context = objectField(body, "context");
-        validator.check(integration, context);
+        Map<String, Object> given = objectField(body, "context");
+        validator.check(integration, given);
+        Map<String, Object> context = verifier.map(v -> v.verify(integration, environment, given)).orElse(given);
         Instant now = clock.instant();
         var account = new IntegratedAccount(UUID.randomUUID().toString(), environment, name, tenantId,
-                AccountStatus.ACTIVE, context, now, now);
+                verifier.isPresent() ? AccountStatus.ACTIVE : AccountStatus.NEEDS_CHECK, context, now, now);
         store.insert(account, List.of(new AccountEvent(AccountEvent.CREATED, canonicalView(account))));
         return remember(account);
     }
@@ -144,6 +163,16 @@ public final class AccountService {
      * account active again: new credentials deserve a new try.
      */
     public IntegratedAccount patch(String environment, String id, Map<String, Object> body) {
+        return patch(environment, id, body, Optional.of((integration, env, context) -> context));
+    }
+
+    /**
+     * As {@link #patch(String, String, Map)}; a change of credentials or of where calls go is
+     * proved by the verifier before it is stored, or, with none, leaves the account
+     * {@code needs_check}.
+     */
+    public IntegratedAccount patch(String environment, String id, Map<String, Object> body,
+            Optional<CredentialVerifier> verifier) {
         rejectUnknownKeys(body, PATCH_KEYS);
         Map<String, Object> changes = objectField(body, "context");
         IntegratedAccount account = get(environment, id);
@@ -156,18 +185,39 @@ public final class AccountService {
                 merged.put(key, value);
             }
         });
-        return replaceContext(account, merged);
+        if (!changesCredentials(account, changes)) {
+            // Credentials unchanged: an unproved account stays unproved; a refused one gets a new try.
+            return replaceContext(account, merged,
+                    account.status() == AccountStatus.NEEDS_CHECK ? AccountStatus.NEEDS_CHECK : AccountStatus.ACTIVE);
+        }
+        IntegrationDefinition integration = integrationOf(account);
+        validator.check(integration, merged);
+        return verifier.isPresent()
+                ? replaceContext(account, verifier.get().verify(integration, environment, merged), AccountStatus.ACTIVE)
+                : replaceContext(account, merged, AccountStatus.NEEDS_CHECK);
+    }
+
+    /** True when the change touches a secret, or where calls go: something the provider has to vouch for. */
+    private boolean changesCredentials(IntegratedAccount account, Map<String, Object> changes) {
+        var integration = integrationOf(account);
+        var properties = integration.context().properties();
+        return changes.entrySet().stream().anyMatch(change -> properties.containsKey(change.getKey())
+                && (ContextSecrets.holdsSecret(properties.get(change.getKey()))
+                        || "url".equals(properties.get(change.getKey()).format())
+                        || integration.hostKeys().contains(change.getKey()))
+                && !Objects.equals(change.getValue(), account.context().get(change.getKey())));
     }
 
     /**
      * Stores the account with a new, checked context, active again, and says so: updated, and
      * active where it needed re-authentication.
      */
-    private IntegratedAccount replaceContext(IntegratedAccount account, Map<String, Object> context) {
+    private IntegratedAccount replaceContext(IntegratedAccount account, Map<String, Object> context,
+            AccountStatus status) {
         validator.check(integrationOf(account), context);
-        var updated = account.withContext(context, clock.instant());
+        var updated = account.withContext(context, clock.instant()).withStatus(status, clock.instant());
         var events = new ArrayList<AccountEvent>(List.of(new AccountEvent(AccountEvent.UPDATED, canonicalView(updated))));
-        if (account.status() == AccountStatus.NEEDS_REAUTH) {
+        if (account.status() == AccountStatus.NEEDS_REAUTH && status == AccountStatus.ACTIVE) {
             events.add(new AccountEvent(AccountEvent.ACTIVE, canonicalView(updated)));
         }
         if (!store.update(updated, events)) {
@@ -216,7 +266,7 @@ public final class AccountService {
      * the context is replaced whole and the account is active again.
      */
     public IntegratedAccount reconnect(String environment, String id, Map<String, Object> context) {
-        return replaceContext(get(environment, id), context);
+        return replaceContext(get(environment, id), context, AccountStatus.ACTIVE);
     }
 
     /** @throws ApiException 400 naming every key of the context that is missing or not valid */
@@ -246,8 +296,24 @@ public final class AccountService {
         // Under the lock, on the stored state: a copy from the start of this request could
         // carry credentials that another request has refreshed since.
         store.updateLocked(account.id(), current -> current.withStatus(AccountStatus.NEEDS_REAUTH, clock.instant()),
-                (before, after) -> before.status() == AccountStatus.ACTIVE
+                (before, after) -> before.status() != AccountStatus.NEEDS_REAUTH
                         ? List.of(new AccountEvent(AccountEvent.AUTHENTICATION_ERROR, canonicalView(after)))
+                        : List.of())
+                .ifPresent(this::remember);
+    }
+
+    /**
+     * A call with the account's credentials succeeded: an account stored without a check
+     * ({@code needs_check}) is active from now on. Free for any other account.
+     */
+    public void markChecked(IntegratedAccount account) {
+        if (account.status() != AccountStatus.NEEDS_CHECK) {
+            return;
+        }
+        store.updateLocked(account.id(), current -> current.status() == AccountStatus.NEEDS_CHECK
+                        ? current.withStatus(AccountStatus.ACTIVE, clock.instant()) : current,
+                (before, after) -> before.status() == AccountStatus.NEEDS_CHECK && after.status() == AccountStatus.ACTIVE
+                        ? List.of(new AccountEvent(AccountEvent.ACTIVE, canonicalView(after)))
                         : List.of())
                 .ifPresent(this::remember);
     }

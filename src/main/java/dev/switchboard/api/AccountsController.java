@@ -4,9 +4,13 @@ import dev.switchboard.accounts.AccountPage;
 import dev.switchboard.accounts.AccountService;
 import dev.switchboard.accounts.IntegratedAccount;
 import dev.switchboard.accounts.PagePosition;
+import dev.switchboard.connect.CredentialCheck;
+import dev.switchboard.error.ApiException;
 import dev.switchboard.mapping.Json;
+import dev.switchboard.observability.RequestTrace;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,22 +21,46 @@ import java.util.Optional;
  */
 final class AccountsController {
 
+    /** The query parameter that skips the credential check: {@code ?connect_check=skip}. */
+    static final String CHECK_PARAMETER = "connect_check";
+
     private final AccountService accounts;
+    private final CredentialCheck credentials;
     private final boolean trutoShape;
 
-    private AccountsController(AccountService accounts, boolean trutoShape) {
+    private AccountsController(AccountService accounts, CredentialCheck credentials, boolean trutoShape) {
         this.accounts = accounts;
+        this.credentials = credentials;
         this.trutoShape = trutoShape;
     }
 
     /** {@code /integrated-account}: Truto's path and account shape. */
-    static AccountsController canonical(AccountService accounts) {
-        return new AccountsController(accounts, true);
+    static AccountsController canonical(AccountService accounts, CredentialCheck credentials) {
+        return new AccountsController(accounts, credentials, true);
     }
 
     /** {@code /integrated-accounts}: the first path, kept for existing clients. */
-    static AccountsController alias(AccountService accounts) {
-        return new AccountsController(accounts, false);
+    static AccountsController alias(AccountService accounts, CredentialCheck credentials) {
+        return new AccountsController(accounts, credentials, false);
+    }
+
+    /**
+     * The provider's word on new credentials, before they are stored; none where the caller
+     * skipped it explicitly ({@code ?connect_check=skip}, for provisioning while the provider
+     * is unreachable), which leaves the account {@code needs_check} until its first good call.
+     */
+    private Optional<AccountService.CredentialVerifier> verifier(Context ctx) {
+        String given = ctx.queryParam(CHECK_PARAMETER);
+        if (given == null) {
+            RequestTrace trace = RequestLog.trace(ctx);
+            return Optional.of((integration, environment, context) ->
+                    credentials.verify(integration, environment, context, trace));
+        }
+        if (!given.equals("skip")) {
+            throw ApiException.invalid("'" + CHECK_PARAMETER + "' takes only 'skip'", "query", List.of(),
+                    Map.of(CHECK_PARAMETER, "must be 'skip', or left out to check the credentials"));
+        }
+        return Optional.empty();
     }
 
     void create(Context ctx) {
@@ -41,7 +69,7 @@ final class AccountsController {
         if (body.get("integration") instanceof Map<?, ?> integration && integration.get("name") instanceof String name) {
             body.put("integration", name);
         }
-        var account = accounts.create(TokenAuth.environment(ctx), body);
+        var account = accounts.create(TokenAuth.environment(ctx), body, verifier(ctx));
         json(ctx.status(201), view(account));
     }
 
@@ -79,7 +107,8 @@ final class AccountsController {
     }
 
     void patch(Context ctx) {
-        json(ctx, view(accounts.patch(TokenAuth.environment(ctx), Ids.path(ctx), JsonBodies.object(ctx))));
+        json(ctx, view(accounts.patch(TokenAuth.environment(ctx), Ids.path(ctx), JsonBodies.object(ctx),
+                verifier(ctx))));
     }
 
     void delete(Context ctx) {

@@ -68,7 +68,8 @@ final class ConnectController {
             throw ApiException.badRequest("the body takes link_token, integration and context");
         }
         @SuppressWarnings("unchecked")
-        var connected = connector.connect(token, integration, (Map<String, Object>) context, RequestLog.trace(ctx));
+        var connected = connector.connect(token, integration, (Map<String, Object>) context, RequestLog.trace(ctx),
+                ctx.ip());
         var answer = new LinkedHashMap<String, Object>();
         answer.put("event", "success");
         answer.put("integrated_account_id", connected.account().id());
@@ -78,13 +79,22 @@ final class ConnectController {
     /** {@code GET /connect/oauth/start}: to the provider's consent page. */
     void start(Context ctx) {
         noReferrer(ctx);
-        ctx.redirect(connector.authorize(ctx.queryParam("link_token"), ctx.queryParam("integration")));
+        // The nonce stays in this browser: an authorize URL handed to someone else cannot complete.
+        byte[] nonceBytes = new byte[24];
+        RANDOM.nextBytes(nonceBytes);
+        String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(nonceBytes);
+        String location = connector.authorize(ctx.queryParam("link_token"), ctx.queryParam("integration"), nonce);
+        // Lax: sent on the provider's top-level redirect back to the callback, on no cross-site request else.
+        ctx.header("Set-Cookie", Connector.BROWSER_COOKIE + "=" + nonce + "; Path=" + Connector.CALLBACK_PATH
+                + "; Max-Age=600; HttpOnly; SameSite=Lax" + (connector.reachedOverHttps() ? "; Secure" : ""));
+        ctx.redirect(location);
     }
 
     /** {@code GET /connect/oauth/callback}: the provider's answer, shown and told to the opener. */
     void callback(Context ctx) {
         try {
-            var connected = connector.callback(ctx.queryParam("state"), Optional.ofNullable(ctx.queryParam("code")),
+            var connected = connector.callback(ctx.queryParam("state"),
+                    Optional.ofNullable(ctx.cookie(Connector.BROWSER_COOKIE)), Optional.ofNullable(ctx.queryParam("code")),
                     Optional.ofNullable(ctx.queryParam("error")), RequestLog.trace(ctx));
             result(ctx, 200, "success", connected.account().id(), connected.label() + " is connected.",
                     Optional.of(connected.link()));

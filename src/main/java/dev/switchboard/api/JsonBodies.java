@@ -54,7 +54,9 @@ public final class JsonBodies {
             // 1e309 parses as Infinity, which no provider should be sent as "Infinity".
             throw ApiException.badRequest("a number in the request body is out of range (it overflows a double)");
         }
-        return Json.asObject(parsed).orElseThrow(() ->
+        Map<String, Object> object = Json.asObject(parsed).orElseThrow(() ->
                 ApiException.badRequest("the request body must be a JSON object"));
+        StorableText.checkBody(object, "body");
+        return object;
     }
 }

@@ -8,6 +8,7 @@ import dev.switchboard.webhooks.WebhookUrls;
 import dev.switchboard.accounts.AccountService;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.catalog.UnifiedModel;
+import dev.switchboard.connect.CredentialCheck;
 import dev.switchboard.reads.Downloads;
 import dev.switchboard.reads.Listing;
 import dev.switchboard.proxy.Proxy;
@@ -22,6 +23,8 @@ import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.component.LifeCycle;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -39,7 +42,8 @@ public final class SwitchboardApp {
      * @param accessLog      where the one JSON line per request goes
      * @param slowBodies     how slowly a request body may arrive before it is a 408
      */
-    public record Parts(Catalog catalog, AccountService accounts, SafeWrites writes, Listing listing, Downloads downloads,
+    public record Parts(Catalog catalog, AccountService accounts, CredentialCheck credentials, SafeWrites writes,
+            Listing listing, Downloads downloads,
             Proxy proxy, TokenAuthority tokens,
             Metrics metrics, BooleanSupplier storeReachable, long maxBodyBytes, Consumer<String> accessLog,
             SlowBodies slowBodies, Connections connections) {
@@ -57,6 +61,26 @@ public final class SwitchboardApp {
         public static final SlowBodies DEFAULT = new SlowBodies(1024, 10_000);
     }
 
+    /**
+     * The connections the kernel holds for the server before it accepts them. The JDK's default,
+     * 50, drops the rest of a burst of connects (a thousand clients at once), and each dropped one
+     * comes back only after a 1 s, then 3 s, SYN retry: measured, half of 1,000 clients waited there.
+     * The kernel caps it at {@code net.core.somaxconn}.
+     */
+    static final int ACCEPT_QUEUE = 4096;
+
+    /** Set on the server's connectors as it starts: Javalin makes them then, after modifyServer. */
+    private static final LifeCycle.Listener LONG_ACCEPT_QUEUE = new LifeCycle.Listener() {
+        @Override
+        public void lifeCycleStarting(LifeCycle server) {
+            for (var connector : ((org.eclipse.jetty.server.Server) server).getConnectors()) {
+                if (connector instanceof ServerConnector serverConnector) {
+                    serverConnector.setAcceptQueueSize(ACCEPT_QUEUE);
+                }
+            }
+        }
+    };
+
     private SwitchboardApp() {
     }
 
@@ -67,50 +91,62 @@ public final class SwitchboardApp {
         var requestLog = new RequestLog(parts.metrics(), parts.accessLog());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            // A request mostly waits on its provider: on Java 21+ that wait costs no platform thread.
-            config.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
+            // A request mostly waits on its provider: as a virtual thread that wait costs no platform thread.
+            config.concurrency.useVirtualThreads = true;
             config.http.maxRequestSize = parts.maxBodyBytes();
             // A known path asked with another method is a 405 naming the methods (ErrorResponses).
             config.http.prefer405over404 = true;
             // Compression would buffer streamed bodies; providers' answers are small anyway.
             config.http.compressionStrategy = CompressionStrategy.NONE;
             // Jetty's refusals before Javalin sees a request (bad URI, 414, 431) are JSON too.
-            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorPages()));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JsonErrorPages());
+                server.addEventListener(LONG_ACCEPT_QUEUE);
+            });
             // A body that trickles in (one byte every few seconds) is refused, not waited for.
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setMinRequestDataRate(parts.slowBodies().minBytesPerSecond());
                 http.setIdleTimeout(parts.slowBodies().idleMillis());
+                // No per-connection cache of header fields: it is a 16 KB table built for each
+                // connection, most of the memory a connection waiting on a provider held.
+                http.setHeaderCacheSize(0);
             });
             config.requestLogger.http((ctx, millis) -> requestLog.finish(ctx, millis));
             config.routes.before(requestLog::start);
+            // Every answer, JSON included, is framed by no one and runs nothing; a page sets its own policy.
+            config.routes.before(ctx -> {
+                ctx.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+                ctx.header("X-Content-Type-Options", "nosniff");
+            });
+            config.routes.before(StorableText::checkQuery);
             config.routes.before(new TokenAuth(parts.tokens()));
             var health = new java.util.LinkedHashMap<String, Object>(Map.of("status", "ok"));
             health.put("version", Version.VALUE);
             health.put("built", Version.BUILT);
-            config.routes.get("/health", ctx -> json(ctx, 200, health));
-            config.routes.get("/ready", ctx -> {
+            getAndHead(config.routes, "/health", ctx -> json(ctx, 200, health));
+            getAndHead(config.routes, "/ready", ctx -> {
                 boolean store = parts.storeReachable().getAsBoolean();
                 json(ctx, store ? 200 : 503, Map.of("status", store ? "ready" : "not ready",
                         "store", store ? "ok" : "unreachable",
                         "catalog", Map.of("integrations", parts.catalog().integrationNames())));
             });
-            config.routes.get("/openapi.json", docs::openApi);
+            getAndHead(config.routes, "/openapi.json", docs::openApi);
             config.routes.get("/favicon.ico", DocsController::favicon);
             config.routes.get("/favicon.svg", DocsController::favicon);
-            config.routes.get("/docs", docs::page);
+            getAndHead(config.routes, "/docs", docs::page);
             if (parts.connections() != null) {
                 var connect = new ConnectController(parts.connections().connector());
                 config.routes.post("/link-token", connect::issue);
-                config.routes.get("/connect", connect::page);
+                getAndHead(config.routes, "/connect", connect::page);
                 config.routes.post("/connect/accounts", connect::connect);
-                config.routes.get("/connect/oauth/start", connect::start);
-                config.routes.get(Connector.CALLBACK_PATH, connect::callback);
+                getAndHead(config.routes, "/connect/oauth/start", connect::start);
+                getAndHead(config.routes, Connector.CALLBACK_PATH, connect::callback);
                 var hooks = new WebhooksController(parts.connections().webhooks(), parts.connections().webhookUrls());
                 config.routes.post("/webhook", hooks::create);
-                config.routes.get("/webhook", hooks::list);
-                config.routes.get("/webhook/{id}", hooks::get);
+                getAndHead(config.routes, "/webhook", hooks::list);
+                getAndHead(config.routes, "/webhook/{id}", hooks::get);
                 config.routes.delete("/webhook/{id}", hooks::delete);
-                config.routes.get("/webhook/{id}/deliveries", hooks::deliveries);
+                getAndHead(config.routes, "/webhook/{id}/deliveries", hooks::deliveries);
             }
             // Swagger UI's files, from its webjar in this jar: /docs loads nothing from outside.
             config.staticFiles.add(files -> {
@@ -118,7 +154,7 @@ public final class SwitchboardApp {
                 files.directory = DocsController.swaggerUiDirectory();
                 files.location = Location.CLASSPATH;
             });
-            config.routes.get("/metrics", ctx -> {
+            getAndHead(config.routes, "/metrics", ctx -> {
                 // Metrics span every environment: the operator's tokens only, not a tenant environment's.
                 String header = ctx.header("Authorization");
                 if (header == null || !parts.tokens().mayReadMetrics(header.substring(7).trim())) {
@@ -136,10 +172,10 @@ public final class SwitchboardApp {
                     config.routes.post(path + "/dry-run", unified.dryRun(resource));
                 }
                 if (model.methods().containsKey("list")) {
-                    config.routes.get(path, unified.list(resource));
+                    getAndHead(config.routes, path, unified.list(resource));
                 }
                 if (model.methods().containsKey("get")) {
-                    config.routes.get(path + "/{id}", unified.get(resource));
+                    getAndHead(config.routes, path + "/{id}", unified.get(resource));
                 }
                 if (model.methods().containsKey(UnifiedModel.DOWNLOAD)) {
                     config.routes.post(path + "/download", unified.download(resource));
@@ -148,23 +184,24 @@ public final class SwitchboardApp {
                 for (String action : model.actions()) {
                     config.routes.post(path + "/" + action, unified.action(resource, action));
                 }
-                config.routes.get(path + "/{integration}/meta/{method}", coverage.coverage(resource));
+                getAndHead(config.routes, path + "/{integration}/meta/{method}", coverage.coverage(resource));
                 // Truto's SDK form: the account names the integration.
-                config.routes.get(path + "/meta/{method}", coverage.forAccount(resource));
+                getAndHead(config.routes, path + "/meta/{method}", coverage.forAccount(resource));
             }
-            for (var accountsApi : List.of(Map.entry("/integrated-account", AccountsController.canonical(parts.accounts())),
-                    Map.entry("/integrated-accounts", AccountsController.alias(parts.accounts())))) {
+            for (var accountsApi : List.of(Map.entry("/integrated-account", AccountsController.canonical(parts.accounts(),
+                    parts.credentials())), Map.entry("/integrated-accounts", AccountsController.alias(parts.accounts(),
+                    parts.credentials())))) {
                 String path = accountsApi.getKey();
                 config.routes.post(path, accountsApi.getValue()::create);
-                config.routes.get(path, accountsApi.getValue()::list);
-                config.routes.get(path + "/{id}", accountsApi.getValue()::get);
+                getAndHead(config.routes, path, accountsApi.getValue()::list);
+                getAndHead(config.routes, path + "/{id}", accountsApi.getValue()::get);
                 config.routes.patch(path + "/{id}", accountsApi.getValue()::patch);
                 config.routes.delete(path + "/{id}", accountsApi.getValue()::delete);
             }
             var proxy = new ProxyController(parts.proxy());
-            config.routes.get("/proxy/{resource}", proxy.handle("list"));
+            getAndHead(config.routes, "/proxy/{resource}", proxy.handle("list"));
             config.routes.post("/proxy/{resource}", proxy.handle("create"));
-            config.routes.get("/proxy/{resource}/{id}", proxy.handle("get"));
+            getAndHead(config.routes, "/proxy/{resource}/{id}", proxy.handle("get"));
             config.routes.patch("/proxy/{resource}/{id}", proxy.handle("update"));
             config.routes.delete("/proxy/{resource}/{id}", proxy.handle("delete"));
             config.routes.exception(ApiException.class, ErrorResponses::api);
@@ -172,6 +209,15 @@ public final class SwitchboardApp {
             config.routes.exception(HttpResponseException.class, ErrorResponses::javalin);
             config.routes.exception(Exception.class, ErrorResponses::unexpected);
         });
+    }
+
+    /**
+     * A GET route, and HEAD answered by the same handler, its checks included: the body is
+     * left out by the server, the status and headers are the GET's.
+     */
+    private static void getAndHead(io.javalin.config.RoutesConfig routes, String path, io.javalin.http.Handler handler) {
+        routes.get(path, handler);
+        routes.head(path, handler);
     }
 
     private static void json(io.javalin.http.Context ctx, int status, Object body) {

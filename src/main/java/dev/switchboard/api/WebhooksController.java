@@ -52,7 +52,9 @@ final class WebhooksController {
             }
             events = (List<String>) given;
         }
-        Webhook webhook = webhooks.create(TokenAuth.environment(ctx), url, events);
+        Webhook webhook = webhooks.create(TokenAuth.environment(ctx), url, events).orElseThrow(() -> ApiException.of(409,
+                "this environment already has " + webhooks.perEnvironment() + " webhooks, as many as it may "
+                        + "(SWITCHBOARD_WEBHOOKS_PER_ENVIRONMENT); delete one first").withCode("webhook_limit_reached"));
         Map<String, Object> shown = view(webhook);
         shown.put("secret", webhook.secret());
         json(ctx.status(201), shown);

@@ -152,6 +152,12 @@ public final class CatalogLoader {
                 FieldRules rules = Optional.ofNullable(methodModel.integrations().get(definition.name()))
                         .orElseThrow(() -> fail(integrationFile, "the model of '" + resource.getKey()
                                 + "' lists no field rules for " + definition.name() + " in '" + method.getKey() + "'"));
+                for (String field : method.getValue().bodyFields().keySet()) {
+                    if (!methodModel.body().contains(field)) {
+                        throw fail(integrationFile, "body_fields names '" + field + "', which " + method.getKey()
+                                + " of " + resource.getKey() + " does not take");
+                    }
+                }
                 operations.put(new Catalog.OperationKey(definition.name(), resource.getKey(), method.getKey()),
                         loadOperation(methodFolder, definition, model, method.getKey(), method.getValue(),
                                 rules, errorRule));
@@ -187,16 +193,16 @@ public final class CatalogLoader {
                 path,
                 response,
                 errorRule,
-                exampleFills(folder.resolve(EXAMPLE_FILE), response, model, methodName, rules));
+                exampleFills(folder.resolve(EXAMPLE_FILE), response, requestBody, model, methodName, rules));
     }
 
-    private List<String> exampleFills(Path example, Mapping response, UnifiedModel model, String methodName,
-            FieldRules rules) {
+    private List<String> exampleFills(Path example, Mapping response, Optional<Mapping> requestBody,
+            UnifiedModel model, String methodName, FieldRules rules) {
         if (!Files.isRegularFile(example)) {
             return List.of();
         }
         try {
-            return ResponseCoverage.fills(read(example, Object.class), response, model, methodName, rules);
+            return ResponseCoverage.fills(read(example, Object.class), response, requestBody, model, methodName, rules);
         } catch (MappingException e) {
             throw new DefinitionException(e.getMessage() + " (on " + display(example) + ")");
         } catch (IllegalArgumentException e) {

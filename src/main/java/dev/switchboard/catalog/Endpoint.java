@@ -1,6 +1,8 @@
 package dev.switchboard.catalog;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,11 +15,15 @@ import java.util.Set;
  * @param actingUser who a write is made as, where the provider lets it be named
  * @param pagination how a list pages; {@link Pagination#CURSOR} when not given
  * @param upload     for a write that carries a file: how the file is sent
+ * @param bodyFields per unified field, the dotted paths of the provider body that carry it
+ *                   (Lever's {@code visibility} is its {@code secret}): what a caller's
+ *                   {@code remote_data} sets there counts as that field when the body is checked
  */
 public record Endpoint(@JsonProperty("method") String method, @JsonProperty("path") String path,
         @JsonProperty("acting_user") ActingUser actingUser,
         @JsonProperty("pagination") Pagination pagination,
-        @JsonProperty("upload") UploadFormat upload) {
+        @JsonProperty("upload") UploadFormat upload,
+        @JsonProperty("body_fields") Map<String, List<String>> bodyFields) {
 
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
@@ -44,6 +50,10 @@ public record Endpoint(@JsonProperty("method") String method, @JsonProperty("pat
         pagination = pagination == null ? Pagination.CURSOR : pagination;
         if (upload != null && !Set.of("POST", "PUT", "PATCH").contains(method)) {
             throw new IllegalArgumentException("'upload' needs a method that sends a body, not " + method);
+        }
+        bodyFields = bodyFields == null ? Map.of() : Map.copyOf(bodyFields);
+        if (!bodyFields.isEmpty() && !Set.of("POST", "PUT", "PATCH").contains(method)) {
+            throw new IllegalArgumentException("body_fields is for a method that sends a body, not a " + method);
         }
         if (pagination.followsUrls() && !method.equals("GET")) {
             throw new IllegalArgumentException("pagination '" + pagination.format() + "' follows URLs, so its list "

@@ -24,6 +24,10 @@ import java.util.regex.Pattern;
  * @param items       an array's element schema
  * @param title       the name an object's schema is published under, so generated clients
  *                    share one class for it (several fields may use one title)
+ * @param restrictsAccess for a field that narrows who may see what is written (a note's
+ *                    visibility): its value that narrows nothing. Any other value may not be
+ *                    dropped, and may not be overridden by {@code remote_data}, since either
+ *                    would write something wider than asked for.
  */
 public record FieldSchema(
         @JsonProperty("type") String type,
@@ -32,7 +36,17 @@ public record FieldSchema(
         @JsonProperty("enum") List<String> enumValues,
         @JsonProperty("properties") Map<String, FieldSchema> properties,
         @JsonProperty("items") FieldSchema items,
-        @JsonProperty("title") String title) {
+        @JsonProperty("title") String title,
+        @JsonProperty("restricts_access") AccessRestriction restrictsAccess) {
+
+    /** @param unrestricted the value that restricts nothing, such as {@code public} */
+    public record AccessRestriction(@JsonProperty("unrestricted") String unrestricted) {
+        public AccessRestriction {
+            if (unrestricted == null || unrestricted.isBlank()) {
+                throw new IllegalArgumentException("restricts_access needs 'unrestricted', the value that restricts nothing");
+            }
+        }
+    }
 
     private static final Set<String> TYPES = Set.of("string", "object", "array", "boolean", "number", "file");
     private static final Set<String> FORMATS = Set.of("date-time", "id", "file-url", "base64", "file-name");
@@ -49,6 +63,10 @@ public record FieldSchema(
             throw new IllegalArgumentException("an array needs 'items'");
         }
         enumValues = enumValues == null ? List.of() : List.copyOf(enumValues);
+        if (restrictsAccess != null && !enumValues.isEmpty() && !enumValues.contains(restrictsAccess.unrestricted())) {
+            throw new IllegalArgumentException("restricts_access names '" + restrictsAccess.unrestricted()
+                    + "', which is not one of its enum " + enumValues);
+        }
         properties = properties == null ? Map.of() : Map.copyOf(properties);
     }
 
@@ -72,6 +90,11 @@ public record FieldSchema(
 
     public boolean isFile() {
         return "file".equals(type);
+    }
+
+    /** True when dropping or overriding this value would write something more widely visible than asked. */
+    public boolean restrictsAccessWith(Object value) {
+        return restrictsAccess != null && value != null && !restrictsAccess.unrestricted().equals(value);
     }
 
     public boolean isTimestamp() {

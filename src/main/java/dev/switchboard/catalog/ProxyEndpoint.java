@@ -12,7 +12,8 @@ import java.util.Set;
  *                        the account's context, {@code {id}} from the proxy path
  * @param queryAsBody     send the caller's other query parameters as the JSON body (Ashby's
  *                        RPC reads take their arguments in a POST body)
- * @param results         for a list: the answer's field that holds the items
+ * @param results         for a list: the answer's field that holds the items, or {@code $} when the
+ *                        answer is the list itself (Greenhouse Harvest v3 answers a bare array)
  * @param nextCursor      for a list: the answer's field that holds the next page's cursor
  * @param hasMore         for a list: a boolean field that is false on the last page
  * @param cursorParameter for a list: the provider parameter that takes the cursor back
@@ -29,6 +30,8 @@ public record ProxyEndpoint(
         @JsonProperty("result") String result) {
 
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+    /** The {@code results} or {@code result} that names the whole answer rather than a field of it. */
+    public static final String WHOLE_ANSWER = "$";
 
     public ProxyEndpoint {
         if (!METHODS.contains(method)) {

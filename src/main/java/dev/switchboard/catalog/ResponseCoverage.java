@@ -20,8 +20,8 @@ final class ResponseCoverage {
     }
 
     /** @throws IllegalArgumentException when the mapping gives a field the model does not have */
-    static List<String> fills(Object recorded, Mapping response, UnifiedModel model, String methodName,
-            FieldRules rules) throws MappingException {
+    static List<String> fills(Object recorded, Mapping response, Optional<Mapping> requestBody, UnifiedModel model,
+            String methodName, FieldRules rules) throws MappingException {
         var body = new LinkedHashMap<String, Object>();
         for (String field : model.methods().get(methodName).body()) {
             FieldSchema schema = model.requestFields().get(field);
@@ -37,7 +37,14 @@ final class ResponseCoverage {
         var input = new LinkedHashMap<String, Object>();
         input.put("status", 200);
         input.put("response", recorded);
-        input.put("request", Map.of("body", body, "query", query, "remote_query", Map.of(), "context", Map.of()));
+        var request = new LinkedHashMap<String, Object>(Map.of("body", body, "query", query, "remote_query", Map.of(),
+                "context", Map.of()));
+        if (requestBody.isPresent()) {
+            // The provider body that request writes, as the engine gives it to response mappings.
+            request.put("remote_body", requestBody.get().evaluate(Map.of("body", body, "query", query,
+                    "remote_query", Map.of(), "context", Map.of())).orElse(Map.of()));
+        }
+        input.put("request", request);
         Map<String, Object> mapped = response.evaluate(input).flatMap(Json::asObject).orElseThrow(() ->
                 new IllegalArgumentException("gives no object for the recorded example"));
         if (mapped.containsKey("results")) {

@@ -15,6 +15,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -38,6 +39,30 @@ public final class Connector {
             "redirect_uri", "origin");
     public static final String CALLBACK_PATH = "/connect/oauth/callback";
 
+    /**
+     * How hard the connect page may be leaned on: it checks credentials with providers, from
+     * this server's address, so it must not serve as an oracle for guessing them.
+     *
+     * @param perLink        checks through one link: a burst, then one per interval
+     * @param perAddress     checks from one client address, across links
+     * @param interval       how long one more check takes to be allowed again
+     * @param failedChecks   failed checks after which a link is spent
+     */
+    public record Limits(int perLink, int perAddress, Duration interval, int failedChecks) {
+        public static final Limits DEFAULT = new Limits(3, 20, Duration.ofSeconds(2), 5);
+
+        public Limits {
+            if (perLink < 1 || perAddress < 1 || failedChecks < 1 || interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("connect check limits must be positive");
+            }
+        }
+    }
+
+    /** The cookie that binds an OAuth sign-in to the browser that started it. */
+    public static final String BROWSER_COOKIE = "switchboard_oauth";
+    /** Keys the throttles hold at most: memory stays bounded whatever the traffic. */
+    private static final int THROTTLE_KEYS = 10_000;
+
     /** An account connected, and the link that allowed it (where to tell about it). */
     public record Connected(IntegratedAccount account, String label, LinkToken link, boolean reconnected) {
     }
@@ -49,6 +74,9 @@ public final class Connector {
     private final OAuthRefresher oauth;
     private final Map<String, String> environment;
     private final java.util.function.Supplier<String> publicUrl;
+    private final Limits limits;
+    private final Throttle byLink;
+    private final Throttle byAddress;
 
     /**
      * @param environment the server's settings: OAuth clients, and {@code SWITCHBOARD_<NAME>_BASE_URL}, a base
@@ -56,7 +84,11 @@ public final class Connector {
      * @param publicUrl   where people reach this server ({@code SWITCHBOARD_PUBLIC_URL})
      */
     public Connector(Catalog catalog, AccountService accounts, LinkTokens links, CredentialCheck credentials,
-            OAuthRefresher oauth, Map<String, String> environment, java.util.function.Supplier<String> publicUrl) {
+            OAuthRefresher oauth, Map<String, String> environment, java.util.function.Supplier<String> publicUrl,
+            Limits limits) {
+        this.limits = limits;
+        this.byLink = new Throttle(limits.perLink(), limits.interval(), THROTTLE_KEYS, System::nanoTime);
+        this.byAddress = new Throttle(limits.perAddress(), limits.interval(), THROTTLE_KEYS, System::nanoTime);
         this.catalog = catalog;
         this.accounts = accounts;
         this.links = links;
@@ -107,6 +139,11 @@ public final class Connector {
         return answer;
     }
 
+    /** Whether people reach this server over https (its public URL): its cookies are then Secure. */
+    public boolean reachedOverHttps() {
+        return publicUrl.get().startsWith("https:");
+    }
+
     /** The link a token grants; a spent or expired one is a {@code 410}. */
     public LinkToken open(String token) {
         return links.open(token).orElseThrow(() -> ApiException.of(410,
@@ -135,8 +172,12 @@ public final class Connector {
         return data;
     }
 
-    /** Credentials typed into the page: checked with the provider, then stored. */
-    public Connected connect(String token, String integrationName, Map<String, Object> typed, RequestTrace trace) {
+    /**
+     * Credentials typed into the page: checked with the provider, then stored. Checks are
+     * throttled per link and per client address, and a link is spent after a few failures.
+     */
+    public Connected connect(String token, String integrationName, Map<String, Object> typed, RequestTrace trace,
+            String clientAddress) {
         LinkToken link = open(token);
         IntegrationDefinition integration = offered(link, integrationName);
         var allowed = fields(integration).stream().map(field -> (String) field.get("key")).toList();
@@ -152,11 +193,27 @@ public final class Connector {
                 context.put(key, value instanceof String text ? text.strip() : value);
             }
         });
+        throttle(link, clientAddress);
         return store(link, integration, context, trace);
     }
 
-    /** Where the page sends a person to consent: the provider's authorize URL, with a state bound to the link. */
-    public String authorize(String token, String integrationName) {
+    /** Refuses a check beyond the link's or the client address's rate: they reach a provider from this server. */
+    private void throttle(LinkToken link, String clientAddress) {
+        for (var throttle : List.of(Map.entry(byLink, link.hash()), Map.entry(byAddress, clientAddress))) {
+            Optional<Duration> wait = throttle.getKey().take(throttle.getValue());
+            if (wait.isPresent()) {
+                long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+                throw ApiException.of(429, "too many credential checks; try again in " + seconds + " s")
+                        .withHeader("Retry-After", String.valueOf(seconds)).withCode("connect_throttled");
+            }
+        }
+    }
+
+    /**
+     * Where the page sends a person to consent: the provider's authorize URL, with a state
+     * bound to the link and to the browser holding {@code browserNonce} (in its cookie).
+     */
+    public String authorize(String token, String integrationName, String browserNonce) {
         LinkToken link = open(token);
         IntegrationDefinition integration = offered(link, integrationName);
         if (!consentAvailable(integration)) {
@@ -164,7 +221,7 @@ public final class Connector {
         }
         OAuthDefinition definition = integration.oauthRefresh().orElseThrow();
         Optional<String> verifier = definition.pkce() ? Optional.of(LinkTokens.random(48)) : Optional.empty();
-        String state = links.newState(link, integration.name(), verifier);
+        String state = links.newState(link, integration.name(), verifier, browserNonce);
         var parameters = new LinkedHashMap<String, String>();
         parameters.put("response_type", "code");
         parameters.put("client_id", environment.get(definition.clientIdVariable()));
@@ -190,9 +247,11 @@ public final class Connector {
      * The provider's redirect back: the code exchanged for tokens, checked, stored. A
      * replayed, unknown or expired state is refused.
      */
-    public Connected callback(String state, Optional<String> code, Optional<String> error, RequestTrace trace) {
-        var taken = links.takeState(state).orElseThrow(() -> new ConnectFailed(ApiException.badRequest(
-                "this sign-in has expired or was already used; start again from the connect page"), Optional.empty()));
+    public Connected callback(String state, Optional<String> browserNonce, Optional<String> code, Optional<String> error,
+            RequestTrace trace) {
+        var taken = links.takeState(state, browserNonce).orElseThrow(() -> new ConnectFailed(ApiException.badRequest(
+                "this sign-in has expired, was already used, or was started in another browser; start again from "
+                        + "the connect page").withCode("oauth_state_invalid"), Optional.empty()));
         LinkToken link = links.byHash(taken.tokenHash()).orElseThrow(() -> new ConnectFailed(ApiException.of(410,
                 "this link has expired or was already used; ask for a new one"), Optional.empty()));
         try {
@@ -221,7 +280,15 @@ public final class Connector {
         var context = new LinkedHashMap<String, Object>(entered);
         operatorBaseUrl(integration, link).forEach(context::putIfAbsent);
         accounts.validate(integration, context);
-        Map<String, Object> checked = credentials.verify(integration, link.environment(), context, trace);
+        Map<String, Object> checked;
+        try {
+            checked = credentials.verify(integration, link.environment(), context, trace);
+        } catch (ApiException refused) {
+            if (links.failedCheck(link, limits.failedChecks())) {
+                throw refused.withExtra("link_spent", true);
+            }
+            throw refused;
+        }
         if (!links.spend(link)) {
             throw ApiException.of(410, "this link has expired or was already used; ask for a new one");
         }
@@ -309,7 +376,10 @@ public final class Connector {
         try {
             URI uri = new URI(value);
             String scheme = String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT);
+            // A port given must be one there can be; java.net.URI takes any number of digits.
             boolean ok = (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null
+                    && uri.getPort() >= -1 && uri.getPort() <= 65535 && uri.getPort() != 0
+                    && (uri.getPort() != -1 || !hasPortText(uri))
                     && uri.getRawUserInfo() == null && uri.getRawFragment() == null
                     && (!originOnly || ((uri.getRawPath() == null || uri.getRawPath().isEmpty()) && uri.getRawQuery() == null));
             if (ok) {
@@ -321,6 +391,16 @@ public final class Connector {
         throw ApiException.invalid("'" + key + "' is not valid", "body", List.of(), Map.of(key, originOnly
                 ? "must be an origin: scheme://host[:port], e.g. https://app.example.com"
                 : "must be an absolute http(s) URL without a fragment"));
+    }
+
+    /** True when the authority names a port that java.net.URI could not read (it then says -1). */
+    private static boolean hasPortText(URI uri) {
+        String authority = uri.getRawAuthority();
+        if (authority == null) {
+            return false;
+        }
+        int close = authority.lastIndexOf(']');
+        return authority.indexOf(':', close + 1) >= 0;
     }
 
     private static String challenge(String verifier) {

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Proves new credentials before an account is stored: the integration's catalog
@@ -49,7 +48,9 @@ public final class CredentialCheck {
      */
     public Map<String, Object> verify(IntegrationDefinition integration, String environment,
             Map<String, Object> context, RequestTrace trace) {
-        var candidate = new IntegratedAccount("check-" + UUID.randomUUID(), environment, integration.name(),
+        // One id per environment and integration, not per check: the rate limiter keeps state
+        // per account id, and a check must leave nothing behind.
+        var candidate = new IntegratedAccount(checkId(environment, integration.name()), environment, integration.name(),
                 "connect-check", AccountStatus.ACTIVE, context, Instant.now(), Instant.now());
         if (integration.oauthRefresh().map(o -> o.clientCredentials()).orElse(false)) {
             candidate = oauth.withFetchedToken(integration, candidate);
@@ -78,5 +79,15 @@ public final class CredentialCheck {
             throw RemoteErrors.failure(integration, failure);
         }
         return candidate.context();
+    }
+
+    private static String checkId(String environment, String integration) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((environment + "\n" + integration).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "check_" + java.util.HexFormat.of().formatHex(digest, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

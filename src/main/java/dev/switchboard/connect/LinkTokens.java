@@ -103,35 +103,65 @@ public final class LinkTokens {
         });
     }
 
-    /** A new OAuth state for this link and integration, and its PKCE verifier where one is used. */
-    public String newState(LinkToken link, String integration, Optional<String> codeVerifier) {
+    /**
+     * A failed credential check through the link: true when that was its last, and the link
+     * is now spent.
+     */
+    public boolean failedCheck(LinkToken link, int allowed) {
+        return sql.inTransaction(connection -> {
+            try (var update = connection.prepareStatement("UPDATE link_tokens SET failed_checks = failed_checks + 1, "
+                    + "used_at = CASE WHEN failed_checks + 1 >= ? THEN ? ELSE used_at END WHERE token_hash = ?")) {
+                update.setInt(1, allowed);
+                update.setLong(2, clock.millis());
+                update.setString(3, link.hash());
+                update.executeUpdate();
+            }
+            try (var select = connection.prepareStatement("SELECT failed_checks FROM link_tokens WHERE token_hash = ?")) {
+                select.setString(1, link.hash());
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() && rows.getInt(1) >= allowed;
+                }
+            }
+        });
+    }
+
+    /**
+     * A new OAuth state for this link and integration, its PKCE verifier where one is used,
+     * bound to the browser that holds the nonce.
+     */
+    public String newState(LinkToken link, String integration, Optional<String> codeVerifier, String browserNonce) {
         String state = random(24);
         sql.run(connection -> {
             try (var insert = connection.prepareStatement("INSERT INTO oauth_states (state_hash, token_hash, integration, "
-                    + "code_verifier, expires_at) VALUES (?, ?, ?, ?, ?)")) {
+                    + "code_verifier, expires_at, browser_hash) VALUES (?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, hash(state));
                 insert.setString(2, link.hash());
                 insert.setString(3, integration);
                 insert.setString(4, codeVerifier.orElse(null));
                 insert.setLong(5, clock.instant().plus(STATE_LIFETIME).toEpochMilli());
+                insert.setString(6, hash(browserNonce));
                 return insert.executeUpdate();
             }
         });
         return state;
     }
 
-    /** Takes a state back, once: a replayed or unknown one is empty. */
-    public Optional<State> takeState(String state) {
-        if (state == null || state.length() > 100) {
+    /**
+     * Takes a state back, once, in the browser that started it: a replayed or unknown one, or
+     * one brought by another browser (an authorize URL handed on), is empty.
+     */
+    public Optional<State> takeState(String state, Optional<String> browserNonce) {
+        if (state == null || state.length() > 100 || browserNonce.isEmpty() || browserNonce.get().length() > 100) {
             return Optional.empty();
         }
         String hashed = hash(state);
         return sql.inTransaction(connection -> {
             try (var update = connection.prepareStatement("UPDATE oauth_states SET used_at = ? WHERE state_hash = ? "
-                    + "AND used_at IS NULL AND expires_at > ?")) {
+                    + "AND used_at IS NULL AND expires_at > ? AND browser_hash = ?")) {
                 update.setLong(1, clock.millis());
                 update.setString(2, hashed);
                 update.setLong(3, clock.millis());
+                update.setString(4, hash(browserNonce.get()));
                 if (update.executeUpdate() != 1) {
                     return Optional.<State>empty();
                 }
@@ -144,6 +174,29 @@ public final class LinkTokens {
                             Optional.ofNullable(rows.getString("code_verifier"))));
                 }
             }
+        });
+    }
+
+    /**
+     * Forgets links and OAuth states that expired or were spent more than {@code retention}
+     * ago: the rows a connect page leaves behind. The number of rows removed.
+     */
+    public int purge(Duration retention) {
+        long before = clock.millis() - retention.toMillis();
+        return sql.run(connection -> {
+            int removed = 0;
+            try (var states = connection.prepareStatement("DELETE FROM oauth_states WHERE expires_at < ? "
+                    + "OR used_at < ?")) {
+                states.setLong(1, before);
+                states.setLong(2, before);
+                removed += states.executeUpdate();
+            }
+            try (var links = connection.prepareStatement("DELETE FROM link_tokens WHERE expires_at < ? OR used_at < ?")) {
+                links.setLong(1, before);
+                links.setLong(2, before);
+                removed += links.executeUpdate();
+            }
+            return removed;
         });
     }
 

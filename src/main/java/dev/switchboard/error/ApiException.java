@@ -14,6 +14,8 @@ import java.util.Map;
  */
 public final class ApiException extends RuntimeException {
 
+    private static final String CODE = "code";
+
     private final int status;
     private final Map<String, Object> extras;
     private final Map<String, String> headers;
@@ -66,6 +68,43 @@ public final class ApiException extends RuntimeException {
         return new ApiException(status, getMessage(), copy, headers);
     }
 
+    /**
+     * The same error with this stable {@code code}, for callers that branch on the kind of
+     * failure rather than its wording.
+     */
+    public ApiException withCode(String code) {
+        return withExtra(CODE, code);
+    }
+
+    /** The error's stable code: the one given, or one for its status, {@code remote_}-prefixed for a provider's. */
+    public String code() {
+        if (extras.get(CODE) instanceof String given) {
+            return given;
+        }
+        String base = switch (status) {
+            case 400 -> "invalid_request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 408 -> "request_timeout";
+            case 409 -> "conflict";
+            case 410 -> "gone";
+            case 413 -> "body_too_large";
+            case 414 -> "uri_too_long";
+            case 415 -> "unsupported_media_type";
+            case 422 -> "unprocessable";
+            case 429 -> "rate_limited";
+            case 431 -> "headers_too_large";
+            case 501 -> "not_implemented";
+            case 502 -> "bad_gateway";
+            case 503 -> "unavailable";
+            case 504 -> "timeout";
+            default -> status >= 500 ? "internal_error" : "client_error";
+        };
+        return Boolean.TRUE.equals(extras.get("truto_is_remote_error")) ? "remote_" + base : base;
+    }
+
     public ApiException withHeader(String name, String value) {
         var copy = new LinkedHashMap<>(headers);
         copy.put(name, value);
@@ -107,11 +146,12 @@ public final class ApiException extends RuntimeException {
         return value;
     }
 
-    /** The JSON error body of docs/api.md §5: statusCode, error, message, then the extras. */
+    /** The JSON error body of docs/api.md §5: statusCode, error, code, message, then the extras. */
     public Map<String, Object> body() {
         var body = new LinkedHashMap<String, Object>();
         body.put("statusCode", status);
         body.put("error", HttpStatus.getMessage(status));
+        body.put(CODE, code());
         body.put("message", getMessage());
         body.putAll(extras);
         return body;

@@ -1,5 +1,6 @@
 package dev.switchboard.mapping;
 
+import com.dashjoin.jsonata.EvaluatorPool;
 import com.dashjoin.jsonata.JException;
 import com.dashjoin.jsonata.Jsonata;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ public final class Mapping {
         frame.setEvaluateExitCallback((expression, value, environment, result) -> bounds.exit());
         Object result;
         try {
-            result = expression.evaluate(input, frame);
+            result = EvaluatorPool.evaluate(expression, input, frame);
         } catch (RuntimeException e) {
             // The message names the expression's fault, never the input's values.
             throw new MappingException(source + ": evaluation failed: " + e.getMessage());

@@ -17,6 +17,8 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Set;
 
 /**
  * What Switchboard counts, for Prometheus at {@code /metrics}: requests by integration,
@@ -33,7 +35,15 @@ public final class Metrics {
         Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10),
         Duration.ofSeconds(30)};
 
+    /** The label a value outside the fixed set is counted under. */
+    static final String OTHER = "other";
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // Labels come only from fixed sets: the catalog's names and the routes' methods. A value a
+    // caller chose (a proxy resource that does not exist) would add a series per request.
+    private volatile Set<String> integrations = Set.of();
+    private volatile Set<String> resources = Set.of();
+    private static final Set<String> METHODS = Set.of("list", "get", "create", "update", "delete", "dry-run", "meta");
 
     /** With the JVM's and the process's own meters: memory, GC, threads, classes, CPU, uptime, file descriptors. */
     public Metrics() {
@@ -59,17 +69,28 @@ public final class Metrics {
         database.bindMetrics(registry);
     }
 
+    /** The only integration and resource names metrics will carry: the catalog's. */
+    public void limitLabelsTo(Collection<String> integrationNames, Collection<String> resourceNames) {
+        this.integrations = Set.copyOf(integrationNames);
+        this.resources = Set.copyOf(resourceNames);
+    }
+
+    private static String fixed(String value, Set<String> allowed) {
+        return allowed.contains(value) ? value : OTHER;
+    }
+
     /** {@code switchboard_requests_total} */
     public void request(String integration, String resource, String method, int status) {
         Counter.builder("switchboard.requests").description("Requests to the unified API")
-                .tags("integration", integration, "resource", resource, "method", method, "status", String.valueOf(status))
+                .tags("integration", fixed(integration, integrations), "resource", fixed(resource, resources),
+                        "method", fixed(method, METHODS), "status", String.valueOf(status >= 100 && status < 600 ? status : 0))
                 .register(registry).increment();
     }
 
     /** {@code switchboard_provider_latency_seconds}, by outcome (an HTTP status, or timeout/broken/unreachable). */
     public void providerCall(String integration, String outcome, Duration took) {
         Timer.builder("switchboard.provider.latency").description("Time for a provider to answer")
-                .tags("integration", integration, "outcome", outcome)
+                .tags("integration", fixed(integration, integrations), "outcome", outcome)
                 .serviceLevelObjectives(LATENCY_BUCKETS)
                 .register(registry).record(took);
     }
@@ -77,13 +98,13 @@ public final class Metrics {
     /** {@code switchboard_retries_total}, by why the retry was safe. */
     public void retry(String integration, String reason) {
         Counter.builder("switchboard.retries").description("Provider calls sent again because it was safe")
-                .tags("integration", integration, "reason", reason).register(registry).increment();
+                .tags("integration", fixed(integration, integrations), "reason", reason).register(registry).increment();
     }
 
     /** {@code switchboard_ratelimit_wait_seconds}: time spent queuing under a provider's rate. */
     public void rateLimitWait(String integration, Duration waited) {
         Timer.builder("switchboard.ratelimit.wait").description("Time queued to stay under a provider's rate")
-                .tags("integration", integration).register(registry).record(waited);
+                .tags("integration", fixed(integration, integrations)).register(registry).record(waited);
     }
 
     /** The Prometheus text exposition. */

@@ -63,7 +63,8 @@ final class AccountOperations {
                 "id", Map.of("type", "string"),
                 "integration", integration,
                 "tenant_id", Map.of("type", "string"),
-                "status", Map.of("type", "string", "enum", List.of("active", "needs_reauth")),
+                "status", Map.of("type", "string", "enum", List.of("active", "needs_check", "needs_reauth"),
+                        "description", "needs_check: stored with connect_check=skip, active after its first good call."),
                 "created_at", Map.of("type", "string", "format", "date-time"),
                 "updated_at", Map.of("type", "string", "format", "date-time"),
                 "context", Map.of("type", "object", "description", "Secrets are shown as ********.")));
@@ -78,8 +79,9 @@ final class AccountOperations {
     private static Map<String, Object> create(String operationId, String schema, boolean deprecated) {
         var responses = new LinkedHashMap<String, Object>();
         responses.put("201", OpenApiDocument.json("The account; secrets in its context are masked.", schema));
-        OpenApiDocument.errors(responses, Map.of("400", "Unknown integration, or a context that is not valid for it."));
-        return operation(operationId, deprecated, Map.of("requestBody", Map.of("required", true, "content",
+        OpenApiDocument.errors(responses, Map.of("400", "Unknown integration, or a context that is not valid for it.",
+                "401", "The provider refused the credentials (code remote_unauthorized); nothing was stored."));
+        return operation(operationId, deprecated, Map.of("parameters", List.of(checkParameter()), "requestBody", Map.of("required", true, "content",
                 Map.of("application/json", Map.of("schema", OpenApiDocument.ref("IntegratedAccountCreate")))),
                 "responses", responses));
     }
@@ -108,12 +110,19 @@ final class AccountOperations {
 
     private static Map<String, Object> patch(String operationId, String schema, boolean deprecated) {
         var responses = new LinkedHashMap<String, Object>();
-        responses.put("200", OpenApiDocument.json("The account, active again.", schema));
+        responses.put("200", OpenApiDocument.json("The account, active again (new credentials checked first).", schema));
         OpenApiDocument.errors(responses, Map.of("400", "A context that is not valid.", "404", "No such account."));
-        return operation(operationId, deprecated, Map.of("parameters", List.of(id()), "requestBody",
+        return operation(operationId, deprecated, Map.of("parameters", List.of(id(), checkParameter()), "requestBody",
                 Map.of("required", true, "content", Map.of("application/json",
                         Map.of("schema", OpenApiDocument.ref("IntegratedAccountUpdate")))),
                 "responses", responses));
+    }
+
+    /** The opt-out of the credential check, for provisioning while a provider is unreachable. */
+    private static Map<String, Object> checkParameter() {
+        return OpenApiDocument.query("connect_check", false, Map.of("type", "string", "enum", List.of("skip")),
+                "Credentials are checked with the provider (the catalog's connect_check) before they are stored; "
+                        + "skip stores them unchecked, the account needs_check until its first good call.");
     }
 
     private static Map<String, Object> delete(String operationId, boolean deprecated) {

@@ -66,10 +66,12 @@ public final class OpenApiDocument {
                         "description", "Why the provider gave no answer.")),
                 Map.entry("outcome", Map.of("type", "string", "enum", List.of("unknown"))),
                 Map.entry("detail", Map.of("type", "string")))));
-        schemas.put("ErrorResponse", Map.of("type", "object", "required", List.of("statusCode", "error", "message"),
+        schemas.put("ErrorResponse", Map.of("type", "object", "required", List.of("statusCode", "error", "code", "message"),
                 "properties", Map.of(
                         "statusCode", Map.of("type", "integer"),
                         "error", Map.of("type", "string"),
+                        "code", Map.of("type", "string", "description", "Stable: branch on this, not on the message. "
+                                + "A provider's refusal is prefixed remote_ (remote_unauthorized against unauthorized)."),
                         "message", Map.of("type", "string"),
                         "truto_error_insight", ref("ErrorInsight"),
                         "truto_is_remote_error", Map.of("type", "boolean"),

@@ -89,6 +89,7 @@ public final class Proxy {
             }
             throw RemoteErrors.redacted(error.get(), integration, account);
         }
+        accounts.markChecked(account);
         var headers = new LinkedHashMap<>(RateLimitHeaders.normalised(response::header));
         Object body = parsed.orElse(Map.of());
         if (request.method().equals("list")) {
@@ -117,16 +118,44 @@ public final class Proxy {
     }
 
     /** Path values from the query (taken out of it) or the account's non-secret context; {id} from the path. */
+    /**
+     * The provider path, its placeholders from the account's own context first: a value the
+     * account holds (its company) is never the query's to change. A value from the query or
+     * the id names one path segment: one with a slash, a control character, or "." or "..",
+     * is refused rather than sent on encoded.
+     */
     private static String fillPath(ProxyEndpoint endpoint, Map<String, List<String>> query, Map<String, Object> context,
             Optional<String> id) {
-        var filled = PathTemplate.fill(endpoint.path(), name -> name.equals("id") ? id
-                : Optional.ofNullable(query.remove(name)).flatMap(values -> values.stream().findFirst())
-                        .or(() -> Optional.ofNullable(context.get(name)).map(String::valueOf)));
+        var filled = PathTemplate.fill(endpoint.path(), name -> {
+            List<String> given = query.remove(name);
+            if (name.equals("id")) {
+                return id.map(value -> segment("id", value));
+            }
+            if (context.get(name) != null) {
+                String own = String.valueOf(context.get(name));
+                if (given != null && !given.equals(List.of(own))) {
+                    throw ApiException.invalid("'" + name + "' comes from the integrated account; the query may not "
+                            + "give another", "query", List.of(), Map.of(name, "is the account's own; leave it out"));
+                }
+                return Optional.of(own);
+            }
+            return Optional.ofNullable(given).flatMap(values -> values.stream().findFirst())
+                    .map(value -> segment(name, value));
+        });
         if (!filled.missing().isEmpty()) {
             throw ApiException.invalid("the provider path " + endpoint.path() + " needs " + filled.missing()
                     + " in the query", "query", filled.missing(), Map.of());
         }
         return filled.path();
+    }
+
+    private static String segment(String name, String value) {
+        if (value.isEmpty() || value.equals(".") || value.equals("..") || value.chars()
+                .anyMatch(c -> c == '/' || c == '\\' || Character.isISOControl(c))) {
+            throw ApiException.invalid("'" + name + "' must be one path segment", "query", List.of(),
+                    Map.of(name, "must not be empty, '.' or '..', nor contain a slash or a control character"));
+        }
+        return value;
     }
 
     private static Map<String, Object> page(ProxyEndpoint endpoint, Object body) {
@@ -148,6 +177,9 @@ public final class Proxy {
     }
 
     private static Optional<Object> field(Object body, String name) {
+        if (name.equals(ProxyEndpoint.WHOLE_ANSWER)) {
+            return Optional.of(body);
+        }
         return body instanceof Map<?, ?> map ? Optional.ofNullable(map.get(name)) : Optional.empty();
     }
 

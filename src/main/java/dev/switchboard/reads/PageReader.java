@@ -171,6 +171,7 @@ public final class PageReader {
             }
             throw error.get();
         }
+        accounts.markChecked(account);
         if (parsed.isEmpty()) {
             throw RemoteErrors.unreadable(operation, response, "it is not JSON");
         }

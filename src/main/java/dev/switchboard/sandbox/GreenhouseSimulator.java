@@ -32,6 +32,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * follow the providers' notes ({@code id, candidate_id, application_id, body, type}); a
  * note's {@code visibility} is named as Harvest v1 named it, a guess. The token errors follow
  * RFC 6749 §5.2; the 401 body of a refused token is a guess.
+ *
+ * <p>Candidates, applications, jobs and users ({@link GreenhouseWorld}) are listed the same way:
+ * a bare array by ascending id, {@code per_page} (1 to 500, as Harvest documented it) on the first
+ * request with {@code ids} and the parent filters (/docs/list-endpoints: {@code candidate_ids},
+ * {@code job_ids} for applications), then cursor links. A cursor here remembers the last id given,
+ * so an object added between pages is not skipped. A parameter the simulation does not know is
+ * refused with a 400, a guess that keeps mappings honest.
  */
 public final class GreenhouseSimulator {
 
@@ -42,8 +49,14 @@ public final class GreenhouseSimulator {
     public static final String CANDIDATE_ID = "53883394";
     public static final String OTHER_CANDIDATE_ID = "53883395";
 
-    private static final Set<String> USERS = Set.of(USER_ID, OTHER_USER_ID);
+    /** Each listed resource's filters besides per_page (harvestdocs.greenhouse.io/docs/list-endpoints). */
+    private static final Map<String, Set<String>> FILTERS = Map.of(
+            "candidates", Set.of("ids"),
+            "applications", Set.of("ids", "candidate_ids", "job_ids"),
+            "jobs", Set.of("ids"),
+            "users", Set.of("ids"));
 
+    private final GreenhouseWorld world = new GreenhouseWorld();
     private final NoteBook notes = new NoteBook(CANDIDATE_ID, OTHER_CANDIDATE_ID);
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
     private final AtomicLong nextId = new AtomicLong(8841);
@@ -93,9 +106,9 @@ public final class GreenhouseSimulator {
             config.routes.post("/token", this::token);
             config.routes.before("/v3/*", this::authenticate);
             config.routes.get("/v3/notes", this::listNotes);
-            // A bare array, as every v3 list (harvestdocs.greenhouse.io/docs/pagination).
-            config.routes.get("/v3/users", ctx -> Simulator.json(ctx, 200, List.of(Map.of("id", Long.parseLong(USER_ID),
-                    "first_name", "Sandbox", "last_name", "Recruiter"))));
+            for (String resource : FILTERS.keySet()) {
+                config.routes.get("/v3/" + resource, ctx -> list(ctx, resource));
+            }
         });
     }
 
@@ -111,7 +124,7 @@ public final class GreenhouseSimulator {
             return;
         }
         List<String> sub = form.get("sub");
-        if (sub == null || sub.size() != 1 || !USERS.contains(sub.get(0))) {
+        if (sub == null || sub.size() != 1 || !world.hasUser(sub.get(0))) {
             Simulator.json(ctx, 400, Map.of("error", "invalid_request", "error_description",
                     "sub must name a user of the organization"));
             return;
@@ -165,6 +178,107 @@ public final class GreenhouseSimulator {
             ctx.header("Link", "<" + ctx.scheme() + "://" + ctx.host() + "/v3/notes?cursor=" + next + ">; rel=\"next\"");
         }
         Simulator.json(ctx, 200, page);
+    }
+
+    /** Every candidate's id, by ascending id. */
+    public List<String> candidateIds() {
+        return ids("candidates");
+    }
+
+    public List<String> userIds() {
+        return ids("users");
+    }
+
+    public List<String> jobIds() {
+        return ids("jobs");
+    }
+
+    /** The jobs a candidate has applied to, one per application, by application id. */
+    public List<String> jobIdsOf(String candidate) {
+        return world.all("applications").stream().filter(a -> String.valueOf(a.get("candidate_id")).equals(candidate))
+                .map(a -> String.valueOf(a.get("job_id"))).toList();
+    }
+
+    private List<String> ids(String resource) {
+        return world.all(resource).stream().map(o -> String.valueOf(o.get("id"))).toList();
+    }
+
+    /**
+     * {@code GET /v3/<resource>?per_page=&ids=&<parent>_ids=}, or {@code ?cursor=} alone: a bare
+     * array, the next page's URL in the {@code Link} header while there is one.
+     */
+    private void list(Context ctx, String resource) {
+        Map<String, String> filters;
+        int perPage;
+        long after;
+        if (ctx.queryParam("cursor") != null) {
+            if (ctx.queryParamMap().size() != 1) {
+                Simulator.json(ctx, 400, Map.of("message", "cursor must be the only parameter"));
+                return;
+            }
+            Optional<Map<String, Object>> position = readPosition(ctx.queryParam("cursor"), resource);
+            if (position.isEmpty()) {
+                Simulator.json(ctx, 400, Map.of("message", "Invalid cursor"));
+                return;
+            }
+            @SuppressWarnings("unchecked")
+            var given = (Map<String, String>) position.get().get("f");
+            filters = given;
+            perPage = ((Number) position.get().get("p")).intValue();
+            after = ((Number) position.get().get("a")).longValue();
+        } else {
+            filters = new LinkedHashMap<>();
+            for (var parameter : ctx.queryParamMap().entrySet()) {
+                String name = parameter.getKey();
+                if (name.equals("per_page")) {
+                    continue;
+                }
+                if (!FILTERS.get(resource).contains(name)) {
+                    Simulator.json(ctx, 400, Map.of("message", "Unknown parameter: " + name));
+                    return;
+                }
+                if (parameter.getValue().size() != 1 || !parameter.getValue().get(0).matches("\\d{1,20}(,\\d{1,20})*")) {
+                    Simulator.json(ctx, 400, Map.of("message", name + " must be a comma-separated list of ids"));
+                    return;
+                }
+                filters.put(name, parameter.getValue().get(0));
+            }
+            String size = ctx.queryParam("per_page");
+            perPage = size == null ? 100 : size.matches("\\d{1,3}") ? Integer.parseInt(size) : -1;
+            after = Long.MIN_VALUE;
+            if (perPage < 1 || perPage > 500) {
+                Simulator.json(ctx, 400, Map.of("message", "per_page must be between 1 and 500"));
+                return;
+            }
+        }
+        List<Map<String, Object>> matching = world.all(resource).stream()
+                .filter(item -> ((Number) item.get("id")).longValue() > after)
+                .filter(item -> filters.entrySet().stream().allMatch(filter -> List.of(filter.getValue().split(","))
+                        .contains(String.valueOf(item.get(field(filter.getKey()))))))
+                .toList();
+        var page = matching.subList(0, Math.min(perPage, matching.size()));
+        if (matching.size() > perPage) {
+            long last = ((Number) page.get(page.size() - 1).get("id")).longValue();
+            String next = cursor(Map.of("r", resource, "f", filters, "p", perPage, "a", last));
+            ctx.header("Link", "<" + ctx.scheme() + "://" + ctx.host() + "/v3/" + resource + "?cursor=" + next
+                    + ">; rel=\"next\"");
+        }
+        Simulator.json(ctx, 200, page);
+    }
+
+    /** The object field a filter compares: ids the object's own id, a parent filter its parent's id. */
+    private static String field(String filter) {
+        return filter.equals("ids") ? "id" : filter.substring(0, filter.length() - "s".length());
+    }
+
+    private static Optional<Map<String, Object>> readPosition(String text, String resource) {
+        try {
+            return Json.tryParse(Base64.getUrlDecoder().decode(text)).flatMap(Json::asObject)
+                    .filter(map -> resource.equals(map.get("r")) && map.get("f") instanceof Map<?, ?>
+                            && map.get("p") instanceof Number && map.get("a") instanceof Number);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static String cursor(Map<String, Object> position) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,12 +27,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code links} first/next/last, {@code meta} record-count/page-count),
  * {@code notes/_create.md.erb} (the create document and its answer; its heading says
  * {@code POST /v1/note} while the collection is {@code /v1/notes}: both are served),
+ * {@code candidates/_list.md.erb}, {@code _read.md.erb} and {@code _create.md.erb} (filter[email],
+ * include, the create document: an email is required and unique, {@code merge} merges into the
+ * candidate with that email), {@code job_applications/}, {@code jobs/} ({@code filter[status]}
+ * defaults to published; {@code all} lists every job) and {@code users/} (lists and reads),
  * {@code activities/_list.md.erb} and {@code _index.md.erb} (activities with {@code code},
  * {@code created-at} and {@code data}, a JSON document in a string; filters and include).
  * Guesses, marked: a note's activity has code {@code note} and data
  * {@code {"note": text, "note_id": id}} (snake_case: it is a serialized hash, not a JSON:API
  * attribute); the error bodies follow jsonapi.org/format/#errors,
- * as no Teamtailor source quotes one.
+ * as no Teamtailor source quotes one; a filter, include or attribute this simulation does not
+ * know is refused with a 400, as JSON:API servers refuse unknown ones (jsonapi.org/format/#fetching-filtering
+ * leaves filters to the server; #fetching-includes: an include it cannot serve is a 400).
  */
 public final class TeamtailorSimulator {
 
@@ -42,21 +49,58 @@ public final class TeamtailorSimulator {
     public static final String OTHER_USER_ID = "3";
     static final String MEDIA_TYPE = "application/vnd.api+json";
 
-    private static final Set<String> USERS = Set.of(USER_ID, OTHER_USER_ID);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+    private static final DateTimeFormatter STAMP = TeamtailorWorld.STAMP;
+    /** Attributes a create may write (Teamtailor/docs, source/includes/candidates/_index.md.erb). */
+    private static final Set<String> WRITABLE = Set.of("connected", "email", "facebook-id", "first-name", "internal",
+            "last-name", "linkedin-uid", "linkedin-url", "merge", "phone", "picture", "pitch", "referring-url",
+            "resume", "set-consent-expiration", "sourced", "tags", "unsubscribed", "send-welcome-message");
 
-    private final NoteBook activities = new NoteBook(CANDIDATE_ID, OTHER_CANDIDATE_ID);
+    private final TeamtailorWorld world = new TeamtailorWorld();
+    private final NoteBook activities = new NoteBook();
     private final AtomicLong nextNote = new AtomicLong(100);
     private final AtomicLong nextActivity = new AtomicLong(1000);
 
     public TeamtailorSimulator() {
-        for (String candidate : List.of(CANDIDATE_ID, OTHER_CANDIDATE_ID)) {
-            activities.of(candidate).orElseThrow().add(activity("created", "{}", null));
+        for (long candidate : world.candidateIds(Optional.empty())) {
+            created(String.valueOf(candidate));
         }
     }
 
+    /** A candidate added in Teamtailor itself, with that id. */
     public void addCandidate(String id) {
-        activities.add(id);
+        world.addCandidate(Long.parseLong(id));
+        created(id);
+    }
+
+    private void created(String candidate) {
+        activities.add(candidate);
+        activities.of(candidate).orElseThrow().add(activity("created", "{}", null));
+    }
+
+    /** Every candidate's id, in Teamtailor's default order (by id). */
+    public List<String> candidateIds() {
+        return world.candidateIds(Optional.empty()).stream().map(String::valueOf).toList();
+    }
+
+    /** How many candidates have that email address. */
+    public int candidatesWithEmail(String email) {
+        return world.candidateIds(Optional.of(email)).size();
+    }
+
+    public List<String> userIds() {
+        return world.userIds().stream().map(String::valueOf).toList();
+    }
+
+    /** Every job, published or not. */
+    public List<String> jobIds() {
+        return world.jobIds("all").stream().map(String::valueOf).toList();
+    }
+
+    /** The jobs a candidate has applied to, one per application. */
+    public List<String> jobIdsOf(String candidate) {
+        return world.applicationIds(TeamtailorWorld.number(candidate)).stream()
+                .map(application -> world.relations("job-applications", application).get(1).ids().get(0))
+                .map(String::valueOf).toList();
     }
 
     public List<Map<String, Object>> activitiesOf(String candidateId) {
@@ -70,10 +114,29 @@ public final class TeamtailorSimulator {
             config.routes.post("/v1/notes", this::createNote);
             config.routes.post("/v1/note", this::createNote);
             config.routes.get("/v1/activities", this::listActivities);
-            // Teamtailor/docs source/includes/users/_list.md.erb: a JSON:API list of users.
-            config.routes.get("/v1/users", ctx -> document(ctx, 200, Map.of("data", List.of(Map.of("id", USER_ID,
-                    "type", "users", "attributes", Map.of("name", "Sandbox Admin", "role", "admin"))),
-                    "meta", Map.of("record-count", 2, "page-count", 2))));
+            config.routes.post("/v1/candidates", this::createCandidate);
+            // candidates/_list.md.erb: filter[email]; include names relations.
+            config.routes.get("/v1/candidates", ctx -> list(ctx, "candidates",
+                    world.candidateIds(Optional.ofNullable(ctx.queryParam("filter[email]"))),
+                    Set.of("filter[email]"), Set.of("job-applications")));
+            config.routes.get("/v1/candidates/{id}", ctx -> one(ctx, "candidates", Set.of("job-applications")));
+            // The candidate's job-applications relation, its "related" link (candidates/_index.md.erb).
+            config.routes.get("/v1/candidates/{id}/job-applications", ctx -> {
+                if (found(ctx, "candidates")) {
+                    list(ctx, "job-applications", world.applicationIds(TeamtailorWorld.number(ctx.pathParam("id"))),
+                            Set.of(), Set.of("candidate", "job"));
+                }
+            });
+            config.routes.get("/v1/job-applications", ctx -> list(ctx, "job-applications",
+                    world.applicationIds(Optional.empty()), Set.of(), Set.of("candidate", "job")));
+            config.routes.get("/v1/job-applications/{id}", ctx -> one(ctx, "job-applications", Set.of("candidate", "job")));
+            // jobs/_list.md.erb: filter[status] defaults to published; all lists every job.
+            config.routes.get("/v1/jobs", ctx -> list(ctx, "jobs",
+                    world.jobIds(Optional.ofNullable(ctx.queryParam("filter[status]")).orElse("published")),
+                    Set.of("filter[status]"), Set.of("user")));
+            config.routes.get("/v1/jobs/{id}", ctx -> one(ctx, "jobs", Set.of("user")));
+            config.routes.get("/v1/users", ctx -> list(ctx, "users", world.userIds(), Set.of(), Set.of()));
+            config.routes.get("/v1/users/{id}", ctx -> one(ctx, "users", Set.of()));
         });
     }
 
@@ -113,7 +176,7 @@ public final class TeamtailorSimulator {
             return;
         }
         String user = relatedId(relationships, "user");
-        if (user != null && !USERS.contains(user)) {
+        if (user != null && !world.hasUser(user)) {
             error(ctx, 422, "must exist", "user - must exist");
             return;
         }
@@ -131,6 +194,181 @@ public final class TeamtailorSimulator {
         feed.add(activity("note", Json.writeString(Map.of("note", attributes.get("note"), "note_id", id)), user));
         document(ctx, 201, Map.of("data", Map.of("id", String.valueOf(id), "type", "notes",
                 "links", Map.of("self", "/v1/notes/" + id), "attributes", note)));
+    }
+
+    /**
+     * {@code POST /candidates}: the created candidate, whole (candidates/_create.md.erb). The
+     * status is 201, as jsonapi.org/format/#crud-creating-responses-201 has it; the 422 texts
+     * follow the note create's.
+     */
+    @SuppressWarnings("unchecked")
+    private void createCandidate(Context ctx) {
+        String contentType = ctx.header("Content-Type");
+        if (contentType == null || !contentType.startsWith(MEDIA_TYPE)) {
+            error(ctx, 415, "Unsupported media type", "Send " + MEDIA_TYPE);
+            return;
+        }
+        var document = Simulator.jsonObject(ctx).orElse(Map.of());
+        if (!(document.get("data") instanceof Map<?, ?> data) || !"candidates".equals(data.get("type"))
+                || !(data.get("attributes") instanceof Map<?, ?> given)) {
+            error(ctx, 400, "Bad request", "data must be a candidates resource with attributes");
+            return;
+        }
+        var attributes = new LinkedHashMap<>((Map<String, Object>) given);
+        for (String name : attributes.keySet()) {
+            if (!WRITABLE.contains(name)) {
+                error(ctx, 400, "Param not allowed", name + " is not allowed.");
+                return;
+            }
+        }
+        if (attributes.get("tags") != null && !(attributes.get("tags") instanceof List<?>)) {
+            error(ctx, 400, "Invalid field value", "tags must be an array");
+            return;
+        }
+        boolean sourced = Boolean.TRUE.equals(attributes.get("sourced"));
+        Object email = attributes.get("email");
+        if (!Simulator.isNonBlankString(email) && !sourced) {
+            error(ctx, 422, "can't be blank", "email - can't be blank");
+            return;
+        }
+        boolean merge = Boolean.TRUE.equals(attributes.remove("merge"));
+        long id;
+        synchronized (world) {
+            Optional<Long> existing = email instanceof String text ? world.candidateWithEmail(text) : Optional.empty();
+            if (existing.isPresent() && !merge) {
+                error(ctx, 422, "has already been taken", "email - has already been taken");
+                return;
+            }
+            if (existing.isPresent()) {
+                id = existing.get();
+                world.mergeCandidate(id, attributes);
+            } else {
+                id = world.addCandidate(attributes);
+                created(String.valueOf(id));
+            }
+        }
+        document(ctx, 201, Map.of("data", world.resource("candidates", id, base(ctx), Set.of())));
+    }
+
+    /** A JSON:API list: the filters and includes the endpoint takes, numbered pages of at most 30. */
+    private void list(Context ctx, String type, List<Long> ids, Set<String> filters, Set<String> includable) {
+        for (String parameter : ctx.queryParamMap().keySet()) {
+            if (parameter.startsWith("filter[") && !filters.contains(parameter)) {
+                error(ctx, 400, "Filter not allowed", parameter + " is not allowed.");
+                return;
+            }
+        }
+        Optional<Set<String>> include = includes(ctx, type, includable);
+        if (include.isEmpty()) {
+            return;
+        }
+        int size = number(ctx.queryParam("page[size]"), 10);
+        int page = number(ctx.queryParam("page[number]"), 1);
+        if (size < 1 || size > 30 || page < 1) {
+            error(ctx, 400, "Invalid page", "page[size] must be 1 to 30 and page[number] at least 1");
+            return;
+        }
+        int pages = Math.max(1, (ids.size() + size - 1) / size);
+        int from = Math.min(ids.size(), (page - 1) * size);
+        var data = new ArrayList<Map<String, Object>>();
+        for (long id : ids.subList(from, Math.min(ids.size(), from + size))) {
+            data.add(world.resource(type, id, base(ctx), include.get()));
+        }
+        var links = new LinkedHashMap<String, Object>();
+        links.put("first", pageLink(ctx, 1, size));
+        if (page < pages) {
+            links.put("next", pageLink(ctx, page + 1, size));
+        }
+        links.put("last", pageLink(ctx, pages, size));
+        var body = new LinkedHashMap<String, Object>();
+        body.put("data", data);
+        if (!include.get().isEmpty()) {
+            body.put("included", included(data, include.get(), base(ctx)));
+        }
+        body.put("meta", Map.of("record-count", ids.size(), "page-count", pages));
+        body.put("links", links);
+        document(ctx, 200, body);
+    }
+
+    /** One resource by id, or JSON:API's 404. */
+    private void one(Context ctx, String type, Set<String> includable) {
+        if (!found(ctx, type)) {
+            return;
+        }
+        Optional<Set<String>> include = includes(ctx, type, includable);
+        if (include.isEmpty()) {
+            return;
+        }
+        var resource = world.resource(type, Long.parseLong(ctx.pathParam("id")), base(ctx), include.get());
+        var body = new LinkedHashMap<String, Object>();
+        body.put("data", resource);
+        if (!include.get().isEmpty()) {
+            body.put("included", included(List.of(resource), include.get(), base(ctx)));
+        }
+        document(ctx, 200, body);
+    }
+
+    private boolean found(Context ctx, String type) {
+        Optional<Long> id = TeamtailorWorld.number(ctx.pathParam("id"));
+        if (id.isEmpty() || !world.exists(type, id.get())) {
+            error(ctx, 404, "Record not found", "The record identified by " + ctx.pathParam("id")
+                    + " could not be found.");
+            return false;
+        }
+        return true;
+    }
+
+    private Optional<Set<String>> includes(Context ctx, String type, Set<String> includable) {
+        String include = ctx.queryParam("include");
+        if (include == null || include.isEmpty()) {
+            return Optional.of(Set.of());
+        }
+        var names = new java.util.LinkedHashSet<String>(List.of(include.split(",")));
+        for (String name : names) {
+            if (!includable.contains(name)) {
+                error(ctx, 400, "Invalid field", name + " is not a valid includable relationship of " + type);
+                return Optional.empty();
+            }
+        }
+        return Optional.of(names);
+    }
+
+    /** The resources a page's included relations link to, each once. */
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> included(List<Map<String, Object>> data, Set<String> include, String base) {
+        var seen = new LinkedHashMap<String, Map<String, Object>>();
+        for (Map<String, Object> resource : data) {
+            var relationships = (Map<String, Map<String, Object>>) resource.get("relationships");
+            for (String name : include) {
+                Object linkage = relationships.get(name).get("data");
+                List<Object> links = linkage instanceof List<?> many ? (List<Object>) many
+                        : linkage == null ? List.of() : List.of(linkage);
+                for (Object link : links) {
+                    var target = (Map<String, Object>) link;
+                    String type = (String) target.get("type");
+                    long id = Long.parseLong((String) target.get("id"));
+                    seen.putIfAbsent(type + "/" + id, world.resource(type, id, base, Set.of()));
+                }
+            }
+        }
+        return new ArrayList<>(seen.values());
+    }
+
+    private static String base(Context ctx) {
+        return ctx.scheme() + "://" + ctx.host() + "/v1";
+    }
+
+    /** The request's own URL at another page, its other parameters kept, as the documented links are. */
+    private static String pageLink(Context ctx, int page, int size) {
+        var query = new StringBuilder();
+        ctx.queryParamMap().forEach((name, values) -> {
+            if (!name.startsWith("page[")) {
+                values.forEach(value -> query.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&'));
+            }
+        });
+        return ctx.scheme() + "://" + ctx.host() + ctx.path() + "?" + query + "page%5Bnumber%5D=" + page
+                + "&page%5Bsize%5D=" + size;
     }
 
     /** {@code GET /activities?filter[candidate]=&page[number]=&page[size]=}, oldest first. */

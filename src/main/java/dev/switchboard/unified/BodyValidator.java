@@ -3,6 +3,7 @@ package dev.switchboard.unified;
 import dev.switchboard.catalog.FieldSchema;
 import dev.switchboard.catalog.Operation;
 import dev.switchboard.error.ApiException;
+import dev.switchboard.error.Suggestions;
 import dev.switchboard.mapping.Timestamps;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +13,13 @@ import java.util.Optional;
 
 /**
  * Checks a unified body against the model and one integration's rules before anything is
- * sent, naming every offending field at once.
+ * sent, naming every offending field at once. A field the model does not know is refused,
+ * with the nearest known field suggested: a typo must not silently drop a restriction. A
+ * known field the integration does not take is dropped and named, unless dropping it would
+ * write something more widely visible than asked (the model marks such fields). What the
+ * caller's {@code remote_data} sets in the provider body counts as the unified field it
+ * carries (the integration's {@code body_fields}): it satisfies that field's requirement, and
+ * it may not override a restriction the caller also asked for.
  */
 public final class BodyValidator {
 
@@ -32,23 +39,33 @@ public final class BodyValidator {
         List<String> ignored = new ArrayList<>();
         Optional<Map<String, Object>> remoteData = Optional.empty();
 
+        for (String field : body.keySet()) {
+            if (!takes.contains(field)) {
+                invalid.put(field, unknown(field, takes));
+            }
+        }
+        if (!invalid.isEmpty()) {
+            throw ApiException.invalid(message(operation, missing, invalid), "body", missing, invalid)
+                    .withCode("unknown_field");
+        }
+        Map<String, String> suppliedByRemoteData = body.get(REMOTE_DATA) instanceof Map<?, ?> given
+                ? supplied(operation, (Map<String, Object>) given) : Map.of();
         for (String field : rules.required()) {
-            if (body.get(field) == null) {
+            if (body.get(field) == null && !suppliedByRemoteData.containsKey(field)) {
                 missing.add(field);
             }
         }
         for (var entry : body.entrySet()) {
             String field = entry.getKey();
             Object value = entry.getValue();
-            if (!takes.contains(field)) {
-                ignored.add(field);
-                continue;
-            }
             if (value == null) {
                 continue; // absent, as far as the provider is concerned
             }
-            Optional<String> problem = problem(schemas.get(field), value, rules.required().contains(field))
+            FieldSchema schema = schemas.get(field);
+            Optional<String> problem = problem(schema, value, rules.required().contains(field))
                     .or(() -> narrower(operation, field, value))
+                    .or(() -> widenedByDropping(operation, field, schema, value))
+                    .or(() -> overriddenByRemoteData(schema, value, suppliedByRemoteData.get(field)))
                     .or(() -> items(rules.itemsRequired().getOrDefault(field, List.of()), value))
                     .or(() -> value instanceof List<?> list && list.size() > rules.maxItems().getOrDefault(field,
                             Integer.MAX_VALUE) ? Optional.of(operation.integration().label() + " takes at most "
@@ -67,6 +84,57 @@ public final class BodyValidator {
             throw ApiException.invalid(message(operation, missing, invalid), "body", missing, invalid);
         }
         return new ValidatedBody(fields, remoteData, ignored);
+    }
+
+    /** Why a field is refused that this method does not take, with the nearest one it does. */
+    private static String unknown(String field, List<String> known) {
+        return Suggestions.nearest(field, known)
+                .map(nearest -> "is not a field of this body; did you mean `" + nearest + "`?")
+                .orElse("is not a field of this body; it takes " + String.join(", ", known));
+    }
+
+    /** The unified fields {@code remote_data} sets, each with the provider path it sets it at. */
+    private static Map<String, String> supplied(Operation operation, Map<String, Object> remoteData) {
+        var supplied = new LinkedHashMap<String, String>();
+        operation.endpoint().bodyFields().forEach((field, paths) -> {
+            for (String path : paths) {
+                if (present(remoteData, path)) {
+                    supplied.putIfAbsent(field, path);
+                }
+            }
+        });
+        return supplied;
+    }
+
+    private static boolean present(Map<String, Object> object, String dottedPath) {
+        Object current = object;
+        for (String step : dottedPath.split("\\.")) {
+            if (!(current instanceof Map<?, ?> map) || !map.containsKey(step)) {
+                return false;
+            }
+            current = map.get(step);
+        }
+        return true;
+    }
+
+    /** A restriction the integration does not take: dropping it would write for more eyes than asked. */
+    private static Optional<String> widenedByDropping(Operation operation, String field, FieldSchema schema,
+            Object value) {
+        if (operation.rules().sends(field) || !schema.restrictsAccessWith(value)) {
+            return Optional.empty();
+        }
+        return Optional.of("'" + value + "' cannot be kept by " + operation.integration().label()
+                + ", which does not take " + field + "; leaving it out would make the write "
+                + schema.restrictsAccess().unrestricted());
+    }
+
+    /** A restriction asked for that {@code remote_data} would replace with whatever it sets. */
+    private static Optional<String> overriddenByRemoteData(FieldSchema schema, Object value, String remotePath) {
+        if (remotePath == null || !schema.restrictsAccessWith(value)) {
+            return Optional.empty();
+        }
+        return Optional.of("'" + value + "' would be overridden by remote_data." + remotePath
+                + ", which sets the same thing at the provider; give one or the other");
     }
 
     private static Optional<String> problem(FieldSchema schema, Object value, boolean required) {

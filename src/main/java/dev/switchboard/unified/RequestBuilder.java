@@ -23,6 +23,9 @@ import java.util.Optional;
 /** Runs an operation's request mappings and assembles the provider call. */
 public final class RequestBuilder {
 
+    /** Where the response mappings find the provider body that was sent. */
+    static final String WRITTEN_BODY = "remote_body";
+
     private RequestBuilder() {
     }
 
@@ -68,6 +71,9 @@ public final class RequestBuilder {
             if (body.remoteData().isPresent()) {
                 mapped = DeepMerge.merge(mapped, body.remoteData().get());
             }
+            // The body as written, remote_data and all, for the response mapping: an answer
+            // the provider does not fill in says what was written, not what was asked for.
+            input.put(WRITTEN_BODY, mapped);
             var format = operation.endpoint().uploadFormat();
             if (format.isPresent() && upload.isPresent()) {
                 streamed = Optional.of(UploadEncoding.encode(format.get(), mapped, upload.get(),

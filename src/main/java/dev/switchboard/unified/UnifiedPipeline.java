@@ -98,6 +98,8 @@ public final class UnifiedPipeline {
                 .map(e -> RemoteErrors.redacted(withHeaders(e, headers), operation.integration(), account));
         if (error.isPresent() && error.get().status() == 401) {
             accounts.markNeedsReauth(account);
+        } else if (error.isEmpty()) {
+            accounts.markChecked(account);
         }
         if (options.format() == ResponseFormat.RAW) {
             return new Executed(new UnifiedResult.RawBody(response.status(), headers, response.contentType(),

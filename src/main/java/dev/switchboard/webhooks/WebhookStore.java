@@ -21,28 +21,39 @@ public final class WebhookStore {
 
     private final Sql sql;
     private final SecretBox box;
+    private final int perEnvironment;
 
-    public WebhookStore(Database database, SecretBox box) {
+    public WebhookStore(Database database, SecretBox box, int perEnvironment) {
         this.sql = new Sql(database);
         this.box = box;
+        this.perEnvironment = perEnvironment;
     }
 
-    public Webhook create(String environment, String url, List<String> events) {
+    /** How many webhooks one environment may have: each is delivery work every event causes. */
+    public int perEnvironment() {
+        return perEnvironment;
+    }
+
+    /** The new webhook, or empty when the environment already has as many as it may. */
+    public Optional<Webhook> create(String environment, String url, List<String> events) {
         var webhook = new Webhook("wh_" + UUID.randomUUID(), environment, url, events, Signature.newSecret(),
                 Instant.now());
-        sql.run(connection -> {
+        // One statement, so that SQLite never has to upgrade a read to a write mid-transaction.
+        boolean made = sql.run(connection -> {
             try (var insert = connection.prepareStatement("INSERT INTO webhooks (id, environment, url, events, secret, "
-                    + "created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    + "created_at) SELECT ?, ?, ?, ?, ?, ? WHERE (SELECT COUNT(*) FROM webhooks WHERE environment = ?) < ?")) {
                 insert.setString(1, webhook.id());
                 insert.setString(2, environment);
                 insert.setString(3, url);
                 insert.setString(4, Json.writeString(events));
                 insert.setString(5, box.seal(webhook.secret(), webhook.id()));
                 insert.setLong(6, webhook.createdAt().toEpochMilli());
-                return insert.executeUpdate();
+                insert.setString(7, environment);
+                insert.setInt(8, perEnvironment);
+                return insert.executeUpdate() == 1;
             }
         });
-        return webhook;
+        return made ? Optional.of(webhook) : Optional.empty();
     }
 
     public List<Webhook> list(String environment) {
@@ -103,6 +114,22 @@ public final class WebhookStore {
                 pending.executeUpdate();
             }
             return true;
+        });
+    }
+
+    /**
+     * Forgets messages delivered, or given up on, more than {@code retention} ago: the
+     * deliveries list shows them until then. The number removed.
+     */
+    public int purgeSettled(java.time.Duration retention) {
+        long before = System.currentTimeMillis() - retention.toMillis();
+        return sql.run(connection -> {
+            try (var delete = connection.prepareStatement("DELETE FROM webhook_outbox WHERE (delivered_at IS NOT NULL "
+                    + "AND delivered_at < ?) OR (dead = 1 AND next_attempt_at < ?)")) {
+                delete.setLong(1, before);
+                delete.setLong(2, before);
+                return delete.executeUpdate();
+            }
         });
     }
 

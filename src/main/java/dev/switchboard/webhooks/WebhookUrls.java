@@ -1,7 +1,6 @@
 package dev.switchboard.webhooks;
 
 import dev.switchboard.accounts.BaseUrlPolicy;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -49,7 +48,8 @@ public final class WebhookUrls {
         try {
             for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
                 if (internal(address)) {
-                    return Optional.of("resolves to an address on this machine or a private network "
+                    return Optional.of("resolves to an address on this machine, a private network or another "
+                            + "special-purpose range "
                             + "(allow the host in SWITCHBOARD_ALLOWED_HOSTS if that is intended)");
                 }
             }
@@ -60,15 +60,7 @@ public final class WebhookUrls {
     }
 
     private static boolean internal(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
-            return true;
-        }
-        byte[] bytes = address.getAddress();
-        if (address instanceof Inet6Address) {
-            return (bytes[0] & 0xfe) == 0xfc; // unique local fc00::/7
-        }
-        return (bytes[0] & 0xff) == 100 && (bytes[1] & 0xc0) == 64 // carrier-grade NAT 100.64/10
-                || (bytes[0] & 0xff) == 169 && (bytes[1] & 0xff) == 254;
+        return address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress() || address.isMulticastAddress() || SpecialAddresses.contains(address);
     }
 }

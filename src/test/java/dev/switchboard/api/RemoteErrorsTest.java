@@ -65,7 +65,8 @@ class RemoteErrorsTest {
         provider.stubFor(post("/candidate.createNote").willReturn(json(403, """
                 {"success": false, "errorInfo": {"code": "missing_endpoint_permission", "message": "no"}}""")));
         assertRemoteError(harness.post(Harness.activities(account, ""), note()), 403);
-        assertEquals("active", status(account));
+        // Not a refused key: the account is not marked for re-authentication (it was stored unchecked).
+        assertEquals("needs_check", status(account));
     }
 
     @Test
@@ -94,6 +95,9 @@ class RemoteErrorsTest {
         assertRemoteError(harness.post(Harness.activities(account, ""), note()), 401);
         assertEquals("needs_reauth", status(account));
 
+        // The new key passes Lever's connect check, GET /users (hire.lever.co/developer/documentation#list-all-users).
+        provider.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/v1/users"))
+                .willReturn(json(200, "{\"data\": [], \"hasNext\": false}")));
         harness.send("PATCH", "/integrated-accounts/" + account, "{\"context\": {\"api_key\": \"new-key\"}}",
                 Map.of("Authorization", "Bearer " + Harness.TOKEN));
         assertEquals("active", status(account));

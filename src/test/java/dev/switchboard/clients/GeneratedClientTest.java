@@ -66,7 +66,7 @@ class GeneratedClientTest {
         var accounts = new IntegratedAccountsApi(client);
         var account = accounts.createIntegratedAccount(new IntegratedAccountCreate()
                 .integration(IntegratedAccountCreate.IntegrationEnum.LEVER).tenantId("generated-client")
-                .context(Map.of("api_key", LeverSimulator.API_KEY, "base_url", sandbox.leverUrl())));
+                .context(Map.of("api_key", LeverSimulator.API_KEY, "base_url", sandbox.leverUrl())), null);
         assertEquals("lever", account.getIntegration().getName().getValue());
 
         var activities = new ActivitiesApi(client);

@@ -73,7 +73,7 @@ class TrutoSdkClientTest {
         var got = sdk.get("integrated-account", id, Map.of());
         assertEquals(200, got.status());
         assertEquals("********", ((Map<?, ?>) got.body().get("context")).get("api_key"));
-        var updated = sdk.update("integrated-account", id, Map.of("context", Map.of("api_key", "rotated-key")));
+        var updated = sdk.update("integrated-account", id, Map.of("context", Map.of("api_key", LeverSimulator.API_KEY)));
         assertEquals(200, updated.status(), updated.toString());
         var deleted = sdk.delete("integrated-account", id);
         assertEquals(200, deleted.status());
@@ -244,11 +244,28 @@ class TrutoSdkClientTest {
                 noPath.body().get("truto_error_insight"));
         int dots = sdk.list("proxy/%2E%2E", Map.of("integrated_account_id", account)).status();
         assertTrue(dots == 400 || dots == 404, "no resource is named '..': " + dots);
-        // A path value stays one segment: Lever is asked for an opportunity called "../../users".
+        // A path value is one segment: one with a slash is refused, not sent on encoded.
         var escape = sdk.list("proxy/notes", Map.of("integrated_account_id", account,
                 "opportunity_id", "../../users"));
-        assertEquals(404, escape.status(), escape.toString());
-        assertEquals(true, escape.body().get("truto_is_remote_error"));
+        assertEquals(400, escape.status(), escape.toString());
+        assertTrue(escape.body().get("message").toString().contains("'opportunity_id' must be one path segment"),
+                escape.toString());
+    }
+
+    @Test
+    void theAccountsOwnPathValuesAreNotTheQuerysToChange() {
+        String recruitee = harness.account("recruitee", Map.of("api_token",
+                dev.switchboard.sandbox.RecruiteeSimulator.API_TOKEN, "company_id",
+                dev.switchboard.sandbox.RecruiteeSimulator.COMPANY_ID, "base_url", sandbox.recruiteeUrl()));
+        var other = sdk.list("proxy/notes", Map.of("integrated_account_id", recruitee, "company_id", "99999",
+                "candidate_id", dev.switchboard.sandbox.RecruiteeSimulator.CANDIDATE_ID));
+        assertEquals(400, other.status(), other.toString());
+        assertTrue(other.body().get("message").toString().contains("'company_id' comes from the integrated account"),
+                other.toString());
+        var same = sdk.list("proxy/notes", Map.of("integrated_account_id", recruitee, "company_id",
+                dev.switchboard.sandbox.RecruiteeSimulator.COMPANY_ID,
+                "candidate_id", dev.switchboard.sandbox.RecruiteeSimulator.CANDIDATE_ID));
+        assertEquals(200, same.status(), "the account's own value, repeated, is no change: " + same);
     }
 
     /** A new opportunity at the simulated Lever, reached through WireMock, which passes everything on. */

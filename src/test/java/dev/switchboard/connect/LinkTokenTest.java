@@ -120,10 +120,11 @@ class LinkTokenTest {
             var links = new LinkTokens(database, clock);
             var issued = links.issue("default", java.util.Optional.of("t"), java.util.Optional.empty(), List.of("lever"),
                     java.util.Optional.empty(), java.util.Optional.empty());
-            String state = links.newState(issued.link(), "lever", java.util.Optional.empty());
+            String state = links.newState(issued.link(), "lever", java.util.Optional.empty(), "browser-nonce");
             now.set(now.get().plusSeconds(11 * 60));
             assertTrue(links.open(issued.token()).isPresent(), "still good at 11 minutes");
-            assertTrue(links.takeState(state).isEmpty(), "a state lasts 10 minutes");
+            assertTrue(links.takeState(state, java.util.Optional.of("browser-nonce")).isEmpty(),
+                    "a state lasts 10 minutes");
             now.set(now.get().plusSeconds(20 * 60));
             assertTrue(links.open(issued.token()).isEmpty(), "gone after 30 minutes");
             assertFalse(links.spend(issued.link()));

@@ -59,11 +59,12 @@ class ProviderFidelityTest {
         String account = harness.account(integration, context(integration));
         var request = (Map<String, Object>) fixture.get("request");
         String query = (String) request.getOrDefault("query", "");
-        // A fixture names its resource and, for a get, the id; activities when it names none.
+        boolean list = fixture.get("method").equals("list");
+        boolean get = fixture.get("method").equals("get");
+        // A fixture names its unified resource; notes when it names none. A get names its item's id.
         String resource = (String) fixture.getOrDefault("resource", "ats/activities");
-        boolean read = fixture.get("method").equals("list") || fixture.get("method").equals("get");
-        String base = "/unified/" + resource + (request.get("id") instanceof String id ? "/" + id : "");
-        String path = base + "?integrated_account_id=" + account + query;
+        String path = "/unified/" + resource + (get ? "/" + request.get("id") : "") + "?integrated_account_id="
+                + account + query;
 
         if (fixture.get("provider_request") instanceof Map<?, ?> expected) {
             var dry = harness.post(path + "&switchboard_dry_run=true",
@@ -97,7 +98,7 @@ class ProviderFidelityTest {
             provider.stubFor(post(urlEqualTo("/token")).atPriority(1).willReturn(aResponse()
                     .withHeader("Content-Type", "application/json")
                     .withBody("{\"access_token\": \"fidelity-token\", \"token_type\": \"bearer\", \"expires_in\": 3600}")));
-            var response = read ? harness.get(path + "&truto_ignore_remote_data=true")
+            var response = list || get ? harness.get(path + "&truto_ignore_remote_data=true")
                     : harness.post(path + "&truto_ignore_remote_data=true", Json.writeString(request.get("body")));
             var expect = (Map<String, Object>) fixture.get("expect");
             assertEquals(((Number) expect.get("status")).intValue(), response.statusCode(), response.body());

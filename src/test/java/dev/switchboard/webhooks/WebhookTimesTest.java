@@ -51,7 +51,7 @@ class WebhookTimesTest {
         String id = (String) Harness.json(created).get("id");
         try (var database = Database.open(harness.databaseUrl()); var connection = database.connection()) {
             var box = new SecretBox(KeySource.resolve(Optional.empty(), harness.databaseUrl()));
-            var outbox = new Outbox(new WebhookStore(database, box), Clock.fixed(WHOLE_SECOND, ZoneOffset.UTC));
+            var outbox = new Outbox(new WebhookStore(database, box, 16), Clock.fixed(WHOLE_SECOND, ZoneOffset.UTC));
             outbox.record(connection, "default", List.of(new AccountEvent(AccountEvent.CREATED, Map.of("id", "acct"))));
             try (var read = connection.prepareStatement("SELECT payload FROM webhook_outbox WHERE webhook_id = ?")) {
                 read.setString(1, id);
