@@ -82,6 +82,12 @@ public final class Harness implements AutoCloseable, BeforeAllCallback, AfterAll
         return ServerConfig.of(0, "jdbc:sqlite:" + dir.resolve("test.db"), TOKEN);
     }
 
+    /** A fresh store whose server reaches the sandbox's token endpoints as {@code serve --sandbox} does. */
+    public static ServerConfig sandboxConfig(Sandbox sandbox) {
+        return sqliteConfig().withEnvironment(Map.of("SWITCHBOARD_GREENHOUSE_TOKEN_URL", sandbox.greenhouseTokenUrl(),
+                "SWITCHBOARD_LEVER_TOKEN_URL", sandbox.leverTokenUrl()));
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + server.port();
     }

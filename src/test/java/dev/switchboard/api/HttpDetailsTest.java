@@ -22,13 +22,15 @@ class HttpDetailsTest {
         // RFC 9110 §15.5.6: a 405 carries Allow with the methods the resource serves.
         var put = harness.send("PUT", "/integrated-account/some-id", "{}", AUTH);
         assertEquals(405, put.statusCode(), put.body());
-        assertEquals(java.util.Set.of("GET", "PATCH", "DELETE"), methods(put.headers().firstValue("Allow").orElseThrow()));
+        // HEAD is served wherever GET is (it runs GET's checks), so Allow names it too.
+        assertEquals(java.util.Set.of("GET", "HEAD", "PATCH", "DELETE"),
+                methods(put.headers().firstValue("Allow").orElseThrow()));
         assertEquals(405, Harness.json(put).get("statusCode"));
         assertTrue(((String) Harness.json(put).get("message")).contains("PUT"), put.body());
 
         var delete = harness.send("DELETE", "/unified/ats/activities", null, AUTH);
         assertEquals(405, delete.statusCode());
-        assertEquals(java.util.Set.of("GET", "POST"), methods(delete.headers().firstValue("Allow").orElseThrow()));
+        assertEquals(java.util.Set.of("GET", "HEAD", "POST"), methods(delete.headers().firstValue("Allow").orElseThrow()));
 
         // An unknown path stays a 404, and a token is still asked for first.
         assertEquals(404, harness.send("PUT", "/no-such-path", "{}", AUTH).statusCode());

@@ -37,7 +37,7 @@ class GeneratedPythonClientTest {
         requirePython();
         Path work = TempDirs.create("py-client");
         Files.copy(Path.of("src/test/resources/clients/core_resources.py"), work.resolve("main.py"));
-        try (var sandbox = Sandbox.start(); var harness = Harness.start()) {
+        try (var sandbox = Sandbox.start(); var harness = Harness.start(Harness.sandboxConfig(sandbox))) {
             Map<String, String> accounts = harness.demoAccounts(sandbox);
             String output = run(work, List.of(PYTHON, "main.py"), Map.of("SWITCHBOARD", harness.baseUrl(),
                     "TOKEN", Harness.TOKEN, "ACCOUNTS", Json.writeString(accounts),

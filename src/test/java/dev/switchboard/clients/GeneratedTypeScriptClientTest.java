@@ -44,7 +44,7 @@ class GeneratedTypeScriptClientTest {
         run(work, List.of("node", tools.resolve("node_modules/typescript/bin/tsc").toString(), "--target", "es2022",
                 "--module", "commonjs", "--lib", "es2022,dom", "--skipLibCheck", "--outDir", "out", "main.ts"), Map.of());
 
-        try (var sandbox = Sandbox.start(); var harness = Harness.start()) {
+        try (var sandbox = Sandbox.start(); var harness = Harness.start(Harness.sandboxConfig(sandbox))) {
             Map<String, String> accounts = harness.demoAccounts(sandbox);
             String output = run(work, List.of("node", "out/main.js"), Map.of("SWITCHBOARD", harness.baseUrl(),
                     "TOKEN", Harness.TOKEN, "ACCOUNTS", Json.writeString(accounts)));

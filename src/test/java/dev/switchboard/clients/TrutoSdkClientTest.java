@@ -45,7 +45,7 @@ class TrutoSdkClientTest {
     static void start() {
         sandbox = Sandbox.start();
         FORWARD.target(sandbox.leverUrl().replace("/v1", ""));
-        harness = Harness.start(Harness.sqliteConfig().withRemoteTimeouts(Duration.ofMillis(500), Duration.ofSeconds(2)));
+        harness = Harness.start(Harness.sandboxConfig(sandbox).withRemoteTimeouts(Duration.ofMillis(500), Duration.ofSeconds(2)));
         sdk = new TrutoStyleClient(harness.baseUrl(), Harness.TOKEN);
     }
 
