@@ -10,9 +10,15 @@ import dev.switchboard.Harness;
 import dev.switchboard.generated.ApiClient;
 import dev.switchboard.generated.ApiException;
 import dev.switchboard.generated.api.ActivitiesApi;
+import dev.switchboard.generated.api.ApplicationsApi;
+import dev.switchboard.generated.api.CandidatesApi;
 import dev.switchboard.generated.api.IntegratedAccountsApi;
+import dev.switchboard.generated.api.JobsApi;
+import dev.switchboard.generated.api.UsersApi;
 import dev.switchboard.generated.model.Activity;
 import dev.switchboard.generated.model.ActivityCreateRequest;
+import dev.switchboard.generated.model.CandidateCreateRequest;
+import dev.switchboard.generated.model.EmailAddress;
 import dev.switchboard.generated.model.IntegratedAccountCreate;
 import dev.switchboard.sandbox.LeverSimulator;
 import dev.switchboard.sandbox.Sandbox;
@@ -59,6 +65,39 @@ class GeneratedClientTest {
         assertEquals(Harness.json(harness.send("GET", "/openapi.json", null, Map.of())),
                 dev.switchboard.mapping.Json.asObject(dev.switchboard.mapping.Json.parse(built.getBytes())).orElseThrow(),
                 "the build-time document is the one the server serves: " + served.length());
+    }
+
+    @Test
+    void aGeneratedClientListsAndGetsEveryCoreResourceAndCreatesACandidate() throws Exception {
+        var account = new IntegratedAccountsApi(client).createIntegratedAccount(new IntegratedAccountCreate()
+                .integration(IntegratedAccountCreate.IntegrationEnum.LEVER).tenantId("generated-client-core")
+                .context(Map.of("api_key", LeverSimulator.API_KEY, "base_url", sandbox.leverUrl())), null).getId();
+        var candidates = new CandidatesApi(client);
+        var ids = new java.util.ArrayList<String>();
+        String cursor = null;
+        do {
+            var page = candidates.listCandidates(account, null, 7, cursor, null, null, null, null);
+            page.getResult().forEach(candidate -> ids.add(candidate.getId()));
+            cursor = page.getNextCursor();
+        } while (cursor != null);
+        assertEquals(ids.size(), new java.util.HashSet<>(ids).size(), "every candidate once");
+        assertEquals(ids.get(0), candidates.getCandidate(ids.get(0), account, null, null, null, null).getId());
+
+        var applications = new ApplicationsApi(client).listApplications(account, ids.get(0), null, null, null, null,
+                null, null).getResult();
+        assertTrue(!applications.isEmpty() && applications.stream().allMatch(app -> app.getJob().getId() != null));
+        var jobs = new JobsApi(client);
+        String job = jobs.listJobs(account, null, null, null, null, null).getResult().get(0).getId();
+        assertEquals(job, jobs.getJob(job, account, null, null, null).getId());
+        var users = new UsersApi(client);
+        String user = users.listUsers(account, null, null, null, null, null).getResult().get(0).getId();
+        assertEquals(user, users.getUser(user, account, null, null, null).getId());
+
+        var created = candidates.createCandidate(account, new CandidateCreateRequest().firstName("Ada").lastName("Java")
+                .emails(List.of(new EmailAddress().email("ada.java@example.com"))), null, null, null, user,
+                java.util.UUID.randomUUID().toString());
+        assertNotNull(created.getId());
+        assertEquals("ada.java@example.com", created.getEmails().get(0).getEmail());
     }
 
     @Test

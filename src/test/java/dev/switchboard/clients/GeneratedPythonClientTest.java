@@ -57,6 +57,9 @@ class GeneratedPythonClientTest {
                 assertEquals(lists ? 200 : 400, ((Number) walk.get("applications")).intValue(), integration);
                 boolean creates = catalog.operation(integration, "ats/candidates", "create")
                         .filter(op -> Set.of("first_name", "last_name", "emails").containsAll(op.rules().required()))
+                        // The script names no acting user: a provider that needs one (Lever's perform_as) refuses.
+                        .filter(op -> op.endpoint().actingUserRule().map(rule -> !rule.required() || rule.contextKey() != null)
+                                .orElse(true))
                         .isPresent();
                 assertEquals(creates ? 201 : 400, ((Number) walk.get("created")).intValue(), integration);
                 walked++;
