@@ -66,7 +66,8 @@ public final class BodyValidator {
                     .or(() -> narrower(operation, field, value))
                     .or(() -> widenedByDropping(operation, field, schema, value))
                     .or(() -> overriddenByRemoteData(schema, value, suppliedByRemoteData.get(field)))
-                    .or(() -> items(rules.itemsRequired().getOrDefault(field, List.of()), value))
+                    .or(() -> items(rules.itemsRequired().getOrDefault(field, List.of()), value,
+                            rules.required().contains(field)))
                     .or(() -> value instanceof List<?> list && list.size() > rules.maxItems().getOrDefault(field,
                             Integer.MAX_VALUE) ? Optional.of(operation.integration().label() + " takes at most "
                             + rules.maxItems().get(field) + " here") : Optional.empty());
@@ -169,12 +170,13 @@ public final class BodyValidator {
     }
 
     /** Each item of an array must hold, as text, what the integration needs of it. */
-    private static Optional<String> items(List<String> needed, Object value) {
+    private static Optional<String> items(List<String> needed, Object value, boolean required) {
         if (needed.isEmpty() || !(value instanceof List<?> list)) {
             return Optional.empty();
         }
         if (list.isEmpty()) {
-            return Optional.of("must hold at least one item");
+            // An empty list asks for nothing (generated clients send one for every unset list), unless the field is required.
+            return required ? Optional.of("must hold at least one item") : Optional.empty();
         }
         for (Object item : list) {
             for (String key : needed) {
