@@ -101,7 +101,7 @@ class DownloadTest {
         provider.start();
 
         catalog = TestCatalogs.copyInto(TempDirs.create("downloads"));
-        // The attachments model as the contract describes it (§2e), with Lever taking part for this test.
+        // The attachments model with Truto's fields, with Lever taking part for this test.
         Path model = catalog.resolve("models/ats/attachments.json");
         Files.copy(Path.of("src/test/resources/catalog-extra/models/ats/attachments.json"), model,
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
