@@ -28,6 +28,8 @@ final class JsonErrorPages extends ErrorHandler {
         response.write(true, ByteBuffer.wrap(body(code)), callback);
     }
 
+    // Marked for removal in Jetty 12, yet still what Jetty calls for a request it cannot parse.
+    @SuppressWarnings("removal")
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(JSON);

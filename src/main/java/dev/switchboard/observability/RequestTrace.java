@@ -25,7 +25,6 @@ public final class RequestTrace {
         this.method = methodName;
     }
 
-    /** One provider call: its status (0 when there was no answer) and how long it took. */
     /** The last provider call failed on the network: {@code dns}, {@code refused}, {@code tls}, {@code timeout}… */
     public synchronized void providerFailure(String networkError) {
         this.providerError = networkError;

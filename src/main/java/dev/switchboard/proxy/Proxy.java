@@ -117,7 +117,6 @@ public final class Proxy {
         }
     }
 
-    /** Path values from the query (taken out of it) or the account's non-secret context; {id} from the path. */
     /**
      * The provider path, its placeholders from the account's own context first: a value the
      * account holds (its company) is never the query's to change. A value from the query or
