@@ -75,18 +75,7 @@ final class ResourceOperations {
         parts.add("Integrations: " + String.join(", ", Supporting.labels(catalog, model, "create")) + ".");
         parts.addAll(Supporting.refusals(catalog, model, "create"));
         operation.put("description", String.join(" ", parts));
-        var parameters = new ArrayList<Object>(List.of(
-                OpenApiDocument.query("integrated_account_id", true, Map.of("type", "string"),
-                        "The connected account to act on."),
-                OpenApiDocument.query("truto_response_format", false, Map.of("type", "string",
-                        "enum", List.of("unified", "raw", "normalized", "stream"), "default", "unified"),
-                        "The shape of the answer."),
-                OpenApiDocument.query("truto_ignore_remote_data", false, Map.of("type", "boolean", "default", false),
-                        "Drop remote_data from the unified answer."),
-                OpenApiDocument.arrayQuery("truto_exclude_fields[]", new ArrayList<>(model.responseFields().keySet()),
-                        "Top-level response fields to drop."),
-                header("Idempotency-Key", "Makes retries safe: a retry with the same key and request gets the "
-                        + "first answer (marked idempotent-replayed: true) instead of a second " + model.noun() + ".")));
+        var parameters = writeParameters("a second " + model.noun());
         // Parameters published earlier keep their places (remote_query[perform_as] before the
         // Idempotency-Key), so a regenerated client's method only grows at the end.
         var remote = OpenApiDocument.remoteQuery(catalog, model);
@@ -112,15 +101,9 @@ final class ResourceOperations {
                         "ratelimit-remaining", Map.of("schema", Map.of("type", "string")),
                         "ratelimit-reset", Map.of("schema", Map.of("type", "string"))),
                 "content", Map.of("application/json", Map.of("schema", OpenApiDocument.ref(names.singular())))));
-        OpenApiDocument.errors(responses, Map.of(
-                "400", "Invalid body or query; truto_error_insight names every offending field.",
-                "401", "Missing or wrong API token, or the provider refused the account's credentials.",
-                "404", "Unknown integrated account, or the provider has no such parent record.",
-                "409", "A request with this Idempotency-Key is still running.",
-                "422", "The Idempotency-Key was used with another request, or the provider refused the body.",
-                "429", "Rate limited; Retry-After says when to retry.",
-                "502", "The provider failed or answered unreadably.",
-                "504", "The provider did not answer in time."));
+        OpenApiDocument.errors(responses, writeErrors("Invalid body or query; truto_error_insight names every "
+                + "offending field.", "Unknown integrated account, or the provider has no such parent record.",
+                "the provider refused the body"));
         operation.put("responses", responses);
         return operation;
     }
@@ -188,33 +171,14 @@ final class ResourceOperations {
         description.add("Integrations: " + String.join(", ", Supporting.labels(catalog, model, action)) + ".");
         description.addAll(Supporting.refusals(catalog, model, action));
         operation.put("description", String.join(" ", description));
-        var parameters = new ArrayList<Object>(List.of(
-                OpenApiDocument.query("integrated_account_id", true, Map.of("type", "string"),
-                        "The connected account to act on."),
-                OpenApiDocument.query("truto_response_format", false, Map.of("type", "string",
-                        "enum", List.of("unified", "raw", "normalized", "stream"), "default", "unified"),
-                        "The shape of the answer."),
-                OpenApiDocument.query("truto_ignore_remote_data", false, Map.of("type", "boolean", "default", false),
-                        "Drop remote_data from the unified answer."),
-                OpenApiDocument.arrayQuery("truto_exclude_fields[]", new ArrayList<>(model.responseFields().keySet()),
-                        "Top-level response fields to drop."),
-                header("Idempotency-Key", "Makes retries safe: a retry with the same key and request gets the "
-                        + "first answer (marked idempotent-replayed: true) instead of acting twice.")));
-        operation.put("parameters", parameters);
+        operation.put("parameters", writeParameters("acting twice"));
         operation.put("requestBody", Map.of("required", true, "content", Map.of("application/json",
                 Map.of("schema", OpenApiDocument.ref(names.singular() + name + "Request")))));
         var responses = new LinkedHashMap<String, Object>();
         responses.put(String.valueOf(model.methods().get(action).status()),
                 OpenApiDocument.json("Done: the " + model.noun() + " as it now is.", names.singular()));
-        OpenApiDocument.errors(responses, Map.of(
-                "400", "Invalid body or query, or an integration without this action.",
-                "401", "Missing or wrong API token, or the provider refused the account's credentials.",
-                "404", "Unknown integrated account, or the provider has no such record.",
-                "409", "A request with this Idempotency-Key is still running.",
-                "422", "The Idempotency-Key was used with another request, or the provider refused the target.",
-                "429", "Rate limited; Retry-After says when to retry.",
-                "502", "The provider failed or answered unreadably.",
-                "504", "The provider did not answer in time."));
+        OpenApiDocument.errors(responses, writeErrors("Invalid body or query, or an integration without this action.",
+                "Unknown integrated account, or the provider has no such record.", "the provider refused the target"));
         operation.put("responses", responses);
         return operation;
     }
@@ -321,6 +285,34 @@ final class ResourceOperations {
             return reference;
         }
         return schema;
+    }
+
+    /** The query and header parameters of every write: the account, the answer's options, an Idempotency-Key. */
+    private ArrayList<Object> writeParameters(String insteadOf) {
+        return new ArrayList<>(List.of(
+                OpenApiDocument.query("integrated_account_id", true, Map.of("type", "string"),
+                        "The connected account to act on."),
+                OpenApiDocument.query("truto_response_format", false, Map.of("type", "string",
+                        "enum", List.of("unified", "raw", "normalized", "stream"), "default", "unified"),
+                        "The shape of the answer."),
+                OpenApiDocument.query("truto_ignore_remote_data", false, Map.of("type", "boolean", "default", false),
+                        "Drop remote_data from the unified answer."),
+                OpenApiDocument.arrayQuery("truto_exclude_fields[]", new ArrayList<>(model.responseFields().keySet()),
+                        "Top-level response fields to drop."),
+                header("Idempotency-Key", "Makes retries safe: a retry with the same key and request gets the "
+                        + "first answer (marked idempotent-replayed: true) instead of " + insteadOf + ".")));
+    }
+
+    private static Map<String, String> writeErrors(String badRequest, String notFound, String refusal) {
+        return Map.of(
+                "400", badRequest,
+                "401", "Missing or wrong API token, or the provider refused the account's credentials.",
+                "404", notFound,
+                "409", "A request with this Idempotency-Key is still running.",
+                "422", "The Idempotency-Key was used with another request, or " + refusal + ".",
+                "429", "Rate limited; Retry-After says when to retry.",
+                "502", "The provider failed or answered unreadably.",
+                "504", "The provider did not answer in time.");
     }
 
     private static Map<String, Object> header(String name, String description) {

@@ -1,19 +1,15 @@
 package dev.switchboard.clients;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.Harness;
 import dev.switchboard.TempDirs;
 import dev.switchboard.mapping.Json;
 import dev.switchboard.sandbox.Sandbox;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -39,32 +35,10 @@ class GeneratedPythonClientTest {
         Files.copy(Path.of("src/test/resources/clients/core_resources.py"), work.resolve("main.py"));
         try (var sandbox = Sandbox.start(); var harness = Harness.start(Harness.sandboxConfig(sandbox))) {
             Map<String, String> accounts = harness.demoAccounts(sandbox);
-            String output = run(work, List.of(PYTHON, "main.py"), Map.of("SWITCHBOARD", harness.baseUrl(),
+            String output = ClientWalks.run(work, List.of(PYTHON, "main.py"), Map.of("SWITCHBOARD", harness.baseUrl(),
                     "TOKEN", Harness.TOKEN, "ACCOUNTS", Json.writeString(accounts),
                     "PYTHONPATH", GENERATED.toAbsolutePath().toString()));
-            var catalog = harness.server().catalog();
-            int walked = 0;
-            for (String line : output.strip().split("\n")) {
-                Map<String, Object> walk = Json.asObject(Json.parse(line.getBytes(StandardCharsets.UTF_8))).orElseThrow();
-                String integration = (String) walk.get("integration");
-                assertEquals(walk.get("listed"), walk.get("distinct"), integration + ": every candidate once: " + walk);
-                assertTrue(((Number) walk.get("listed")).intValue() > 100, integration + ": all pages followed: " + walk);
-                assertEquals(true, walk.get("got"), integration);
-                assertTrue(((Number) walk.get("users")).intValue() > 0, integration + ": users listed");
-                assertTrue(((Number) walk.get("jobs")).intValue() > 0, integration + ": jobs listed");
-                boolean lists = catalog.operation(integration, "ats/applications", "list")
-                        .filter(op -> op.rules().sends("candidate_id")).isPresent();
-                assertEquals(lists ? 200 : 400, ((Number) walk.get("applications")).intValue(), integration);
-                boolean creates = catalog.operation(integration, "ats/candidates", "create")
-                        .filter(op -> Set.of("first_name", "last_name", "emails").containsAll(op.rules().required()))
-                        // The script names no acting user: a provider that needs one (Lever's perform_as) refuses.
-                        .filter(op -> op.endpoint().actingUserRule().map(rule -> !rule.required() || rule.contextKey() != null)
-                                .orElse(true))
-                        .isPresent();
-                assertEquals(creates ? 201 : 400, ((Number) walk.get("created")).intValue(), integration);
-                walked++;
-            }
-            assertEquals(accounts.size(), walked);
+            ClientWalks.check(output, accounts, harness.server().catalog());
         }
     }
 
@@ -85,14 +59,4 @@ class GeneratedPythonClientTest {
         }
     }
 
-    private static String run(Path dir, List<String> command, Map<String, String> environment) throws Exception {
-        var builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            throw new AssertionError(String.join(" ", command) + " failed:\n" + new String(output, StandardCharsets.UTF_8));
-        }
-        return new String(output, StandardCharsets.UTF_8);
-    }
 }
