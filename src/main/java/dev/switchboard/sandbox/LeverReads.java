@@ -2,9 +2,7 @@ package dev.switchboard.sandbox;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -84,7 +82,7 @@ final class LeverReads {
             return;
         }
         int limit = limitText == null ? MAX_LIMIT : Math.min(MAX_LIMIT, Integer.parseInt(limitText));
-        int from = from(all, ctx.queryParam("offset"));
+        int from = LeverPageTokens.start(all, ctx.queryParam("offset"));
         if (from < 0) {
             Simulator.json(ctx, 400, error("BadRequestError", "Invalid offset"));
             return;
@@ -95,28 +93,9 @@ final class LeverReads {
         answer.put("data", page);
         answer.put("hasNext", hasNext);
         if (hasNext) {
-            answer.put("next", Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(("after:" + page.get(page.size() - 1).get("id")).getBytes(StandardCharsets.UTF_8)));
+            answer.put("next", LeverPageTokens.after(page.get(page.size() - 1)));
         }
         Simulator.json(ctx, 200, answer);
-    }
-
-    /** Where a page starts: after the item the token names; 0 without one; -1 for a token never given. */
-    private static int from(List<Map<String, Object>> all, String offset) {
-        if (offset == null || offset.isEmpty()) {
-            return 0;
-        }
-        try {
-            String decoded = new String(Base64.getUrlDecoder().decode(offset), StandardCharsets.UTF_8);
-            for (int i = 0; i < all.size(); i++) {
-                if (decoded.equals("after:" + all.get(i).get("id"))) {
-                    return i + 1;
-                }
-            }
-        } catch (IllegalArgumentException notBase64) {
-            return -1;
-        }
-        return -1;
     }
 
     /**

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -303,7 +302,7 @@ public final class LeverSimulator {
         }
         int limit = parse(ctx.queryParam("limit"), 100, 1, 100);
         var all = new ArrayList<>(list);
-        int from = from(all, ctx.queryParam("offset"));
+        int from = LeverPageTokens.start(all, ctx.queryParam("offset"));
         if (from < 0) {
             Simulator.json(ctx, 400, error("BadRequestError", "Invalid offset"));
             return;
@@ -314,36 +313,9 @@ public final class LeverSimulator {
         result.put("data", page);
         result.put("hasNext", hasNext);
         if (hasNext) {
-            result.put("next", token(page.get(page.size() - 1)));
+            result.put("next", LeverPageTokens.after(page.get(page.size() - 1)));
         }
         Simulator.json(ctx, 200, result);
-    }
-
-    /**
-     * Lever's {@code next} is an opaque token; this one names the last note of the page
-     * (as keyset tokens do), so notes added meanwhile neither repeat nor go missing.
-     */
-    private static String token(Map<String, Object> lastNote) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(("after:" + lastNote.get("id")).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Where a page starts: after the note the token names; 0 without one; -1 for a token it never gave. */
-    private static int from(List<Map<String, Object>> all, String offset) {
-        if (offset == null || offset.isEmpty()) {
-            return 0;
-        }
-        try {
-            String decoded = new String(Base64.getUrlDecoder().decode(offset), StandardCharsets.UTF_8);
-            for (int i = 0; i < all.size(); i++) {
-                if (decoded.equals("after:" + all.get(i).get("id"))) {
-                    return i + 1;
-                }
-            }
-        } catch (IllegalArgumentException notBase64) {
-            return -1;
-        }
-        return -1;
     }
 
     private void getNote(Context ctx) {
