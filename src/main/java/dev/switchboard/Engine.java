@@ -68,7 +68,7 @@ public record Engine(SafeWrites writes, Listing listing, Downloads downloads, Pr
         var writes = new SafeWrites(new UnifiedPipeline(stores.catalog(), stores.accounts(), caller),
                 new KeyedCreates(stores.keys()), new RetryMemory(Clock.systemUTC(), RETRY_MEMORY),
                 new Reconciler(stores.catalog(), pages));
-        var downloads = new Downloads(stores.catalog(), stores.accounts(), caller, stores.box(),
+        var downloads = new Downloads(stores.catalog(), stores.accounts(), caller, pages, stores.box(),
                 new FileHosts(new BaseUrlPolicy(config.allowedHosts())),
                 config.setting("SWITCHBOARD_MAX_FILE_BYTES", MAX_FILE_BYTES));
         return new Engine(writes, new Listing(stores.catalog(), stores.accounts(), pages, stores.box()), downloads,

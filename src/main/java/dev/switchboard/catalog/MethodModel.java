@@ -14,13 +14,15 @@ import java.util.Map;
  * @param integrations per integration, which body fields are required and supported
  * @param match        for a write: how it is recognised at the provider when its outcome is
  *                     unknown; without one, such a write stays unknown
+ * @param description  what it does, for the API's reference (an action's name alone says little)
  */
 public record MethodModel(
         @JsonProperty("body") List<String> body,
         @JsonProperty("query") List<String> query,
         @JsonProperty("status") int status,
         @JsonProperty("integrations") Map<String, FieldRules> integrations,
-        @JsonProperty("match") MatchRule match) {
+        @JsonProperty("match") MatchRule match,
+        @JsonProperty("description") String description) {
 
     public MethodModel {
         body = body == null ? List.of() : List.copyOf(body);

@@ -168,6 +168,7 @@ final class ResourceOperations {
         operation.put("summary", name.replaceAll("([a-z])([A-Z])", "$1 $2") + " a " + model.noun());
         operation.put("tags", List.of(names.tag()));
         var description = new ArrayList<String>();
+        java.util.Optional.ofNullable(model.methods().get(action).description()).ifPresent(description::add);
         description.add("Integrations: " + String.join(", ", Supporting.labels(catalog, model, action)) + ".");
         description.addAll(Supporting.refusals(catalog, model, action));
         operation.put("description", String.join(" ", description));

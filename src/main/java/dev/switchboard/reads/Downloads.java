@@ -5,6 +5,7 @@ import dev.switchboard.accounts.IntegratedAccount;
 import dev.switchboard.catalog.Catalog;
 import dev.switchboard.catalog.IntegrationDefinition;
 import dev.switchboard.catalog.MethodModel;
+import dev.switchboard.catalog.Operation;
 import dev.switchboard.catalog.UnifiedModel;
 import dev.switchboard.crypto.SecretBox;
 import dev.switchboard.error.ApiException;
@@ -41,15 +42,17 @@ public final class Downloads {
     private final Catalog catalog;
     private final AccountService accounts;
     private final RemoteCaller caller;
+    private final PageReader pages;
     private final SecretBox box;
     private final FileHosts hosts;
     private final long maxFileBytes;
 
-    public Downloads(Catalog catalog, AccountService accounts, RemoteCaller caller, SecretBox box, FileHosts hosts,
-            long maxFileBytes) {
+    public Downloads(Catalog catalog, AccountService accounts, RemoteCaller caller, PageReader pages, SecretBox box,
+            FileHosts hosts, long maxFileBytes) {
         this.catalog = catalog;
         this.accounts = accounts;
         this.caller = caller;
+        this.pages = pages;
         this.box = box;
         this.hosts = hosts;
         this.maxFileBytes = maxFileBytes;
@@ -71,7 +74,10 @@ public final class Downloads {
             throw ApiException.badRequest(integration.label() + " cannot download " + model.plural()
                     + integration.unsupportedReason(resource, METHOD).map(why -> " (" + why + ")").orElse(""));
         }
-        URI target = FileReference.open(box, account.id(), fileUrl);
+        String reference = FileReference.open(box, account.id(), fileUrl);
+        URI target = catalog.operation(integration.name(), resource, METHOD)
+                .map(resolve -> located(resolve, account, reference, trace))
+                .orElseGet(() -> link(integration, reference));
         for (int hop = 0; hop < MAX_HOPS; hop++) {
             boolean api = hosts.underApi(integration, account, target);
             if (!api && !hosts.storage(integration, target)) {
@@ -89,6 +95,37 @@ public final class Downloads {
         }
         throw ApiException.of(502, integration.label() + " redirected the download more than " + MAX_HOPS + " times")
                 .withExtra("truto_is_remote_error", true);
+    }
+
+    /**
+     * Where a file handle's bytes are, asked of the provider's API: for a provider whose lists
+     * give a handle rather than a link, the integration declares a {@code download} endpoint
+     * whose mapping takes {@code query.file_url} (the handle) and answers {@code {"url"}}.
+     */
+    private URI located(Operation resolve, IntegratedAccount account, String reference, RequestTrace trace) {
+        var query = new LinkedHashMap<String, Object>();
+        query.put("file_url", reference);
+        Object url = pages.readOne(resolve, account, query, java.util.List.of(), trace).item()
+                .map(answer -> answer.get("url")).orElse(null);
+        if (!(url instanceof String text) || text.isBlank()) {
+            throw ApiException.of(502, resolve.integration().label() + " gave no link for the file")
+                    .withExtra("truto_is_remote_error", true);
+        }
+        return link(resolve.integration(), text);
+    }
+
+    private static URI link(IntegrationDefinition integration, String url) {
+        try {
+            URI uri = new URI(url);
+            if (uri.getHost() == null || !("https".equalsIgnoreCase(uri.getScheme())
+                    || "http".equalsIgnoreCase(uri.getScheme()))) {
+                throw new java.net.URISyntaxException(url, "not an http(s) link");
+            }
+            return uri;
+        } catch (java.net.URISyntaxException e) {
+            throw ApiException.of(502, integration.label() + " gave a file link that is not an http(s) URL")
+                    .withExtra("truto_is_remote_error", true);
+        }
     }
 
     private RemoteStream open(IntegrationDefinition integration, IntegratedAccount account, URI target, boolean api,

@@ -3,8 +3,6 @@ package dev.switchboard.reads;
 import dev.switchboard.crypto.SecretBox;
 import dev.switchboard.crypto.SecretException;
 import dev.switchboard.error.ApiException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -26,11 +24,12 @@ public final class FileReference {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(sealed.getBytes(StandardCharsets.UTF_8));
     }
 
-    static URI open(SecretBox box, String accountId, String fileUrl) {
+    /** The provider's link (or file handle) sealed in a file_url this account was given. */
+    static String open(SecretBox box, String accountId, String fileUrl) {
         try {
             String sealed = new String(Base64.getUrlDecoder().decode(fileUrl), StandardCharsets.UTF_8);
-            return new URI(box.open(sealed, binding(accountId)));
-        } catch (IllegalArgumentException | SecretException | URISyntaxException e) {
+            return box.open(sealed, binding(accountId));
+        } catch (IllegalArgumentException | SecretException e) {
             throw ApiException.invalid("'file_url' is not a file_url this account was given; pass an attachment's "
                     + "file_url exactly as it came", "query", List.of(),
                     Map.of("file_url", "is not a file_url of this account"));

@@ -137,6 +137,11 @@ public final class Reconciler {
         try {
             var query = new LinkedHashMap<String, Object>();
             query.put("id", String.valueOf(id.get()));
+            // What else the read needs that the write was sent (Lever reads an application under its opportunity).
+            for (String name : get.get().method().query()) {
+                ValuePaths.values(wanted.sent(), name).stream().findFirst()
+                        .ifPresent(value -> query.put(name, String.valueOf(value)));
+            }
             Optional<Map<String, Object>> item = pages.readOne(get.get(), account, query, List.of(), trace).item();
             // The changed item is the action's own, whoever else acted on it: none is "taken".
             var readMatch = new ItemMatch(rule, wanted.sent(), wanted.actor(), wanted.sentAt(), Set.of());
