@@ -135,7 +135,9 @@ class SandboxCommandTest {
         var users = walk.stream().filter(curl -> curl.contains("/unified/ats/users?")).findFirst();
         List<Object> userIds = users.isEmpty() ? List.of() : ((List<Map<String, Object>>) run(exports, users.get())
                 .get("result")).stream().map(user -> user.get("id")).toList();
-        var write = walk.stream().filter(curl -> curl.contains("-X POST")).findFirst();
+        hiringWorks(integration, exports, walk);
+        var write = walk.stream().filter(curl -> curl.contains("-X POST") && curl.contains("/unified/ats/activities?"))
+                .findFirst();
         var notes = walk.stream().filter(curl -> curl.contains("/unified/ats/activities?") && !curl.contains("-X POST"))
                 .findFirst().orElseThrow(() -> new AssertionError(integration + " prints no notes list: " + walk));
         if (write.isEmpty()) {
@@ -155,6 +157,53 @@ class SandboxCommandTest {
                 note.get("id") == null ? "Great first interview".equals(item.get("body"))
                         : item.get("id").equals(note.get("id"))),
                 integration + ": the listed page holds the note just written: " + page);
+    }
+
+    /**
+     * The walk's hiring half, where the integration has it: the job's stages and the reasons list,
+     * a move that shows the new stage, a rejection that shows its reason, and a download into the
+     * file the curl names.
+     */
+    @SuppressWarnings("unchecked")
+    private static void hiringWorks(String integration, String exports, List<String> walk) throws Exception {
+        for (String lookup : List.of("/unified/ats/job_interview_stages?", "/unified/ats/reject_reasons?",
+                "/unified/ats/attachments?")) {
+            var curl = walk.stream().filter(one -> one.contains(lookup)).findFirst();
+            if (curl.isPresent()) {
+                assertFalse(((List<?>) run(exports, curl.get()).get("result")).isEmpty(), integration + ": " + lookup);
+            }
+        }
+        var move = walk.stream().filter(one -> one.contains("/applications/move-stage?")).findFirst();
+        if (move.isPresent()) {
+            var sent = body(move.get());
+            var moved = run(exports, move.get());
+            assertEquals(sent.get("application_id"), moved.get("id"), integration + ": " + moved);
+            assertEquals(sent.get("stage_id"), ((Map<String, Object>) moved.get("current_stage")).get("id"),
+                    integration + ": the application shows its new stage: " + moved);
+        }
+        var reject = walk.stream().filter(one -> one.contains("/applications/reject?")).findFirst();
+        if (reject.isPresent()) {
+            var sent = body(reject.get());
+            var rejected = run(exports, reject.get());
+            assertEquals(sent.get("application_id"), rejected.get("id"), integration + ": " + rejected);
+            assertEquals(sent.get("reject_reason_id"), ((Map<String, Object>) rejected.get("reject_reason")).get("id"),
+                    integration + ": the application shows its reject reason: " + rejected);
+        }
+        var download = walk.stream().filter(one -> one.contains("/attachments/download?")).findFirst();
+        if (download.isPresent()) {
+            var folder = TempDirs.create("walk-download");
+            var process = new ProcessBuilder("bash", "-c", exports + "\n" + download.get()).directory(folder.toFile())
+                    .redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            assertEquals(0, process.waitFor());
+            String file = download.get().replaceAll(".*-o '([^']+)'.*", "$1");
+            assertTrue(java.nio.file.Files.size(folder.resolve(file)) > 0, integration + ": the downloaded " + file);
+        }
+    }
+
+    private static Map<String, Object> body(String curl) {
+        String json = curl.replaceAll(".*-d '(\\{[^']*})'.*", "$1");
+        return Json.asObject(Json.parse(json.getBytes(StandardCharsets.UTF_8))).orElseThrow();
     }
 
     /** The printed simulator base URLs, by integration, in their printed order. */

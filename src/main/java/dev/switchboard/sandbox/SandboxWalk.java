@@ -2,11 +2,6 @@ package dev.switchboard.sandbox;
 
 import dev.switchboard.accounts.IntegratedAccount;
 import dev.switchboard.catalog.Catalog;
-import dev.switchboard.mapping.Json;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Optional;
 
 /** What {@code serve --sandbox} prints for each integration to walk a newcomer through the model. */
@@ -37,10 +32,11 @@ public final class SandboxWalk {
             out.append("  (no applications: ").append(definition.unsupportedReason("ats/applications", "list")
                     .orElse(label + " does not list them by candidate")).append(")\n");
         }
+        var server = new ServerQuestions(base, token, account.id());
         Optional<String> user = Optional.empty();
         if (catalog.operation(integration, "ats/users", "list").isPresent()) {
             out.append(read("users", accountQuery + "&limit=5"));
-            user = firstUser(base, token, account.id());
+            user = server.list("users", "limit=1").stream().map(one -> String.valueOf(one.get("id"))).findFirst();
         }
         var create = catalog.operation(integration, NOTES, "create");
         if (create.isPresent()) {
@@ -56,35 +52,13 @@ public final class SandboxWalk {
             out.append("  (no note write: ").append(definition.unsupportedReason(NOTES, "create").orElse("none"))
                     .append(")\n");
         }
-        out.append(read("activities", accountQuery + "&candidate_id=" + candidate + "&limit=10")).append('\n');
+        out.append(read("activities", accountQuery + "&candidate_id=" + candidate + "&limit=10"));
+        out.append(HiringWalk.of(catalog, definition, server, accountQuery, candidate, user)).append('\n');
         return out.toString();
     }
 
-    private static String read(String resource, String query) {
+    static String read(String resource, String query) {
         return "  curl -s \"$SWITCHBOARD/unified/ats/" + resource + "?" + query + "\" -H \"Authorization: Bearer $TOKEN\"\n";
-    }
-
-    /** The first listed user, asked of this server as a product would ask it, to write the walk's note as. */
-    private static Optional<String> firstUser(String base, String token, String accountId) {
-        try {
-            var answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
-                    + "/unified/ats/users?limit=1&truto_ignore_remote_data=true&integrated_account_id=" + accountId))
-                    .header("Authorization", "Bearer " + token).timeout(java.time.Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            if (answer.statusCode() != 200) {
-                return Optional.empty();
-            }
-            return Json.asObject(Json.parse(answer.body())).map(page -> page.get("result"))
-                    .filter(java.util.List.class::isInstance).map(java.util.List.class::cast)
-                    .filter(list -> !list.isEmpty()).map(list -> list.get(0))
-                    .filter(java.util.Map.class::isInstance).map(item -> ((java.util.Map<?, ?>) item).get("id"))
-                    .map(String::valueOf);
-        } catch (java.io.IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
     }
 
 }
