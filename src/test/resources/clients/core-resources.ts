@@ -1,10 +1,13 @@
 // Drives the TypeScript client that OpenAPI Generator makes from /openapi.json, the way a
-// product would: page through candidates, read one, its applications, the users, and create
-// a candidate. Prints one JSON line per integration for GeneratedTypeScriptClientTest.
+// product would: page through candidates, read one, its applications, the users, the lookups,
+// and create a candidate. Prints one JSON line per integration for GeneratedTypeScriptClientTest.
 // Node's own globals, declared here rather than installing @types/node.
 declare const process: { env: Record<string, string | undefined>; exit(code: number): never };
 
-import { Configuration, CandidatesApi, ApplicationsApi, UsersApi, JobsApi, ResponseError } from './client/index';
+import {
+  Configuration, CandidatesApi, ApplicationsApi, UsersApi, JobsApi, DepartmentsApi, OfficesApi, TagsApi,
+  RejectReasonsApi, ResponseError,
+} from './client/index';
 
 const config = new Configuration({
   basePath: process.env.SWITCHBOARD!,
@@ -14,6 +17,10 @@ const candidates = new CandidatesApi(config);
 const applications = new ApplicationsApi(config);
 const users = new UsersApi(config);
 const jobs = new JobsApi(config);
+const departments = new DepartmentsApi(config);
+const offices = new OfficesApi(config);
+const tags = new TagsApi(config);
+const rejectReasons = new RejectReasonsApi(config);
 
 async function status(call: () => Promise<unknown>): Promise<number> {
   try {
@@ -49,9 +56,15 @@ async function walk(integration: string, account: string) {
     if (!(e instanceof ResponseError)) throw e;
     created = e.response.status;
   }
+  const lookups = {
+    departments: await status(() => departments.listDepartments({ integratedAccountId: account })),
+    offices: await status(() => offices.listOffices({ integratedAccountId: account })),
+    tags: await status(() => tags.listTags({ integratedAccountId: account })),
+    reject_reasons: await status(() => rejectReasons.listRejectReasons({ integratedAccountId: account })),
+  };
   return {
     integration, listed: ids.length, distinct: new Set(ids).size, got: first.id === ids[0],
-    applications: apps, jobs: jobList.result.length, users: userList.result.length, created,
+    applications: apps, jobs: jobList.result.length, users: userList.result.length, created, lookups,
   };
 }
 

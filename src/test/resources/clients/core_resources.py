@@ -1,6 +1,6 @@
 # Drives the Python client that OpenAPI Generator makes from /openapi.json (python-pydantic-v1),
 # the way a product would: page through candidates, read one, its applications, jobs and
-# users, and create a candidate. Prints one JSON line per integration for
+# users, the lookups, and create a candidate. Prints one JSON line per integration for
 # GeneratedPythonClientTest.
 import json
 import os
@@ -11,6 +11,10 @@ from switchboard_client.api.applications_api import ApplicationsApi
 from switchboard_client.api.candidates_api import CandidatesApi
 from switchboard_client.api.jobs_api import JobsApi
 from switchboard_client.api.users_api import UsersApi
+from switchboard_client.api.departments_api import DepartmentsApi
+from switchboard_client.api.offices_api import OfficesApi
+from switchboard_client.api.tags_api import TagsApi
+from switchboard_client.api.reject_reasons_api import RejectReasonsApi
 from switchboard_client.exceptions import ApiException
 from switchboard_client.models.candidate_create_request import CandidateCreateRequest
 
@@ -18,6 +22,8 @@ config = switchboard_client.Configuration(host=os.environ["SWITCHBOARD"], access
 client = switchboard_client.ApiClient(config)
 candidates, applications = CandidatesApi(client), ApplicationsApi(client)
 jobs, users = JobsApi(client), UsersApi(client)
+lookups = {"departments": DepartmentsApi(client).list_departments, "offices": OfficesApi(client).list_offices,
+           "tags": TagsApi(client).list_tags, "reject_reasons": RejectReasonsApi(client).list_reject_reasons}
 
 
 def status(call):
@@ -47,7 +53,8 @@ def walk(integration, account):
         created = e.status
     return {"integration": integration, "listed": len(ids), "distinct": len(set(ids)), "got": first.id == ids[0],
             "applications": apps, "jobs": len(jobs.list_jobs(integrated_account_id=account).result),
-            "users": len(users.list_users(integrated_account_id=account).result), "created": created}
+            "users": len(users.list_users(integrated_account_id=account).result), "created": created,
+            "lookups": {name: status(lambda: lister(integrated_account_id=account)) for name, lister in lookups.items()}}
 
 
 for integration, account in json.loads(os.environ["ACCOUNTS"]).items():

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What a generated client's walk printed (one JSON line per integration: candidates listed and
- * distinct, a get, applications, jobs, users, a create's status), checked against what the
+ * distinct, a get, applications, jobs, users, a create's status, each lookup's status), checked against what the
  * catalog says each integration offers; and running the client as a process.
  */
 final class ClientWalks {
@@ -42,6 +42,12 @@ final class ClientWalks {
                             .orElse(true))
                     .isPresent();
             assertEquals(creates ? 201 : 400, ((Number) walk.get("created")).intValue(), integration);
+            @SuppressWarnings("unchecked")
+            var lookups = (Map<String, Object>) walk.get("lookups");
+            for (String lookup : List.of("departments", "offices", "tags", "reject_reasons")) {
+                boolean offered = catalog.operation(integration, "ats/" + lookup, "list").isPresent();
+                assertEquals(offered ? 200 : 400, ((Number) lookups.get(lookup)).intValue(), integration + ": " + lookup);
+            }
             walked++;
         }
         assertEquals(accounts.size(), walked);

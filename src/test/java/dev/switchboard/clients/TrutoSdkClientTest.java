@@ -135,6 +135,76 @@ class TrutoSdkClientTest {
         });
     }
 
+    /**
+     * Truto's SDK lists each lookup with its Cursor pager and moves and rejects applications with
+     * its customMethod call: on every integration that offers them, and refused with a 400 that
+     * says why on the others.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void lookupsAndApplicationActionsTheWayTheSdkCallsThem() {
+        var catalog = harness.server().catalog();
+        harness.demoAccounts(sandbox).forEach((integration, account) -> {
+            var query = Map.<String, Object>of("integrated_account_id", account, "limit", 2);
+            for (String lookup : List.of("departments", "offices", "tags", "reject_reasons")) {
+                if (catalog.operation(integration, "ats/" + lookup, "list").isPresent()) {
+                    var items = sdk.all("unified/ats/" + lookup, query);
+                    assertFalse(items.isEmpty(), integration + ": " + lookup);
+                    assertEquals(items.size(), items.stream().map(item -> item.get("id")).distinct().count(),
+                            integration + ": every " + lookup + " item once");
+                } else {
+                    var refused = sdk.list("unified/ats/" + lookup, query);
+                    assertEquals(400, refused.status(), integration + ": " + lookup + " " + refused);
+                }
+            }
+            String candidate = dev.switchboard.sandbox.DemoAccounts.candidateOf(integration);
+            var move = catalog.operation(integration, "ats/applications", "move-stage");
+            var listsApplications = catalog.operation(integration, "ats/applications", "list")
+                    .filter(list -> list.rules().sends("candidate_id")).isPresent();
+            if (move.isEmpty() || !listsApplications) {
+                var refused = sdk.customMethod("move-stage", Map.of("application_id", "1", "stage_id", "2"),
+                        "ats", "applications", Map.of("integrated_account_id", account));
+                assertEquals(400, refused.status(), integration + ": " + refused);
+                return;
+            }
+            var application = sdk.all("unified/ats/applications", Map.of("integrated_account_id", account,
+                    "candidate_id", candidate)).stream().filter(one -> one.get("rejected_at") == null).findFirst()
+                    .orElseThrow(() -> new AssertionError(integration + ": an open application"));
+            String job = (String) ((Map<String, Object>) application.get("job")).get("id");
+            var stagesQuery = new java.util.HashMap<String, Object>(query);
+            if (catalog.operation(integration, "ats/job_interview_stages", "list").orElseThrow().rules().sends("job_id")) {
+                stagesQuery.put("job_id", job);
+            }
+            Object current = application.get("current_stage") instanceof Map<?, ?> stage ? stage.get("id") : null;
+            String target = (String) sdk.all("unified/ats/job_interview_stages", stagesQuery).stream()
+                    .map(stage -> stage.get("id")).filter(id -> !id.equals(current)).findFirst().orElseThrow();
+            var body = new java.util.HashMap<String, Object>(Map.of("application_id", application.get("id"),
+                    "stage_id", target, "candidate_id", candidate));
+            var users = sdk.all("unified/ats/users", query);
+            body.put("user_id", users.get(0).get("id"));
+            var remote = move.get().endpoint().actingUserRule()
+                    .map(rule -> Map.<String, Object>of(rule.parameter(), users.get(0).get("id"))).orElse(Map.of());
+            var moved = sdk.customMethod("move-stage", body, "ats", "applications",
+                    Map.of("integrated_account_id", account, "remote_query", remote));
+            assertEquals(200, moved.status(), integration + ": " + moved);
+            assertEquals(target, ((Map<String, Object>) moved.body().get("current_stage")).get("id"), integration);
+            var read = sdk.get("unified/ats/applications", (String) application.get("id"),
+                    Map.of("integrated_account_id", account, "candidate_id", candidate));
+            assertEquals(target, ((Map<String, Object>) read.body().get("current_stage")).get("id"),
+                    integration + ": a get shows the move " + read);
+
+            if (catalog.operation(integration, "ats/applications", "reject").isPresent()) {
+                String reason = (String) sdk.all("unified/ats/reject_reasons", query).get(0).get("id");
+                var rejectBody = new java.util.HashMap<String, Object>(Map.of("application_id", application.get("id"),
+                        "reject_reason_id", reason, "candidate_id", candidate, "user_id", users.get(0).get("id")));
+                var rejected = sdk.customMethod("reject", rejectBody, "ats", "applications",
+                        Map.of("integrated_account_id", account, "remote_query", remote));
+                assertEquals(200, rejected.status(), integration + ": " + rejected);
+                assertEquals(reason, ((Map<String, Object>) rejected.body().get("reject_reason")).get("id"), integration);
+            }
+        });
+    }
+
     @Test
     void metaTheWayTheSdkAsksForIt() {
         var meta = sdk.meta("ats", "activities", "create", Map.of("integrated_account_id", leverAccount()));

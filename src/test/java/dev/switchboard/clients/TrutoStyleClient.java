@@ -84,6 +84,15 @@ final class TrutoStyleClient {
         return send("DELETE", "/" + resource + "/" + encode(id) + "?" + qs(query), null);
     }
 
+    /**
+     * {@code unifiedApi.customMethod(method, body, {unified_model, resource, ...query})}: a POST of
+     * the body to {@code /unified/<model>/<resource>/<method>}, the rest of the query as qs writes it.
+     */
+    Answer customMethod(String method, Object body, String unifiedModel, String resource, Map<String, Object> query) {
+        return send("POST", "/unified/" + unifiedModel + "/" + resource + "/" + method + "?" + qs(query),
+                Json.writeString(body));
+    }
+
     /** {@code unifiedApi.meta(method, {category, resource, integrated_account_id})}. */
     Answer meta(String category, String resource, String method, Map<String, Object> query) {
         return get("unified/" + category + "/" + resource + "/meta", method, query);
