@@ -201,7 +201,7 @@ class SandboxCommandTest {
         }
     }
 
-    private static Map<String, Object> body(String curl) {
+    private static Map<String, Object> body(String curl) throws java.io.IOException {
         String json = curl.replaceAll(".*-d '(\\{[^']*})'.*", "$1");
         return Json.asObject(Json.parse(json.getBytes(StandardCharsets.UTF_8))).orElseThrow();
     }
