@@ -50,6 +50,8 @@ final class AshbyFiles {
 
     private final byte[] key = new byte[32];
     private final Map<String, StoredFile> files = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger counter = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger uploads = new java.util.concurrent.atomic.AtomicInteger();
 
     AshbyFiles() {
         new SecureRandom().nextBytes(key);
@@ -75,7 +77,7 @@ final class AshbyFiles {
     }
 
     private Map<String, Object> add(String owner, String name, String contentType, byte[] bytes, long size) {
-        String id = AshbyWorld.id("file", files.size());
+        String id = AshbyWorld.id("file", counter.getAndIncrement());
         files.put(id, new StoredFile(id, owner, name, contentType, bytes != null ? bytes.length : size, bytes));
         String payload = "{\"handle\":{\"type\":\"CandidateFile\",\"fileId\":\"" + id + "\",\"ownerId\":\"" + owner
                 + "\"},\"signature\":\"" + sign("handle:" + id) + "\",\"version\":\"1\"}";
@@ -84,6 +86,51 @@ final class AshbyFiles {
         handle.put("name", name);
         handle.put("handle", Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)));
         return handle;
+    }
+
+    /**
+     * candidate.uploadFile, multipart form: candidateId and the file in a {@code file} part
+     * (Ashby's OpenAPI, /candidate.uploadFile: "Deprecated: Multipart upload … with the file in a
+     * file field"; the presigned-handle form needs file.createFileUploadHandle first, which this
+     * simulator does not offer). Answers the candidate, as candidate.info gives it, with the new
+     * file among its fileHandles.
+     */
+    void uploadFile(Context ctx, java.util.function.Function<String, Optional<Map<String, Object>>> candidates) {
+        if (!String.valueOf(ctx.contentType()).startsWith("multipart/form-data")) {
+            Simulator.json(ctx, 200, AshbySimulator.failure("invalid_input", "fileHandle is required"));
+            return;
+        }
+        String candidateId = ctx.formParam("candidateId");
+        var upload = ctx.uploadedFile("file");
+        if (candidateId == null || candidateId.isBlank() || upload == null) {
+            Simulator.json(ctx, 200, AshbySimulator.failure("invalid_input", "candidateId and file are required"));
+            return;
+        }
+        var candidate = candidates.apply(candidateId).orElse(null);
+        if (candidate == null) {
+            Simulator.json(ctx, 200, AshbySimulator.failure("candidate_not_found", "Candidate not found"));
+            return;
+        }
+        byte[] bytes;
+        try (InputStream in = upload.content()) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        uploads.incrementAndGet();
+        String type = upload.contentType() == null ? "application/octet-stream" : upload.contentType();
+        var handle = add(candidateId, upload.filename(), type, bytes, 0);
+        synchronized (candidate) {
+            @SuppressWarnings("unchecked")
+            var handles = (List<Object>) candidate.get("fileHandles");
+            handles.add(handle);
+        }
+        Simulator.json(ctx, 200, Map.of("success", true, "results", candidate));
+    }
+
+    /** Files received by candidate.uploadFile: a replayed upload must not add one. */
+    int uploads() {
+        return uploads.get();
     }
 
     /** file.info: {fileHandle} → {"results": {"url"}}; a handle this world did not give is refused (guess: code). */

@@ -93,6 +93,11 @@ public final class AshbySimulator {
         return List.copyOf(hiring.interviews().offers);
     }
 
+    /** Files received by candidate.uploadFile so far. */
+    public int uploadedFiles() {
+        return files.uploads();
+    }
+
     /** A stored file's bytes as the storage host sends them (the large one generated as it is read). */
     public java.io.InputStream openFile(String fileId) {
         return files.file(fileId).orElseThrow().open();
@@ -135,6 +140,7 @@ public final class AshbySimulator {
             reads.handlers().forEach(config.routes::post);
             hiring.handlers().forEach(config.routes::post);
             config.routes.post("/file.info", files::fileInfo);
+            config.routes.post("/candidate.uploadFile", ctx -> files.uploadFile(ctx, id -> world.find(world.candidates, id)));
             config.routes.get("/storage/{file}", files::storage);
         });
     }
