@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
  * developers.ashbyhq.com/docs/responses (success/errorInfo), developers.ashbyhq.com/reference/authentication
  * (Basic with the key as user name; 401 without, 403 for a refused key), and
  * developers.ashbyhq.com/docs/pagination-and-incremental-sync (listNotes' cursor,
- * moreDataAvailable, nextCursor).
+ * moreDataAvailable, nextCursor). The hiring lookups and application.changeStage are in
+ * {@link AshbyHiring} (metadata in {@link AshbyLookups}, interviews, feedback and offers in
+ * {@link AshbyInterviews}); candidate files, file.info and the storage host in {@link AshbyFiles}.
  */
 public final class AshbySimulator {
 
