@@ -59,7 +59,7 @@ final class AshbyReads {
         return handlers;
     }
 
-    private void list(Context ctx, List<Map<String, Object>> items,
+    void list(Context ctx, List<Map<String, Object>> items,
             java.util.function.Function<Map<String, Object>, Predicate<Map<String, Object>>> filter) {
         var body = Simulator.jsonObject(ctx).orElse(null);
         if (body == null) {
@@ -94,7 +94,7 @@ final class AshbyReads {
         Simulator.json(ctx, 200, answer);
     }
 
-    private void info(Context ctx, List<Map<String, Object>> items, String idKey, String notFound) {
+    void info(Context ctx, List<Map<String, Object>> items, String idKey, String notFound) {
         var body = Simulator.jsonObject(ctx).orElse(Map.of());
         if (!Simulator.isNonBlankString(body.get(idKey))) {
             Simulator.json(ctx, 200, AshbySimulator.failure("invalid_input", idKey + " is required"));

@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
  * developers.ashbyhq.com/docs/responses (success/errorInfo), developers.ashbyhq.com/reference/authentication
  * (Basic with the key as user name; 401 without, 403 for a refused key), and
  * developers.ashbyhq.com/docs/pagination-and-incremental-sync (listNotes' cursor,
- * moreDataAvailable, nextCursor).
+ * moreDataAvailable, nextCursor). The hiring lookups and application.changeStage are in
+ * {@link AshbyHiring} (metadata in {@link AshbyLookups}, interviews, feedback and offers in
+ * {@link AshbyInterviews}); candidate files, file.info and the storage host in {@link AshbyFiles}.
  */
 public final class AshbySimulator {
 
@@ -44,10 +46,63 @@ public final class AshbySimulator {
     private final NoteBook notes = new NoteBook(CANDIDATE_ID, OTHER_CANDIDATE_ID);
     private final AshbyWorld world = new AshbyWorld(AUTHOR, CANDIDATE_ID, OTHER_CANDIDATE_ID);
     private final AshbyReads reads = new AshbyReads(world, notes);
+    private final AshbyHiring hiring = new AshbyHiring(world, reads);
+    private final AshbyFiles files = new AshbyFiles();
 
     {
         // Every candidate of the world can hold notes.
         world.candidates.forEach(candidate -> notes.add((String) candidate.get("id")));
+        // The named candidates hold files: a PDF resume and a DOCX; the other one a large file instead.
+        files.seed(world.find(world.candidates, CANDIDATE_ID).orElseThrow(), false);
+        files.seed(world.find(world.candidates, OTHER_CANDIDATE_ID).orElseThrow(), true);
+    }
+
+    /** Successful application.changeStage calls so far. */
+    public int stageChanges() {
+        return hiring.moves();
+    }
+
+    /** Every interview plan's stages, by plan id, in order. */
+    public Map<String, List<Map<String, Object>>> interviewPlans() {
+        return Map.copyOf(world.plans);
+    }
+
+    public List<Map<String, Object>> departments() {
+        return List.copyOf(hiring.lookups().departments);
+    }
+
+    public List<Map<String, Object>> locations() {
+        return List.copyOf(hiring.lookups().locations);
+    }
+
+    public List<Map<String, Object>> tags() {
+        return List.copyOf(hiring.lookups().tags);
+    }
+
+    public List<Map<String, Object>> archiveReasons() {
+        return List.copyOf(hiring.lookups().archiveReasons);
+    }
+
+    public List<Map<String, Object>> interviewSchedules() {
+        return List.copyOf(hiring.interviews().schedules);
+    }
+
+    public List<Map<String, Object>> feedback() {
+        return List.copyOf(hiring.interviews().feedback);
+    }
+
+    public List<Map<String, Object>> offers() {
+        return List.copyOf(hiring.interviews().offers);
+    }
+
+    /** Files received by candidate.uploadFile so far. */
+    public int uploadedFiles() {
+        return files.uploads();
+    }
+
+    /** A stored file's bytes as the storage host sends them (the large one generated as it is read). */
+    public java.io.InputStream openFile(String fileId) {
+        return files.file(fileId).orElseThrow().open();
     }
 
 
@@ -85,6 +140,10 @@ public final class AshbySimulator {
             config.routes.post("/candidate.listNotes", this::listNotes);
             config.routes.post("/apiKey.info", this::apiKeyInfo);
             reads.handlers().forEach(config.routes::post);
+            hiring.handlers().forEach(config.routes::post);
+            config.routes.post("/file.info", files::fileInfo);
+            config.routes.post("/candidate.uploadFile", ctx -> files.uploadFile(ctx, id -> world.find(world.candidates, id)));
+            config.routes.get("/storage/{file}", files::storage);
         });
     }
 
@@ -100,6 +159,9 @@ public final class AshbySimulator {
     }
 
     private void authenticate(Context ctx) {
+        if (ctx.path().startsWith("/storage/")) {
+            return; // the storage host's links carry their own signature, not the API key (AshbyFiles)
+        }
         var user = Simulator.basicUser(ctx);
         if (user.isEmpty()) {
             Simulator.json(ctx, 401, failure("unauthenticated", "Missing or malformed Authorization header"));

@@ -31,6 +31,8 @@ final class AshbyWorld {
     final List<Map<String, Object>> jobs = new ArrayList<>();
     final List<Map<String, Object>> candidates = new CopyOnWriteArrayList<>();
     final List<Map<String, Object>> applications = new CopyOnWriteArrayList<>();
+    /** Interview plan id → its stages, in order. */
+    final Map<String, List<Map<String, Object>>> plans = new LinkedHashMap<>();
 
     AshbyWorld(Map<String, Object> keyOwner, String... namedCandidates) {
         users.add(user(keyOwner, "Organization Admin"));
@@ -126,10 +128,9 @@ final class AshbyWorld {
         summary.put("name", candidate.get("name"));
         summary.put("primaryEmailAddress", candidate.get("primaryEmailAddress"));
         application.put("candidate", summary);
-        application.put("currentInterviewStage", Map.of("id", id("stage", closedJob ? 9 : 1),
-                "title", closedJob ? "Archived" : "Application Review", "type", closedJob ? "Archived" : "PreInterviewScreen",
-                "orderInInterviewPlan", closedJob ? 9 : 1, "interviewStageGroupId", id("stage-group", 1),
-                "interviewPlanId", job.get("defaultInterviewPlanId")));
+        // Each job has a plan of its own, so a stage of another job is not one of this application's.
+        var plan = stagesOf((String) job.get("defaultInterviewPlanId"));
+        application.put("currentInterviewStage", plan.get(closedJob ? plan.size() - 1 : 0));
         application.put("source", Map.of("id", id("source", 0), "title", "Applied", "isArchived", false,
                 "sourceType", Map.of("id", id("source-type", 0), "title", "Inbound", "isArchived", false)));
         if (closedJob) {
@@ -144,6 +145,33 @@ final class AshbyWorld {
         application.put("appliedViaJobPostingId", ((List<?>) job.get("jobPostingIds")).get(0));
         applications.add(application);
         ((List<Object>) candidate.get("applicationIds")).add(id);
+    }
+
+    /**
+     * A job's interview plan, in order: the stage kinds Ashby names (Lead, PreInterviewScreen,
+     * Active, Offer, Hired, Archived; Ashby's OpenAPI, interviewStage.info and the application's
+     * currentInterviewStage), each plan with ids of its own.
+     */
+    private List<Map<String, Object>> plan(int jobNumber, String planId) {
+        var stages = new ArrayList<Map<String, Object>>();
+        String[][] kinds = {{"Application Review", "PreInterviewScreen"}, {"Phone Screen", "Active"},
+                {"Onsite", "Active"}, {"Offer", "Offer"}, {"Hired", "Hired"}, {"Archived", "Archived"}};
+        for (int order = 0; order < kinds.length; order++) {
+            var stage = new LinkedHashMap<String, Object>();
+            stage.put("id", id("stage", jobNumber * 10 + order));
+            stage.put("title", kinds[order][0]);
+            stage.put("type", kinds[order][1]);
+            stage.put("orderInInterviewPlan", order + 1);
+            stage.put("interviewStageGroupId", id("stage-group", order));
+            stage.put("interviewPlanId", planId);
+            stages.add(java.util.Collections.unmodifiableMap(stage));
+        }
+        return List.copyOf(stages);
+    }
+
+    /** The stages of an interview plan, in order; empty for a plan the world does not have. */
+    List<Map<String, Object>> stagesOf(String planId) {
+        return plans.getOrDefault(planId, List.of());
     }
 
     private static Map<String, Object> user(Map<String, Object> person, String role) {
@@ -166,6 +194,7 @@ final class AshbyWorld {
         job.put("departmentId", id("department", number % 2));
         job.put("defaultInterviewPlanId", id("plan", number));
         job.put("interviewPlanIds", List.of(id("plan", number)));
+        plans.put(id("plan", number), plan(number, id("plan", number)));
         job.put("customFields", List.of());
         job.put("jobPostingIds", List.of(id("posting", number)));
         job.put("customRequisitionId", "REQ-" + (100 + number));
