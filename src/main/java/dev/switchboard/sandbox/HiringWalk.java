@@ -105,6 +105,14 @@ final class HiringWalk {
     private static String action(Operation operation, String action, String accountQuery, Map<String, Object> body,
             Map<String, Object> application, Optional<String> user, String idempotencyKey) {
         var rules = operation.rules();
+        var beyond = rules.required().stream().filter(field -> !body.containsKey(field)
+                && !java.util.Set.of("candidate_id", "user_id").contains(field)).toList();
+        if (!beyond.isEmpty()) {
+            // Ashby rejects by a move to the job's Archived stage: which one is the caller's to choose.
+            return "  (" + action + " on " + operation.integration().label() + " also needs " + String.join(", ", beyond)
+                    + ": " + beyond.stream().map(field -> field + ", " + operation.model().requestFields().get(field)
+                            .description()).collect(java.util.stream.Collectors.joining("; ")) + ")\n";
+        }
         if (rules.required().contains("candidate_id") || rules.supported().contains("candidate_id")) {
             ServerQuestions.idOf(application, "candidate").ifPresent(id -> body.put("candidate_id", id));
         }

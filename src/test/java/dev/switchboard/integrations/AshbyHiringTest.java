@@ -203,7 +203,7 @@ class AshbyHiringTest {
         var body = new LinkedHashMap<String, Object>();
         body.put("application_id", application.get("id"));
         body.put("reject_reason_id", reason.get("id"));
-        body.put("remote_data", Map.of("interviewStageId", archived));
+        body.put("stage_id", archived);
         var rejected = action("reject", Json.writeString(body), UUID.randomUUID().toString());
         assertEquals(200, rejected.statusCode(), rejected.body());
         assertEquals(reason.get("id"), ((Map<String, Object>) Harness.json(rejected).get("reject_reason")).get("id"));
@@ -222,16 +222,16 @@ class AshbyHiringTest {
         var body = new LinkedHashMap<String, Object>();
         body.put("application_id", application.get("id"));
         body.put("reject_reason_id", unknown);
-        body.put("remote_data", Map.of("interviewStageId", archivedStageOf(application)));
+        body.put("stage_id", archivedStageOf(application));
         var refused = action("reject", Json.writeString(body), UUID.randomUUID().toString());
         assertTrue(refused.statusCode() >= 400 && refused.statusCode() < 500, refused.statusCode() + " " + refused.body());
         assertTrue(refused.body().contains(unknown), refused.body());
 
-        body.remove("remote_data");
+        body.remove("stage_id");
         body.put("reject_reason_id", sandbox.ashby().archiveReasons().get(1).get("id"));
         var noStage = action("reject", Json.writeString(body), UUID.randomUUID().toString());
         assertEquals(400, noStage.statusCode(), noStage.body());
-        assertTrue(noStage.body().contains("interviewStageId"), noStage.body());
+        assertTrue(noStage.body().contains("stage_id"), noStage.body());
         assertEquals(before, sandbox.ashby().stageChanges());
         assertEquals("Active", application.get("status"));
     }
