@@ -32,7 +32,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * candidate with that email), {@code job_applications/}, {@code jobs/} ({@code filter[status]}
  * defaults to published; {@code all} lists every job) and {@code users/} (lists and reads),
  * {@code activities/_list.md.erb} and {@code _index.md.erb} (activities with {@code code},
- * {@code created-at} and {@code data}, a JSON document in a string; filters and include).
+ * {@code created-at} and {@code data}, a JSON document in a string; filters and include; the list
+ * was removed from the reference on 2020-10-01, commit 0cf7cc0, leaving the candidate's
+ * {@code activities} relation, {@code /candidates/{id}/activities}: both are served). The hiring
+ * setup (departments, locations, reject reasons, stages, where each application stands) is
+ * {@link TeamtailorHiring}, application updates {@link TeamtailorApplicationUpdates}, uploads,
+ * resumes and their storage host {@link TeamtailorFiles}.
  * Guesses, marked: a note's activity has code {@code note} and data
  * {@code {"note": text, "note_id": id}} (snake_case: it is a serialized hash, not a JSON:API
  * attribute); the error bodies follow jsonapi.org/format/#errors,
@@ -190,7 +195,14 @@ public final class TeamtailorSimulator {
             config.routes.before("/v1/*", this::authenticate);
             config.routes.post("/v1/notes", this::createNote);
             config.routes.post("/v1/note", this::createNote);
-            config.routes.get("/v1/activities", this::listActivities);
+            // activities/_list.md.erb (taken out of the reference on 2020-10-01, still served: integrations written
+            // against it keep working) and the candidate's activities relation (candidates/_index.md.erb).
+            config.routes.get("/v1/activities", ctx -> listActivities(ctx, ctx.queryParam("filter[candidate]")));
+            config.routes.get("/v1/candidates/{id}/activities", ctx -> {
+                if (found(ctx, "candidates")) {
+                    listActivities(ctx, ctx.pathParam("id"));
+                }
+            });
             config.routes.post("/v1/candidates", this::createCandidate);
             // candidates/_list.md.erb: filter[email]; include names relations.
             config.routes.get("/v1/candidates", ctx -> list(ctx, "candidates",
@@ -485,9 +497,11 @@ public final class TeamtailorSimulator {
                 + "&page%5Bsize%5D=" + size;
     }
 
-    /** {@code GET /activities?filter[candidate]=&page[number]=&page[size]=}, oldest first. */
-    private void listActivities(Context ctx) {
-        String candidate = ctx.queryParam("filter[candidate]");
+    /**
+     * {@code GET /activities?filter[candidate]=&page[number]=&page[size]=} or
+     * {@code GET /candidates/{id}/activities}: a candidate's activities, oldest first.
+     */
+    private void listActivities(Context ctx, String candidate) {
         List<Map<String, Object>> feed = candidate == null ? List.of() : activities.copyOf(candidate);
         int size = number(ctx.queryParam("page[size]"), 10);
         int page = number(ctx.queryParam("page[number]"), 1);
@@ -499,20 +513,13 @@ public final class TeamtailorSimulator {
         int from = Math.min(feed.size(), (page - 1) * size);
         var data = new ArrayList<>(feed.subList(from, Math.min(feed.size(), from + size)));
         var links = new LinkedHashMap<String, Object>();
-        links.put("first", pageLink(ctx, candidate, 1, size));
+        links.put("first", pageLink(ctx, 1, size));
         if (page < pages) {
-            links.put("next", pageLink(ctx, candidate, page + 1, size));
+            links.put("next", pageLink(ctx, page + 1, size));
         }
-        links.put("last", pageLink(ctx, candidate, pages, size));
+        links.put("last", pageLink(ctx, pages, size));
         document(ctx, 200, Map.of("data", data, "meta", Map.of("record-count", feed.size(), "page-count", pages),
                 "links", links));
-    }
-
-    private static String pageLink(Context ctx, String candidate, int page, int size) {
-        String filter = candidate == null ? "" : "filter%5Bcandidate%5D="
-                + URLEncoder.encode(candidate, StandardCharsets.UTF_8) + "&";
-        return ctx.scheme() + "://" + ctx.host() + "/v1/activities?" + filter + "page%5Bnumber%5D=" + page
-                + "&page%5Bsize%5D=" + size;
     }
 
     private Map<String, Object> activity(String code, String data, String user) {
