@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * (status, human-status, the recruiter as the {@code user} relation), {@code users/_index.md.erb}.
  * Relationship data appears only for included relations, as jsonapi.org/format/#fetching-includes
  * has it; otherwise a relationship carries its links alone, as in every documented example.
+ * The hiring setup (departments, locations, reject reasons, each job's stages, where each
+ * application stands) is {@link TeamtailorHiring}'s; uploads and resumes are {@link TeamtailorFiles}'.
  */
 final class TeamtailorWorld {
 
