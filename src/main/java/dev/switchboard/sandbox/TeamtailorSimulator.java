@@ -32,7 +32,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * candidate with that email), {@code job_applications/}, {@code jobs/} ({@code filter[status]}
  * defaults to published; {@code all} lists every job) and {@code users/} (lists and reads),
  * {@code activities/_list.md.erb} and {@code _index.md.erb} (activities with {@code code},
- * {@code created-at} and {@code data}, a JSON document in a string; filters and include).
+ * {@code created-at} and {@code data}, a JSON document in a string; filters and include; the list
+ * was removed from the reference on 2020-10-01, commit 0cf7cc0, leaving the candidate's
+ * {@code activities} relation, {@code /candidates/{id}/activities}: both are served). The hiring
+ * setup (departments, locations, reject reasons, stages, where each application stands) is
+ * {@link TeamtailorHiring}, application updates {@link TeamtailorApplicationUpdates}, uploads,
+ * resumes and their storage host {@link TeamtailorFiles}.
  * Guesses, marked: a note's activity has code {@code note} and data
  * {@code {"note": text, "note_id": id}} (snake_case: it is a serialized hash, not a JSON:API
  * attribute); the error bodies follow jsonapi.org/format/#errors,
@@ -50,6 +55,8 @@ public final class TeamtailorSimulator {
     static final String MEDIA_TYPE = "application/vnd.api+json";
 
     private static final DateTimeFormatter STAMP = TeamtailorWorld.STAMP;
+    /** job_applications/_index.md.erb: candidate, job, stage, reject-reason. */
+    private static final Set<String> APPLICATION_INCLUDES = Set.of("candidate", "job", "stage", "reject-reason");
     /** Attributes a create may write (Teamtailor/docs, source/includes/candidates/_index.md.erb). */
     private static final Set<String> WRITABLE = Set.of("connected", "email", "facebook-id", "first-name", "internal",
             "last-name", "linkedin-uid", "linkedin-url", "merge", "phone", "picture", "pitch", "referring-url",
@@ -59,6 +66,7 @@ public final class TeamtailorSimulator {
     private final NoteBook activities = new NoteBook();
     private final AtomicLong nextNote = new AtomicLong(100);
     private final AtomicLong nextActivity = new AtomicLong(1000);
+    private final TeamtailorApplicationUpdates updates = new TeamtailorApplicationUpdates(world);
 
     public TeamtailorSimulator() {
         for (long candidate : world.candidateIds(Optional.empty())) {
@@ -103,6 +111,80 @@ public final class TeamtailorSimulator {
                 .map(String::valueOf).toList();
     }
 
+    public List<String> departmentIds() {
+        return strings(world.hiring().departmentIds());
+    }
+
+    public List<String> locationIds() {
+        return strings(world.hiring().locationIds());
+    }
+
+    public List<String> rejectReasonIds() {
+        return strings(world.hiring().reasonIds());
+    }
+
+    /** A job's stages, in row order. */
+    public List<String> stageIdsOf(String job) {
+        return strings(world.hiring().stagesOf(Long.parseLong(job)));
+    }
+
+    /** A candidate's applications, by id. */
+    public List<String> applicationIdsOf(String candidate) {
+        return strings(world.applicationIds(TeamtailorWorld.number(candidate)));
+    }
+
+    public String jobOfApplication(String application) {
+        return String.valueOf(world.jobOf(Long.parseLong(application)));
+    }
+
+    /** Where an application stands now: its current stage's id, and its reject reason's (or null). */
+    public String stageOfApplication(String application) {
+        return world.hiring().stageOf(Long.parseLong(application)).map(String::valueOf).orElse(null);
+    }
+
+    public String rejectReasonOfApplication(String application) {
+        return world.hiring().reasonOf(Long.parseLong(application)).map(String::valueOf).orElse(null);
+    }
+
+    /** How many job application updates (moves, rejections) Teamtailor applied. */
+    public int applicationUpdates() {
+        return updates.updates();
+    }
+
+    /** A candidate's upload ids. */
+    public List<String> uploadIdsOf(String candidate) {
+        return strings(world.files().uploadIds(TeamtailorWorld.number(candidate)));
+    }
+
+    /** The bytes Teamtailor's storage holds for a candidate's upload, its resume or its original resume. */
+    public byte[] storedBytes(String candidate, String file) {
+        var files = world.files();
+        long id = Long.parseLong(candidate);
+        String key = switch (file) {
+            case "resume" -> files.resumeKey(id).orElseThrow();
+            case "original-resume" -> files.originalResumeKey(id).orElseThrow();
+            default -> files.upload(Long.parseLong(file)).key();
+        };
+        try (var in = files.file(key).orElseThrow().bytes().get()) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The large upload's size and its byte at a position, to check it without holding it. */
+    public static long largeUploadBytes() {
+        return TeamtailorFiles.LARGE_BYTES;
+    }
+
+    public static byte largeUploadByteAt(long position) {
+        return TeamtailorFiles.byteAt(position);
+    }
+
+    private static List<String> strings(List<Long> ids) {
+        return ids.stream().map(String::valueOf).toList();
+    }
+
     public List<Map<String, Object>> activitiesOf(String candidateId) {
         return activities.copyOf(candidateId);
     }
@@ -113,23 +195,38 @@ public final class TeamtailorSimulator {
             config.routes.before("/v1/*", this::authenticate);
             config.routes.post("/v1/notes", this::createNote);
             config.routes.post("/v1/note", this::createNote);
-            config.routes.get("/v1/activities", this::listActivities);
+            // activities/_list.md.erb (taken out of the reference on 2020-10-01, still served: integrations written
+            // against it keep working) and the candidate's activities relation (candidates/_index.md.erb).
+            config.routes.get("/v1/activities", ctx -> listActivities(ctx, ctx.queryParam("filter[candidate]")));
+            config.routes.get("/v1/candidates/{id}/activities", ctx -> {
+                if (found(ctx, "candidates")) {
+                    listActivities(ctx, ctx.pathParam("id"));
+                }
+            });
             config.routes.post("/v1/candidates", this::createCandidate);
             // candidates/_list.md.erb: filter[email]; include names relations.
             config.routes.get("/v1/candidates", ctx -> list(ctx, "candidates",
                     world.candidateIds(Optional.ofNullable(ctx.queryParam("filter[email]"))),
                     Set.of("filter[email]"), Set.of("job-applications")));
-            config.routes.get("/v1/candidates/{id}", ctx -> one(ctx, "candidates", Set.of("job-applications")));
+            config.routes.get("/v1/candidates/{id}", ctx -> one(ctx, "candidates", Set.of("job-applications", "uploads")));
+            // The candidate's uploads relation, its "related" link (candidates/_index.md.erb).
+            config.routes.get("/v1/candidates/{id}/uploads", ctx -> {
+                if (found(ctx, "candidates")) {
+                    list(ctx, "uploads", world.files().uploadIds(TeamtailorWorld.number(ctx.pathParam("id"))),
+                            Set.of(), Set.of("candidate"));
+                }
+            });
             // The candidate's job-applications relation, its "related" link (candidates/_index.md.erb).
             config.routes.get("/v1/candidates/{id}/job-applications", ctx -> {
                 if (found(ctx, "candidates")) {
                     list(ctx, "job-applications", world.applicationIds(TeamtailorWorld.number(ctx.pathParam("id"))),
-                            Set.of(), Set.of("candidate", "job"));
+                            Set.of(), APPLICATION_INCLUDES);
                 }
             });
             config.routes.get("/v1/job-applications", ctx -> list(ctx, "job-applications",
-                    world.applicationIds(Optional.empty()), Set.of(), Set.of("candidate", "job")));
-            config.routes.get("/v1/job-applications/{id}", ctx -> one(ctx, "job-applications", Set.of("candidate", "job")));
+                    world.applicationIds(Optional.empty()), Set.of(), APPLICATION_INCLUDES));
+            config.routes.get("/v1/job-applications/{id}", ctx -> one(ctx, "job-applications", APPLICATION_INCLUDES));
+            config.routes.patch("/v1/job-applications/{id}", updates::update);
             // jobs/_list.md.erb: filter[status] defaults to published; all lists every job.
             config.routes.get("/v1/jobs", ctx -> list(ctx, "jobs",
                     world.jobIds(Optional.ofNullable(ctx.queryParam("filter[status]")).orElse("published")),
@@ -137,6 +234,35 @@ public final class TeamtailorSimulator {
             config.routes.get("/v1/jobs/{id}", ctx -> one(ctx, "jobs", Set.of("user")));
             config.routes.get("/v1/users", ctx -> list(ctx, "users", world.userIds(), Set.of(), Set.of()));
             config.routes.get("/v1/users/{id}", ctx -> one(ctx, "users", Set.of()));
+            // departments/_list.md.erb, _read.md.erb.
+            config.routes.get("/v1/departments", ctx -> list(ctx, "departments", world.hiring().departmentIds(),
+                    Set.of(), Set.of()));
+            config.routes.get("/v1/departments/{id}", ctx -> one(ctx, "departments", Set.of()));
+            // locations/_list.md.erb, _read.md.erb.
+            config.routes.get("/v1/locations", ctx -> list(ctx, "locations", world.hiring().locationIds(),
+                    Set.of(), Set.of()));
+            config.routes.get("/v1/locations/{id}", ctx -> one(ctx, "locations", Set.of()));
+            // reject_reasons/_list.md.erb, _read.md.erb.
+            config.routes.get("/v1/reject-reasons", ctx -> list(ctx, "reject-reasons", world.hiring().reasonIds(),
+                    Set.of(), Set.of()));
+            config.routes.get("/v1/reject-reasons/{id}", ctx -> one(ctx, "reject-reasons", Set.of()));
+            // stages/_list.md.erb (every stage; sort by any attribute), _show.md.erb; a job's stages are its
+            // stages relation (jobs/_index.md.erb), the path of the documented list's links.
+            config.routes.get("/v1/stages", ctx -> list(ctx, "stages", world.hiring().stageIds(), Set.of(),
+                    Set.of("job")));
+            config.routes.get("/v1/stages/{id}", ctx -> one(ctx, "stages", Set.of("job")));
+            config.routes.get("/v1/jobs/{id}/stages", ctx -> {
+                if (found(ctx, "jobs")) {
+                    list(ctx, "stages", world.hiring().stagesOf(Long.parseLong(ctx.pathParam("id"))), Set.of(),
+                            Set.of("job"));
+                }
+            });
+            // uploads/_list.md.erb, _read.md.erb.
+            config.routes.get("/v1/uploads", ctx -> list(ctx, "uploads", world.files().uploadIds(Optional.empty()),
+                    Set.of(), Set.of("candidate")));
+            config.routes.get("/v1/uploads/{id}", ctx -> one(ctx, "uploads", Set.of("candidate")));
+            // The storage host the signed links lead to: outside /v1, without the API's credentials.
+            config.routes.get("/storage/uploads/<key>", world.files()::serve);
         });
     }
 
@@ -354,7 +480,7 @@ public final class TeamtailorSimulator {
         return new ArrayList<>(seen.values());
     }
 
-    private static String base(Context ctx) {
+    static String base(Context ctx) {
         return ctx.scheme() + "://" + ctx.host() + "/v1";
     }
 
@@ -371,9 +497,11 @@ public final class TeamtailorSimulator {
                 + "&page%5Bsize%5D=" + size;
     }
 
-    /** {@code GET /activities?filter[candidate]=&page[number]=&page[size]=}, oldest first. */
-    private void listActivities(Context ctx) {
-        String candidate = ctx.queryParam("filter[candidate]");
+    /**
+     * {@code GET /activities?filter[candidate]=&page[number]=&page[size]=} or
+     * {@code GET /candidates/{id}/activities}: a candidate's activities, oldest first.
+     */
+    private void listActivities(Context ctx, String candidate) {
         List<Map<String, Object>> feed = candidate == null ? List.of() : activities.copyOf(candidate);
         int size = number(ctx.queryParam("page[size]"), 10);
         int page = number(ctx.queryParam("page[number]"), 1);
@@ -385,20 +513,13 @@ public final class TeamtailorSimulator {
         int from = Math.min(feed.size(), (page - 1) * size);
         var data = new ArrayList<>(feed.subList(from, Math.min(feed.size(), from + size)));
         var links = new LinkedHashMap<String, Object>();
-        links.put("first", pageLink(ctx, candidate, 1, size));
+        links.put("first", pageLink(ctx, 1, size));
         if (page < pages) {
-            links.put("next", pageLink(ctx, candidate, page + 1, size));
+            links.put("next", pageLink(ctx, page + 1, size));
         }
-        links.put("last", pageLink(ctx, candidate, pages, size));
+        links.put("last", pageLink(ctx, pages, size));
         document(ctx, 200, Map.of("data", data, "meta", Map.of("record-count", feed.size(), "page-count", pages),
                 "links", links));
-    }
-
-    private static String pageLink(Context ctx, String candidate, int page, int size) {
-        String filter = candidate == null ? "" : "filter%5Bcandidate%5D="
-                + URLEncoder.encode(candidate, StandardCharsets.UTF_8) + "&";
-        return ctx.scheme() + "://" + ctx.host() + "/v1/activities?" + filter + "page%5Bnumber%5D=" + page
-                + "&page%5Bsize%5D=" + size;
     }
 
     private Map<String, Object> activity(String code, String data, String user) {
@@ -433,11 +554,11 @@ public final class TeamtailorSimulator {
         return value == null ? fallback : value.matches("\\d{1,6}") ? Integer.parseInt(value) : -1;
     }
 
-    private static void document(Context ctx, int status, Object body) {
+    static void document(Context ctx, int status, Object body) {
         ctx.status(status).contentType(MEDIA_TYPE).result(Json.write(body));
     }
 
-    private static void error(Context ctx, int status, String title, String detail) {
+    static void error(Context ctx, int status, String title, String detail) {
         document(ctx, status, Map.of("errors", List.of(Map.of("status", String.valueOf(status), "title", title,
                 "detail", detail))));
     }

@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * (status, human-status, the recruiter as the {@code user} relation), {@code users/_index.md.erb}.
  * Relationship data appears only for included relations, as jsonapi.org/format/#fetching-includes
  * has it; otherwise a relationship carries its links alone, as in every documented example.
+ * The hiring setup (departments, locations, reject reasons, each job's stages, where each
+ * application stands) is {@link TeamtailorHiring}'s; uploads and resumes are {@link TeamtailorFiles}'.
  */
 final class TeamtailorWorld {
 
@@ -39,6 +41,10 @@ final class TeamtailorWorld {
     record Relation(String name, String type, List<Long> ids) {
     }
 
+    /** Relations that link to many resources: their linkage is an array (jsonapi.org/format/#document-resource-object-linkage). */
+    private static final Set<String> TO_MANY = Set.of("job-applications", "uploads", "activities", "roles", "teams",
+            "triggers");
+
     private record Resource(long id, Map<String, Object> attributes) {
     }
 
@@ -52,6 +58,8 @@ final class TeamtailorWorld {
     private final ConcurrentSkipListMap<Long, Application> applications = new ConcurrentSkipListMap<>();
     private final AtomicLong nextCandidate = new AtomicLong(FIRST_CANDIDATE + CANDIDATES);
     private final AtomicLong nextApplication = new AtomicLong(3000);
+    private final TeamtailorHiring hiring;
+    private final TeamtailorFiles files;
 
     TeamtailorWorld() {
         user(2, "Sandbox Admin", "admin");
@@ -62,6 +70,8 @@ final class TeamtailorWorld {
         job(7265, "Marketing manager", "draft", "draft", 8);
         job(7266, "Office manager", "archived", "archived", 2);
         long[] jobIds = {7263, 7264, 7265, 7266};
+        hiring = new TeamtailorHiring(List.of(7263L, 7264L, 7265L, 7266L));
+        files = new TeamtailorFiles(FIRST_CANDIDATE, FIRST_CANDIDATE + 1, 7263);
         for (int i = 0; i < CANDIDATES; i++) {
             long id = FIRST_CANDIDATE + i;
             String first = FIRST[i % FIRST.length];
@@ -160,6 +170,42 @@ final class TeamtailorWorld {
         attributes.put("sourced", site == null);
         attributes.put("changed-stage-at", STAMP.format(at));
         applications.put(id, new Application(id, candidate, job, attributes));
+        // Seeded applications stand in their job's first three stages; a rejected one keeps its stage.
+        hiring.place(id, job, (int) (id % 3), rejected ? 1 + id % 3 : null);
+    }
+
+    TeamtailorHiring hiring() {
+        return hiring;
+    }
+
+    TeamtailorFiles files() {
+        return files;
+    }
+
+    /** The job an application is for. */
+    long jobOf(long application) {
+        return applications.get(application).job();
+    }
+
+    /**
+     * An update of an application (job_applications/_update.md.erb): a new current stage, and
+     * rejected-at with the reject reason; updated-at is the time of the change, changed-stage-at
+     * too when the stage changed (job_applications/_index.md.erb: "Date when candidate was added to
+     * current stage").
+     */
+    void updateApplication(long id, Optional<Long> stage, Optional<Optional<String>> rejectedAt,
+            Optional<Optional<Long>> reason) {
+        Application application = applications.get(id);
+        String now = STAMP.format(OffsetDateTime.now(ZoneOffset.ofHours(1)));
+        stage.ifPresent(to -> {
+            if (!hiring.stageOf(id).equals(Optional.of(to))) {
+                application.attributes().put("changed-stage-at", now);
+            }
+            hiring.move(id, to);
+        });
+        rejectedAt.ifPresent(at -> application.attributes().put("rejected-at", at.orElse(null)));
+        reason.ifPresent(to -> hiring.reject(id, to.orElse(null)));
+        application.attributes().put("updated-at", now);
     }
 
     // ---- reads ----
@@ -200,7 +246,8 @@ final class TeamtailorWorld {
             case "jobs" -> jobs.containsKey(id);
             case "users" -> users.containsKey(id);
             case "job-applications" -> applications.containsKey(id);
-            default -> false;
+            case "uploads" -> files.hasUpload(id);
+            default -> hiring.exists(type, id);
         };
     }
 
@@ -208,13 +255,32 @@ final class TeamtailorWorld {
     List<Relation> relations(String type, long id) {
         return switch (type) {
             case "candidates" -> List.of(new Relation("activities", "activities", List.of()),
-                    new Relation("job-applications", "job-applications", applicationIds(Optional.of(id))));
+                    new Relation("job-applications", "job-applications", applicationIds(Optional.of(id))),
+                    new Relation("uploads", "uploads", files.uploadIds(Optional.of(id))));
             case "job-applications" -> {
                 Application a = applications.get(id);
                 yield List.of(new Relation("candidate", "candidates", List.of(a.candidate())),
                         new Relation("job", "jobs", List.of(a.job())),
-                        new Relation("stage", "stages", List.of()),
-                        new Relation("reject-reason", "reject-reasons", List.of()));
+                        new Relation("stage", "stages", hiring.stageOf(id).map(List::of).orElse(List.of())),
+                        new Relation("reject-reason", "reject-reasons",
+                                hiring.reasonOf(id).map(List::of).orElse(List.of())));
+            }
+            // stages/_index.md.erb: job-applications, triggers, job.
+            case "stages" -> List.of(new Relation("job-applications", "job-applications", List.of()),
+                    new Relation("triggers", "triggers", List.of()),
+                    new Relation("job", "jobs", List.of(hiring.stage(id).orElseThrow().job())));
+            // reject_reasons/_index.md.erb: job-applications.
+            case "reject-reasons" -> List.of(new Relation("job-applications", "job-applications", List.of()));
+            // departments/_index.md.erb: roles, teams.
+            case "departments" -> List.of(new Relation("roles", "roles", List.of()),
+                    new Relation("teams", "teams", List.of()));
+            // locations/_index.md.erb documents no relations.
+            case "locations" -> List.of();
+            // uploads/_index.md.erb: candidate, job.
+            case "uploads" -> {
+                TeamtailorFiles.Upload upload = files.upload(id);
+                yield List.of(new Relation("candidate", "candidates", List.of(upload.candidate())),
+                        new Relation("job", "jobs", upload.job() == null ? List.of() : List.of(upload.job())));
             }
             case "jobs" -> List.of(new Relation("activities", "activities", List.of()),
                     new Relation("user", "users", List.of(recruiters.get(id))));
@@ -228,7 +294,7 @@ final class TeamtailorWorld {
         resource.put("id", String.valueOf(id));
         resource.put("type", type);
         resource.put("links", Map.of("self", base + "/" + type + "/" + id));
-        resource.put("attributes", attributes(type, id));
+        resource.put("attributes", attributes(type, id, base.substring(0, base.length() - "/v1".length())));
         var relationships = new LinkedHashMap<String, Object>();
         for (Relation relation : relations(type, id)) {
             var entry = new LinkedHashMap<String, Object>();
@@ -237,7 +303,7 @@ final class TeamtailorWorld {
             if (included.contains(relation.name())) {
                 var linkage = relation.ids().stream().map(to -> Map.of("id", String.valueOf(to), "type", relation.type()))
                         .toList();
-                entry.put("data", relation.type().equals("job-applications") ? linkage
+                entry.put("data", TO_MANY.contains(relation.name()) ? linkage
                         : linkage.isEmpty() ? null : linkage.get(0));
             }
             relationships.put(relation.name(), entry);
@@ -246,13 +312,18 @@ final class TeamtailorWorld {
         return resource;
     }
 
-    private Map<String, Object> attributes(String type, long id) {
+    private Map<String, Object> attributes(String type, long id, String origin) {
         return switch (type) {
-            case "candidates" -> new LinkedHashMap<>(candidates.get(id).attributes());
+            case "candidates" -> {
+                var attributes = new LinkedHashMap<>(candidates.get(id).attributes());
+                files.resumeLinks(id, attributes, origin);
+                yield attributes;
+            }
+            case "uploads" -> files.uploadAttributes(id, origin);
             case "jobs" -> new LinkedHashMap<>(jobs.get(id).attributes());
             case "users" -> new LinkedHashMap<>(users.get(id).attributes());
             case "job-applications" -> new LinkedHashMap<>(applications.get(id).attributes());
-            default -> throw new IllegalArgumentException(type);
+            default -> hiring.attributes(type, id);
         };
     }
 
