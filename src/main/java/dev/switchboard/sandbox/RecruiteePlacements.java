@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -35,6 +36,7 @@ final class RecruiteePlacements {
     private final RecruiteeWorld world;
     private final AtomicInteger moves = new AtomicInteger();
     private final AtomicInteger disqualifications = new AtomicInteger();
+    private final AtomicBoolean failNextAfterWriting = new AtomicBoolean();
 
     RecruiteePlacements(RecruiteeWorld world) {
         this.world = world;
@@ -46,6 +48,20 @@ final class RecruiteePlacements {
 
     int disqualifications() {
         return disqualifications.get();
+    }
+
+    /** The next action is carried out and then answered 500, as a provider failing mid-way does. */
+    void failNextAfterWriting() {
+        failNextAfterWriting.set(true);
+    }
+
+    /** The placement after an action: answered, or lost behind a 500 when a test asked for that. */
+    private void answer(Context ctx, Map<String, Object> placement) {
+        if (failNextAfterWriting.getAndSet(false)) {
+            Simulator.json(ctx, 500, Map.of("error", "Internal server error"));
+        } else {
+            Simulator.json(ctx, 200, Map.of("placement", placement));
+        }
     }
 
     void changeStage(Context ctx) {
@@ -66,7 +82,7 @@ final class RecruiteePlacements {
             placement.put("updated_at", MICROS.format(Instant.now()));
         }
         moves.incrementAndGet();
-        Simulator.json(ctx, 200, Map.of("placement", placement));
+        answer(ctx, placement);
     }
 
     void disqualify(Context ctx) {
@@ -88,7 +104,7 @@ final class RecruiteePlacements {
             placement.put("updated_at", now);
         }
         disqualifications.incrementAndGet();
-        Simulator.json(ctx, 200, Map.of("placement", placement));
+        answer(ctx, placement);
     }
 
     /** The placement named in the path, or null after answering 404. */

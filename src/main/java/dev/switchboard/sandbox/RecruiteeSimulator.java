@@ -106,6 +106,25 @@ public final class RecruiteeSimulator {
                 .toList()).orElse(List.of());
     }
 
+    /** The ids of the company's departments, locations, tags and disqualify reasons, by the answer's key. */
+    public Map<String, List<String>> settingIds() {
+        return Map.of("departments", ids(RecruiteeLookups.DEPARTMENTS), "locations", ids(RecruiteeLookups.LOCATIONS),
+                "tags", ids(RecruiteeLookups.TAGS), "disqualify_reasons", ids(RecruiteeLookups.DISQUALIFY_REASONS));
+    }
+
+    /** An offer's pipeline stages, id → name, in pipeline order. */
+    public Map<String, String> stagesOf(String offerId) {
+        var stages = new LinkedHashMap<String, String>();
+        RecruiteeWorld.stagesOf(Long.parseLong(offerId))
+                .forEach(stage -> stages.put(String.valueOf(stage.get("id")), (String) stage.get("name")));
+        return stages;
+    }
+
+    /** The next stage change or disqualification is carried out and then answered 500: its outcome is unknown. */
+    public void failNextPlacementActionAfterWriting() {
+        placements.failNextAfterWriting();
+    }
+
     /** How many stage changes and disqualifications Recruitee carried out. */
     public int placementMoves() {
         return placements.moves();
@@ -122,6 +141,10 @@ public final class RecruiteeSimulator {
 
     public List<Map<String, Object>> notesOf(String candidateId) {
         return notes.copyOf(candidateId);
+    }
+
+    private static List<String> ids(List<Map<String, Object>> items) {
+        return items.stream().map(item -> String.valueOf(item.get("id"))).toList();
     }
 
     private void authenticate(Context ctx) {
