@@ -22,6 +22,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * support.recruitee.com/en/articles/3771942-manage-visibility (public and private levels;
  * the default is public). The 422 {"errors": [...]} strings follow Rails' validation
  * messages, which is how clients that read strings see them.
+ *
+ * <p>The company's settings (departments, locations, tags, disqualify reasons) are in
+ * {@link RecruiteeLookups}, the placement actions in {@link RecruiteePlacements}, a candidate's
+ * files in {@link RecruiteeAttachments}; each names its sources.
  */
 public final class RecruiteeSimulator {
 
