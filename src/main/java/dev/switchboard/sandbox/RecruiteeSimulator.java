@@ -22,6 +22,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * support.recruitee.com/en/articles/3771942-manage-visibility (public and private levels;
  * the default is public). The 422 {"errors": [...]} strings follow Rails' validation
  * messages, which is how clients that read strings see them.
+ *
+ * <p>The company's settings (departments, locations, tags, disqualify reasons) are in
+ * {@link RecruiteeLookups}, the placement actions in {@link RecruiteePlacements}, a candidate's
+ * files in {@link RecruiteeAttachments}; each names its sources.
  */
 public final class RecruiteeSimulator {
 
@@ -39,6 +43,9 @@ public final class RecruiteeSimulator {
     private final NoteBook notes = new NoteBook();
     private final AtomicLong nextId = new AtomicLong(52_000_001);
     private final RecruiteeCandidates candidates = new RecruiteeCandidates(world, notes);
+    private final RecruiteePlacements placements = new RecruiteePlacements(world);
+    private final RecruiteeAttachments attachments =
+            new RecruiteeAttachments(Long.parseLong(CANDIDATE_ID), Long.parseLong(OTHER_CANDIDATE_ID));
 
     public RecruiteeSimulator() {
         world.candidates().forEach(candidate -> notes.add(String.valueOf(candidate.get("id"))));
@@ -83,11 +90,65 @@ public final class RecruiteeSimulator {
             config.routes.get("/c/{company}/offers", candidates::offers);
             config.routes.get("/c/{company}/offers/{id}", candidates::offer);
             config.routes.get("/c/{company}/admins", candidates::admins);
+            config.routes.get("/c/{company}/departments", RecruiteeLookups::departments);
+            config.routes.get("/c/{company}/locations", RecruiteeLookups::locations);
+            config.routes.get("/c/{company}/tags", RecruiteeLookups::tags);
+            config.routes.get("/c/{company}/disqualify_reasons", RecruiteeLookups::disqualifyReasons);
+            config.routes.patch("/c/{company}/placements/{id}/change_stage", placements::changeStage);
+            config.routes.patch("/c/{company}/placements/{id}/disqualify", placements::disqualify);
+            config.routes.get("/c/{company}/candidates/{id}/attachments",
+                    ctx -> attachments.list(ctx, world.candidate(ctx.pathParam("id")).isPresent()));
+            config.routes.get("/c/{company}/candidates/{id}/attachments/{file}/download", attachments::download);
         });
+    }
+
+    /** A candidate's placements (applications) as Recruitee holds them: id, offer_id, stage_id, disqualification. */
+    public List<Map<String, Object>> placementsOf(String candidateId) {
+        return world.candidate(candidateId).map(candidate -> RecruiteeWorld.placements(candidate).stream()
+                .map(placement -> Map.copyOf(placement.entrySet().stream().filter(e -> e.getValue() != null)
+                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))))
+                .toList()).orElse(List.of());
+    }
+
+    /** The ids of the company's departments, locations, tags and disqualify reasons, by the answer's key. */
+    public Map<String, List<String>> settingIds() {
+        return Map.of("departments", ids(RecruiteeLookups.DEPARTMENTS), "locations", ids(RecruiteeLookups.LOCATIONS),
+                "tags", ids(RecruiteeLookups.TAGS), "disqualify_reasons", ids(RecruiteeLookups.DISQUALIFY_REASONS));
+    }
+
+    /** An offer's pipeline stages, id → name, in pipeline order. */
+    public Map<String, String> stagesOf(String offerId) {
+        var stages = new LinkedHashMap<String, String>();
+        RecruiteeWorld.stagesOf(Long.parseLong(offerId))
+                .forEach(stage -> stages.put(String.valueOf(stage.get("id")), (String) stage.get("name")));
+        return stages;
+    }
+
+    /** The next stage change or disqualification is carried out and then answered 500: its outcome is unknown. */
+    public void failNextPlacementActionAfterWriting() {
+        placements.failNextAfterWriting();
+    }
+
+    /** How many stage changes and disqualifications Recruitee carried out. */
+    public int placementMoves() {
+        return placements.moves();
+    }
+
+    public int placementDisqualifications() {
+        return placements.disqualifications();
+    }
+
+    /** The bytes of a simulated attachment, to compare a download with. */
+    public java.util.Optional<java.io.InputStream> attachmentContent(String attachmentId) {
+        return attachments.content(attachmentId);
     }
 
     public List<Map<String, Object>> notesOf(String candidateId) {
         return notes.copyOf(candidateId);
+    }
+
+    private static List<String> ids(List<Map<String, Object>> items) {
+        return items.stream().map(item -> String.valueOf(item.get("id"))).toList();
     }
 
     private void authenticate(Context ctx) {

@@ -30,15 +30,14 @@ final class RecruiteeWorld {
     private static final String[] FIRST = {"Ada", "Bo", "Chen", "Dana", "Emil", "Fatima", "Goran", "Hana", "Ivo", "Jun"};
     private static final String[] LAST = {"Lindqvist", "Okafor", "Moreau", "Tanaka", "Silva", "Novak", "Haddad"};
 
-    /** id, title, status: two open jobs and a closed one. */
+    /** id, title, status: two open jobs and a closed one, each with a pipeline of its own. */
     private static final List<Map<String, Object>> OFFERS = List.of(
-            offer(1200001, "Backend Engineer", "published", "Engineering", "Amsterdam, Netherlands"),
-            offer(1200002, "Product Designer", "published", "Design", "Remote"),
-            offer(1200003, "Office Manager", "closed", "Operations", "Warsaw, Poland"));
-    /** A pipeline's stages, as an offer's pipeline_template lists them (category, name). */
-    private static final List<Map<String, Object>> STAGES = List.of(
-            stage(8080459, "apply", "Applied", -1), stage(8080460, "phone_screen", "Phone interview", 1),
-            stage(8080461, "interview", "On-site interview", 2), stage(8080464, "hire", "Hired", 5));
+            offer(1200001, "Backend Engineer", "published", RecruiteeLookups.DEPARTMENTS.get(0),
+                    "Amsterdam, Netherlands", pipeline(77001, 8080459, 8080460, 8080461, 8080464)),
+            offer(1200002, "Product Designer", "published", RecruiteeLookups.DEPARTMENTS.get(1), "Remote",
+                    pipeline(77002, 8080470, 8080471, 8080472, 8080473)),
+            offer(1200003, "Office Manager", "closed", RecruiteeLookups.DEPARTMENTS.get(2), "Warsaw, Poland",
+                    pipeline(77003, 8080480, 8080481, 8080482, 8080483)));
     static final List<Map<String, Object>> ADMINS = List.of(
             admin(RecruiteeSimulator.ADMIN_ID, "Rita", "Recruiter"), admin(46, "Hugo", "Hiring"),
             admin(47, "Iris", "Interviewer"));
@@ -108,10 +107,12 @@ final class RecruiteeWorld {
                         "status", offer.get("status"), "type", "Offer"));
             }
         }
-        for (Map<String, Object> stage : STAGES) {
-            var ref = new LinkedHashMap<>(stage);
-            ref.put("type", "Stage");
-            refs.add(ref);
+        for (Map<String, Object> offer : OFFERS) {
+            for (Map<String, Object> stage : stagesOf((Long) offer.get("id"))) {
+                var ref = new LinkedHashMap<>(stage);
+                ref.put("type", "Stage");
+                refs.add(ref);
+            }
         }
         for (Map<String, Object> admin : ADMINS) {
             var ref = new LinkedHashMap<>(admin);
@@ -148,7 +149,8 @@ final class RecruiteeWorld {
             placement.put("id", nextPlacement.getAndIncrement());
             placement.put("offer_id", offer);
             placement.put("position", 1);
-            placement.put("stage_id", STAGES.get((int) (id % STAGES.size())).get("id"));
+            List<Map<String, Object>> stages = stagesOf(offer);
+            placement.put("stage_id", stages.get((int) (id % stages.size())).get("id"));
             placement.put("updated_at", at);
             placements.add(placement);
         }
@@ -172,13 +174,47 @@ final class RecruiteeWorld {
         return candidate;
     }
 
-    private static Map<String, Object> offer(long id, String title, String status, String department, String location) {
+    /**
+     * An offer's pipeline stages, as its {@code pipeline_template.stages} lists them (clients read
+     * the stages there: repository jnot807/recruitee-mcp and Slates' Recruitee client,
+     * pipelineStages; the fields are those of a recorded answer's Stage references, repository
+     * miguelpetete/capstoneproject, responses.py).
+     */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> stagesOf(long offerId) {
+        return OFFERS.stream().filter(o -> o.get("id").equals(offerId)).findFirst()
+                .map(o -> (List<Map<String, Object>>) ((Map<String, Object>) o.get("pipeline_template")).get("stages"))
+                .orElse(List.of());
+    }
+
+    /** A placement's candidate, its offer's stages; nothing when the placement is unknown. */
+    Optional<Map<String, Object>> placement(long placementId) {
+        for (Map<String, Object> candidate : candidates) {
+            for (Map<String, Object> placement : placements(candidate)) {
+                if (((Number) placement.get("id")).longValue() == placementId) {
+                    return Optional.of(placement);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Map<String, Object> pipeline(long templateId, long apply, long screen, long interview, long hire) {
+        return Map.of("id", templateId, "stages", List.of(stage(apply, "apply", "Applied", -1),
+                stage(screen, "phone_screen", "Phone interview", 1), stage(interview, "interview", "On-site interview", 2),
+                stage(hire, "hire", "Hired", 5)));
+    }
+
+    private static Map<String, Object> offer(long id, String title, String status, Map<String, Object> department,
+            String location, Map<String, Object> pipeline) {
         var offer = new LinkedHashMap<String, Object>();
         offer.put("id", id);
         offer.put("title", title);
         offer.put("kind", "job");
         offer.put("status", status);
-        offer.put("department", department);
+        offer.put("department", department.get("name"));
+        offer.put("department_id", department.get("id"));
+        offer.put("pipeline_template", pipeline);
         offer.put("location", location);
         offer.put("description", "<p>" + title + " at the sandbox company.</p>");
         offer.put("slug", title.toLowerCase().replace(' ', '-'));
