@@ -43,6 +43,8 @@ final class LeverHiring {
     /** How many stage updates and archive updates Lever carried out. */
     final AtomicInteger stageMoves = new AtomicInteger();
     final AtomicInteger archivings = new AtomicInteger();
+    /** Whether the next stage or archive update is carried out but its answer lost (a 502 from a gateway). */
+    final java.util.concurrent.atomic.AtomicBoolean loseNextAnswer = new java.util.concurrent.atomic.AtomicBoolean();
 
     LeverHiring(LeverWorld world, List<String> interviewed) {
         this.world = world;
@@ -133,7 +135,7 @@ final class LeverHiring {
             opportunity.put("updatedAt", now);
         }
         stageMoves.incrementAndGet();
-        Simulator.json(ctx, 200, Map.of("data", opportunity));
+        answer(ctx, opportunity);
     }
 
     /**
@@ -166,6 +168,15 @@ final class LeverHiring {
             opportunity.put("updatedAt", now);
         }
         archivings.incrementAndGet();
+        answer(ctx, opportunity);
+    }
+
+    private void answer(Context ctx, Map<String, Object> opportunity) {
+        if (loseNextAnswer.getAndSet(false)) {
+            // Carried out, but the caller never learns it: a test of reading the outcome back.
+            ctx.status(502).contentType("text/html").result("<html><body>502 Bad Gateway</body></html>");
+            return;
+        }
         Simulator.json(ctx, 200, Map.of("data", opportunity));
     }
 

@@ -117,6 +117,11 @@ public final class LeverSimulator {
         return hiring.stageMoves.get();
     }
 
+    /** The next stage or archive update is carried out, but answered with a gateway's 502. */
+    public void loseNextActionAnswer() {
+        hiring.loseNextAnswer.set(true);
+    }
+
     /** How many archive updates the simulated Lever carried out. */
     public int archivings() {
         return hiring.archivings.get();

@@ -157,6 +157,23 @@ class LeverAttachmentsTest {
         assertTrue(nobody.body().contains("perform_as"), nobody.body());
     }
 
+    @Test
+    void aBase64JsonFileReachesLeverAsAMultipartFile() throws Exception {
+        String candidate = (String) sandbox.lever().opportunities().get(20).get("id");
+        byte[] resume = "%PDF-1.4 a resume sent as base64".getBytes(StandardCharsets.US_ASCII);
+        var answer = harness.send("POST", "/unified/ats/attachments?integrated_account_id=" + account
+                        + "&remote_query[perform_as]=" + LeverSimulator.OTHER_USER,
+                dev.switchboard.mapping.Json.writeString(Map.of("candidate_id", candidate, "file_name", "resume.pdf",
+                        "content", java.util.Base64.getEncoder().encodeToString(resume))),
+                Map.of("Authorization", "Bearer " + Harness.TOKEN, "Content-Type", "application/json"));
+        assertEquals(201, answer.statusCode(), answer.body());
+        var files = sandbox.lever().filesOf(candidate);
+        assertEquals(List.of("resume.pdf"), files.stream().map(file -> file.get("name")).toList());
+        try (InputStream in = sandbox.lever().fileContent(candidate, (String) files.get(0).get("id"))) {
+            assertArrayEquals(resume, in.readAllBytes());
+        }
+    }
+
     private static HttpResponse<String> upload(String candidate, String name, byte[] file, String key, String performAs)
             throws Exception {
         String boundary = "lever-" + UUID.randomUUID();

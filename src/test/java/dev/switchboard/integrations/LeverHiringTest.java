@@ -143,6 +143,21 @@ class LeverHiringTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void aMoveWhoseAnswerIsLostIsReadBackAndNotSentAgain() {
+        String candidate = candidate(16);
+        String application = applicationOf(candidate);
+        int before = sandbox.lever().stageMoves();
+        sandbox.lever().loseNextActionAnswer();
+        var moved = act("move-stage", Map.of("application_id", application, "candidate_id", candidate,
+                "stage_id", "lead-reached-out"), UUID.randomUUID().toString());
+        assertEquals(200, moved.statusCode(), moved.body());
+        assertEquals("true", moved.headers().firstValue("x-switchboard-recovered").orElse(""));
+        assertEquals("lead-reached-out", ((Map<String, Object>) Harness.json(moved).get("current_stage")).get("id"));
+        assertEquals(before + 1, sandbox.lever().stageMoves());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void aRejectionWithAListedReasonShowsInTheApplication() {
         String candidate = candidate(13);
         String application = applicationOf(candidate);
