@@ -27,7 +27,11 @@ import java.util.function.BiConsumer;
  */
 final class LeverHiring {
 
-    /** Lever's built-in stage ids (lead-new, applicant-new, offer), and two of the account's own. */
+    /**
+     * The built-in stages the FAQ names (New lead, New applicant, Offer) under the ids Lever's
+     * API shows for them (lead-new, applicant-new, offer; "lead-reached-out" for Reached out is
+     * a guess), and two of the account's own with generated ids.
+     */
     static final List<Map<String, Object>> STAGES = List.of(
             stage("lead-new", "New lead"),
             stage("lead-reached-out", "Reached out"),

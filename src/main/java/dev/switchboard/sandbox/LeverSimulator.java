@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * BadRequestError, UnauthorizedError) and "Authentication"; Nango's create-note template
  * (NangoHQ/integration-templates, integrations/lever/actions/create-note.ts), which reads a
  * whole note from the create answer: {@link #answerCreatesWithWholeNote} gives that shape.
+ * The account's stages, archive reasons, tags, interviews, stage and archive updates are
+ * {@link LeverHiring}'s; files on opportunities (list, download, upload) are {@link LeverFiles}'.
  */
 public final class LeverSimulator {
 
