@@ -44,6 +44,10 @@ final class LeverHiring {
     final List<Map<String, Object>> archiveReasons = new ArrayList<>();
     /** Opportunity id → its interviews. */
     final Map<String, List<Map<String, Object>>> interviews = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Opportunity id → the feedback (scorecards) submitted on its interviews. */
+    final Map<String, List<Map<String, Object>>> feedback = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Opportunity id → its offers. */
+    final Map<String, List<Map<String, Object>>> offers = new java.util.concurrent.ConcurrentHashMap<>();
     /** How many stage updates and archive updates Lever carried out. */
     final AtomicInteger stageMoves = new AtomicInteger();
     final AtomicInteger archivings = new AtomicInteger();
@@ -65,7 +69,10 @@ final class LeverHiring {
                 list.add(interview(opportunity, number++, i));
             }
             interviews.put(opportunity, list);
+            feedback.put(opportunity, list.stream().filter(one -> !((List<?>) one.get("feedbackForms")).isEmpty())
+                    .map(LeverHiring::feedbackOn).toList());
         }
+        offers.put(interviewed.get(0), List.of(offer(interviewed.get(0))));
     }
 
     void register(BiConsumer<String, Handler> get, BiConsumer<String, Handler> put) {
@@ -90,8 +97,21 @@ final class LeverHiring {
         });
         get.accept("/v1/opportunities/{id}/interviews/{interviewId}", ctx -> LeverReads.one(ctx, world,
                 interviews.getOrDefault(ctx.pathParam("id"), List.of()), ctx.pathParam("interviewId"), "Interview"));
+        // "List all feedback" and "List all offers" of an opportunity. The unified scorecards and
+        // offers cannot reach them yet (their lists take no candidate_id; see the integration's
+        // "unsupported"), but the world has them, as Lever's accounts do.
+        get.accept("/v1/opportunities/{id}/feedback", ctx -> underOpportunity(ctx, feedback));
+        get.accept("/v1/opportunities/{id}/offers", ctx -> underOpportunity(ctx, offers));
         put.accept("/v1/opportunities/{id}/stage", this::updateStage);
         put.accept("/v1/opportunities/{id}/archived", this::updateArchived);
+    }
+
+    private void underOpportunity(Context ctx, Map<String, List<Map<String, Object>>> items) {
+        if (world.find(world.opportunities, ctx.pathParam("id")).isEmpty()) {
+            Simulator.json(ctx, 404, LeverReads.error("ResourceNotFound", "Opportunity not found"));
+        } else {
+            LeverReads.page(ctx, List.copyOf(items.getOrDefault(ctx.pathParam("id"), List.of())));
+        }
     }
 
     /** Tags in the order of their text; the text is all a tag is. */
@@ -228,6 +248,54 @@ final class LeverHiring {
         interview.put("postings", List.of(application.get("posting")));
         interview.put("gcalEventUrl", null);
         return interview;
+    }
+
+    /**
+     * The feedback form an interviewer submitted on an interview ("Feedback": type interview,
+     * fields [{type, text, description, required, id, value}], interview, panel, user,
+     * createdAt, completedAt). The rating field is a score-system field, as Lever's default
+     * interview feedback form has.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> feedbackOn(Map<String, Object> interview) {
+        var form = new LinkedHashMap<String, Object>();
+        long completed = (Long) interview.get("date") + 2 * 3_600_000L;
+        form.put("id", ((List<String>) interview.get("feedbackForms")).get(0));
+        form.put("type", "interview");
+        form.put("text", "Interview feedback");
+        form.put("instructions", "Ask about past projects.");
+        form.put("fields", List.of(
+                Map.of("type", "score-system", "text", "Rating", "description", "", "required", true,
+                        "id", "rating", "value", "3 - Hire"),
+                Map.of("type", "textarea", "text", "Notes", "description", "What stood out", "required", false,
+                        "id", "notes", "value", "Clear about trade-offs.")));
+        form.put("baseTemplateId", interview.get("feedbackTemplate"));
+        form.put("interview", interview.get("id"));
+        form.put("panel", interview.get("panel"));
+        form.put("user", ((List<Map<String, Object>>) interview.get("interviewers")).get(0).get("id"));
+        form.put("createdAt", completed);
+        form.put("completedAt", completed);
+        form.put("updatedAt", completed);
+        form.put("deletedAt", null);
+        return form;
+    }
+
+    /** An offer ("Offers": posting, status, creator, fields [{text, identifier, value}], sentAt). */
+    private Map<String, Object> offer(String opportunityId) {
+        var application = world.applications.get(opportunityId).get(0);
+        var offer = new LinkedHashMap<String, Object>();
+        offer.put("id", LeverWorld.id("offer", 0));
+        offer.put("posting", application.get("posting"));
+        offer.put("createdAt", 1_768_300_000_000L);
+        offer.put("status", "sent");
+        offer.put("creator", world.users.get(1 % world.users.size()).get("id"));
+        offer.put("fields", List.of(Map.of("text", "Anticipated start date", "identifier", "anticipated_start_date",
+                "value", 1_770_000_000_000L), Map.of("text", "Salary", "identifier", "salary_amount", "value", 150000)));
+        offer.put("sentAt", 1_768_310_000_000L);
+        offer.put("approvedAt", 1_768_305_000_000L);
+        offer.put("sentDocument", null);
+        offer.put("signedDocument", null);
+        return offer;
     }
 
     private static Map<String, Object> stage(String id, String text) {

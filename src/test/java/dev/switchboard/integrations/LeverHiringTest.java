@@ -213,6 +213,28 @@ class LeverHiringTest {
         }
     }
 
+    @Test
+    void theWorldHasFeedbackAndOffersUnderTheOpportunityAsLeverServesThem() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        String auth = "Basic " + java.util.Base64.getEncoder().encodeToString((LeverSimulator.API_KEY + ":")
+                .getBytes(StandardCharsets.UTF_8));
+        for (String list : List.of("feedback", "offers")) {
+            var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(sandbox.leverUrl()
+                    + "/opportunities/" + LeverSimulator.OPPORTUNITY_ID + "/" + list)).header("Authorization", auth).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode(), answer.body());
+            var data = (List<?>) Harness.json(answer).get("data");
+            assertEquals(1, data.size(), list);
+        }
+        var feedback = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(sandbox.leverUrl()
+                + "/opportunities/" + LeverSimulator.OPPORTUNITY_ID + "/feedback")).header("Authorization", auth).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        // The feedback is on the interview that lists it as submitted.
+        var completed = sandbox.lever().interviewsOf(LeverSimulator.OPPORTUNITY_ID).get(0);
+        assertTrue(feedback.contains((String) completed.get("id")), feedback);
+        assertTrue(feedback.contains((String) ((List<?>) completed.get("feedbackForms")).get(0)), feedback);
+    }
+
     private static String candidate(int index) {
         return (String) sandbox.lever().opportunities().get(index).get("id");
     }
