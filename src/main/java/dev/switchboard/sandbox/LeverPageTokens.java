@@ -17,7 +17,12 @@ final class LeverPageTokens {
 
     static String after(Map<String, Object> last) {
         return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(("after:" + last.get("id")).getBytes(StandardCharsets.UTF_8));
+                .encodeToString(("after:" + key(last)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** What names an item: its id; a tag has none, and its text is all it is ("List all tags"). */
+    private static Object key(Map<String, Object> item) {
+        return item.containsKey("id") ? item.get("id") : item.get("text");
     }
 
     /** Where a page starts: after the item the token names; 0 without one; -1 for a token never given. */
@@ -28,7 +33,7 @@ final class LeverPageTokens {
         try {
             String decoded = new String(Base64.getUrlDecoder().decode(offset), StandardCharsets.UTF_8);
             for (int i = 0; i < all.size(); i++) {
-                if (decoded.equals("after:" + all.get(i).get("id"))) {
+                if (decoded.equals("after:" + key(all.get(i)))) {
                     return i + 1;
                 }
             }

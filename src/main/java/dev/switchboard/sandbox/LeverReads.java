@@ -38,7 +38,11 @@ final class LeverReads {
                         || world.applications.get((String) opportunity.get("id")).stream()
                                 .anyMatch(application -> ctx.queryParam("posting_id").equals(application.get("posting"))))
                 .toList()));
-        get.accept("/v1/opportunities/{id}", ctx -> one(ctx, world.opportunities, ctx.pathParam("id"), "Opportunity"));
+        // "Retrieve a single opportunity"; expand=applications gives the applications as objects
+        // ("Customizing the Response").
+        get.accept("/v1/opportunities/{id}", ctx -> world.find(world.opportunities, ctx.pathParam("id")).ifPresentOrElse(
+                opportunity -> Simulator.json(ctx, 200, Map.of("data", expanded(opportunity, ctx.queryParams("expand")))),
+                () -> Simulator.json(ctx, 404, error("ResourceNotFound", "Opportunity not found"))));
         post.accept("/v1/opportunities", this::createOpportunity);
         // "List all applications" of an opportunity; "Retrieve a single application".
         get.accept("/v1/opportunities/{id}/applications", ctx -> {
@@ -70,12 +74,25 @@ final class LeverReads {
                 .anyMatch(email -> wanted.stream().anyMatch(one -> one.equalsIgnoreCase(email)));
     }
 
+    private Map<String, Object> expanded(Map<String, Object> opportunity, List<String> expand) {
+        if (!expand.contains("applications")) {
+            return opportunity;
+        }
+        var copy = new LinkedHashMap<>(opportunity);
+        copy.put("applications", List.copyOf(world.applications.getOrDefault((String) opportunity.get("id"), List.of())));
+        return copy;
+    }
+
     private void one(Context ctx, List<Map<String, Object>> items, String id, String noun) {
+        one(ctx, world, items, id, noun);
+    }
+
+    static void one(Context ctx, LeverWorld world, List<Map<String, Object>> items, String id, String noun) {
         world.find(items, id).ifPresentOrElse(item -> Simulator.json(ctx, 200, Map.of("data", item)),
                 () -> Simulator.json(ctx, 404, error("ResourceNotFound", noun + " not found")));
     }
 
-    private static void page(Context ctx, List<Map<String, Object>> all) {
+    static void page(Context ctx, List<Map<String, Object>> all) {
         String limitText = ctx.queryParam("limit");
         if (limitText != null && !limitText.matches("[1-9]\\d{0,8}")) {
             Simulator.json(ctx, 400, error("BadRequestError", "limit must be a number from 1 to 100"));
@@ -161,7 +178,7 @@ final class LeverReads {
         return null;
     }
 
-    private static Map<String, Object> error(String code, String message) {
+    static Map<String, Object> error(String code, String message) {
         return Map.of("code", code, "message", message);
     }
 }

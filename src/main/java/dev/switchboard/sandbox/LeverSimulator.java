@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * BadRequestError, UnauthorizedError) and "Authentication"; Nango's create-note template
  * (NangoHQ/integration-templates, integrations/lever/actions/create-note.ts), which reads a
  * whole note from the create answer: {@link #answerCreatesWithWholeNote} gives that shape.
+ * The account's stages, archive reasons, tags, interviews, stage and archive updates are
+ * {@link LeverHiring}'s; files on opportunities (list, download, upload) are {@link LeverFiles}'.
  */
 public final class LeverSimulator {
 
@@ -48,6 +50,11 @@ public final class LeverSimulator {
     private final NoteBook notes = new NoteBook(OPPORTUNITY_ID, OTHER_OPPORTUNITY_ID);
     private final LeverWorld world = new LeverWorld(List.of(KEY_OWNER, OTHER_USER, THIRD_USER),
             OPPORTUNITY_ID, OTHER_OPPORTUNITY_ID);
+
+    /** Stages, archive reasons, tags, interviews; stage moves and archiving. */
+    private final LeverHiring hiring = new LeverHiring(world, List.of(OPPORTUNITY_ID, OTHER_OPPORTUNITY_ID));
+    /** Files on opportunities: the named one holds a PDF, a DOCX and a large generated file. */
+    private final LeverFiles files = new LeverFiles(world, OPPORTUNITY_ID);
 
     {
         // Every opportunity of the world can hold notes.
@@ -88,6 +95,51 @@ public final class LeverSimulator {
         return List.copyOf(world.postings);
     }
 
+    /** The account's stages, as "List all stages" gives them (the same for every posting). */
+    public List<Map<String, Object>> stages() {
+        return LeverHiring.STAGES;
+    }
+
+    /** Every archive reason, hired and non-hired. */
+    public List<Map<String, Object>> archiveReasons() {
+        return List.copyOf(hiring.archiveReasons);
+    }
+
+    /** The tags as "List all tags" gives them: {text, count}. */
+    public List<Map<String, Object>> tags() {
+        return hiring.tags();
+    }
+
+    public List<Map<String, Object>> interviewsOf(String opportunityId) {
+        return List.copyOf(hiring.interviews.getOrDefault(opportunityId, List.of()));
+    }
+
+    /** How many stage updates the simulated Lever carried out. */
+    public int stageMoves() {
+        return hiring.stageMoves.get();
+    }
+
+    /** The next stage or archive update is carried out, but answered with a gateway's 502. */
+    public void loseNextActionAnswer() {
+        hiring.loseNextAnswer.set(true);
+    }
+
+    /** How many archive updates the simulated Lever carried out. */
+    public int archivings() {
+        return hiring.archivings.get();
+    }
+
+    /** An opportunity's files: their Lever fields (without downloadUrl, which names the host asked). */
+    public List<Map<String, Object>> filesOf(String opportunityId) {
+        return files.of(opportunityId).stream().map(LeverFiles.StoredFile::fields).toList();
+    }
+
+    /** A file's bytes, opened anew (the large one is generated as it is read). */
+    public java.io.InputStream fileContent(String opportunityId, String fileId) {
+        return files.of(opportunityId).stream().filter(file -> file.fields().get("id").equals(fileId))
+                .findFirst().orElseThrow().open();
+    }
+
     public Javalin create() {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -96,6 +148,8 @@ public final class LeverSimulator {
             config.routes.get("/authorize", this::consentPage);
             config.routes.post("/authorize", this::consent);
             new LeverReads(world, notes).register(config.routes::get, config.routes::post);
+            hiring.register(config.routes::get, config.routes::put);
+            files.register(config.routes::get, config.routes::post);
             config.routes.post("/v1/opportunities/{id}/notes", this::createNote);
             config.routes.get("/v1/opportunities/{id}/notes", this::listNotes);
             config.routes.get("/v1/opportunities/{id}/notes/{noteId}", this::getNote);

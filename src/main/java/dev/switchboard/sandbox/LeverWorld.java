@@ -120,6 +120,11 @@ final class LeverWorld {
         fields.put("tags", List.of(i % 2 == 0 ? "Referral" : "Full-time"));
         fields.put("sources", List.of("LinkedIn"));
         var opportunity = addOpportunity(id, fields, owner, EPOCH_MS + i * HOUR_MS);
+        // Spread over the account's pipeline (LeverHiring.STAGES), as a real account's opportunities are.
+        String stage = (String) LeverHiring.STAGES.get(i % LeverHiring.STAGES.size()).get("id");
+        opportunity.put("stage", stage);
+        opportunity.put("stageChanges", List.of(Map.of("toStageId", stage,
+                "toStageIndex", i % LeverHiring.STAGES.size(), "updatedAt", EPOCH_MS + i * HOUR_MS, "userId", owner)));
         apply(opportunity, postings.get(i % postings.size()), id("application", i), owner);
         if (i % 4 == 0) {
             apply(opportunity, postings.get((i + 1) % postings.size()), id("application", i + 1000), owner);

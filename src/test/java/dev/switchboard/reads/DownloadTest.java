@@ -107,10 +107,23 @@ class DownloadTest {
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         TestCatalogs.takePart(model, "list", "lever", Map.of("required", List.of("candidate_id")));
         TestCatalogs.takePart(model, "download", "lever", Map.of());
+        // The test's list, in place of the bundled Lever attachments (their mappings stay out).
         Path integration = catalog.resolve("integrations/lever/integration.json");
-        Files.writeString(integration, Files.readString(integration).replace("\"resources\": {",
-                "\"resources\": {\n    \"ats/attachments\": {\"list\": {\"method\": \"GET\", "
-                        + "\"path\": \"/opportunities/{opportunity_id}/files\"}},"));
+        @SuppressWarnings("unchecked")
+        var definition = (Map<String, Object>) Json.parse(Files.readAllBytes(integration));
+        @SuppressWarnings("unchecked")
+        var resources = (Map<String, Object>) definition.get("resources");
+        resources.put("ats/attachments", Map.of("list", Map.of("method", "GET",
+                "path", "/opportunities/{opportunity_id}/files")));
+        Files.writeString(integration, Json.writeString(definition));
+        Path bundled = catalog.resolve("integrations/lever/ats/attachments");
+        if (Files.exists(bundled)) {
+            try (var walk = Files.walk(bundled)) {
+                for (Path each : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(each);
+                }
+            }
+        }
         Path list = Files.createDirectories(catalog.resolve("integrations/lever/ats/attachments/list"));
         Files.writeString(list.resolve("path.jsonata"), "{\"opportunity_id\": query.candidate_id}");
         Files.writeString(list.resolve("response.jsonata"), """

@@ -84,10 +84,27 @@ class UploadTest {
 
     private static void addCreate(Path catalog, String integration, String path, String upload, String pathMapping,
             String bodyMapping) throws Exception {
+        // The test's attachments, in place of whatever the bundled catalog declares for them: the
+        // model was replaced by one where only this test's integrations take part.
         Path file = catalog.resolve("integrations/" + integration + "/integration.json");
-        Files.writeString(file, Files.readString(file).replace("\"resources\": {", "\"resources\": {\n    "
-                + "\"ats/attachments\": {\"create\": {\"method\": \"POST\", \"path\": \"" + path + "\", \"upload\": "
-                + upload + "}},"));
+        @SuppressWarnings("unchecked")
+        var definition = (Map<String, Object>) Json.parse(Files.readAllBytes(file));
+        @SuppressWarnings("unchecked")
+        var resources = (Map<String, Object>) definition.get("resources");
+        resources.put("ats/attachments", Map.of("create", Map.of("method", "POST", "path", path,
+                "upload", Json.parse(upload.getBytes(StandardCharsets.UTF_8)))));
+        if (definition.get("unsupported") instanceof Map<?, ?> unsupported) {
+            unsupported.remove("ats/attachments");
+        }
+        Files.writeString(file, Json.writeString(definition));
+        Path bundled = catalog.resolve("integrations/" + integration + "/ats/attachments");
+        if (Files.exists(bundled)) {
+            try (var walk = Files.walk(bundled)) {
+                for (Path each : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(each);
+                }
+            }
+        }
         Path create = Files.createDirectories(catalog.resolve("integrations/" + integration + "/ats/attachments/create"));
         Files.writeString(create.resolve("path.jsonata"), pathMapping);
         Files.writeString(create.resolve("request_body.jsonata"), bodyMapping);

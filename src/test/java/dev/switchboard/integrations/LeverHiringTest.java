@@ -1,0 +1,289 @@
+package dev.switchboard.integrations;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.switchboard.Harness;
+import dev.switchboard.sandbox.LeverSimulator;
+import dev.switchboard.sandbox.Sandbox;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Lever's hiring vocabulary and actions through the unified API, against the simulated
+ * Lever: tags, archive reasons (the reject reasons), the account's stages, an opportunity's
+ * interviews; moving and archiving (rejecting) an opportunity's application, once per
+ * Idempotency-Key, refused for a stage or reason Lever does not have; and the lookups Lever
+ * has no endpoint for answering 400 with the reason.
+ */
+class LeverHiringTest {
+
+    static Sandbox sandbox;
+    static Harness harness;
+    static String account;
+
+    @BeforeAll
+    static void start() {
+        sandbox = Sandbox.start();
+        harness = Harness.start();
+        account = harness.demoAccounts(sandbox).get("lever");
+    }
+
+    @AfterAll
+    static void stop() {
+        harness.close();
+        sandbox.close();
+    }
+
+    @Test
+    void tagsAreListedOnceEachByTheirText() {
+        var listed = walk("ats/tags", "", 1);
+        var simulated = sandbox.lever().tags().stream().map(tag -> tag.get("text")).toList();
+        assertTrue(simulated.size() >= 2, "the walk needs more than one page");
+        assertEquals(simulated, listed.stream().map(tag -> tag.get("name")).toList());
+        listed.forEach(tag -> assertEquals(tag.get("name"), tag.get("id")));
+    }
+
+    @Test
+    void rejectReasonsAreTheArchiveReasonsOtherThanHired() {
+        var listed = walk("ats/reject_reasons", "", 2);
+        var rejections = sandbox.lever().archiveReasons().stream().filter(reason -> !"hired".equals(reason.get("type")))
+                .toList();
+        assertEquals(ids(rejections), ids(listed));
+        assertEquals(rejections.size(), listed.size());
+        assertFalse(listed.stream().anyMatch(reason -> "Hired".equals(reason.get("name"))));
+    }
+
+    @Test
+    void stagesAreTheAccountsAndTakeNoJob() {
+        var listed = walk("ats/job_interview_stages", "", 2);
+        assertEquals(ids(sandbox.lever().stages()), ids(listed));
+        assertEquals(sandbox.lever().stages().size(), listed.size());
+        listed.forEach(stage -> assertNull(stage.get("job"), stage.toString()));
+        var byJob = harness.get(path("ats/job_interview_stages", "&job_id=" + sandbox.lever().postings().get(0).get("id")));
+        assertEquals(400, byJob.statusCode(), byJob.body());
+        assertTrue(byJob.body().contains("job_id"), byJob.body());
+        var offer = ok(harness.get(path("ats/job_interview_stages/offer", "")));
+        assertEquals("Offer", offer.get("name"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void interviewsOfACandidateAreListedOnceAndReadOneByOne() {
+        String candidate = "&candidate_id=" + LeverSimulator.OPPORTUNITY_ID;
+        var listed = walk("ats/interviews", candidate, 1);
+        var simulated = sandbox.lever().interviewsOf(LeverSimulator.OPPORTUNITY_ID);
+        assertEquals(ids(simulated), ids(listed));
+        assertEquals(simulated.size(), listed.size());
+        // Past interviews (the simulated ones are in January 2026): with feedback, without, and cancelled.
+        assertEquals(List.of("completed", "awaiting_feedback", "cancelled"),
+                listed.stream().map(one -> one.get("status")).toList());
+        var first = listed.get(0);
+        assertEquals(Map.of("id", LeverSimulator.OPPORTUNITY_ID), first.get("candidate"));
+        assertEquals(1, ((List<Object>) first.get("interviewers")).size());
+        var got = ok(harness.get(path("ats/interviews/" + first.get("id"), candidate)));
+        assertEquals(first.get("start_at"), got.get("start_at"));
+        assertEquals(first.get("end_at"), got.get("end_at"));
+
+        var noCandidate = harness.get(path("ats/interviews", ""));
+        assertEquals(400, noCandidate.statusCode(), noCandidate.body());
+        assertTrue(noCandidate.body().contains("candidate_id"), noCandidate.body());
+        var byApplication = harness.get(path("ats/interviews", candidate + "&application_id=x"));
+        assertEquals(400, byApplication.statusCode(), byApplication.body());
+        assertTrue(byApplication.body().contains("application_id"), byApplication.body());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aMoveShowsInTheApplicationReadAfterIt() {
+        String candidate = candidate(11);
+        String application = applicationOf(candidate);
+        var moved = act("move-stage", Map.of("application_id", application, "candidate_id", candidate,
+                "stage_id", "offer", "user_id", LeverSimulator.OTHER_USER), null);
+        assertEquals(200, moved.statusCode(), moved.body());
+        var answer = Harness.json(moved);
+        assertEquals(application, answer.get("id"));
+        assertEquals("offer", ((Map<String, Object>) answer.get("current_stage")).get("id"));
+        var got = ok(harness.get(path("ats/applications/" + application, "&candidate_id=" + candidate)));
+        assertEquals("offer", ((Map<String, Object>) got.get("current_stage")).get("id"));
+        var opportunity = opportunity(candidate);
+        var changes = (List<Map<String, Object>>) opportunity.get("stageChanges");
+        assertEquals(LeverSimulator.OTHER_USER, changes.get(changes.size() - 1).get("userId"));
+    }
+
+    @Test
+    void oneIdempotencyKeyMovesOnce() {
+        String candidate = candidate(12);
+        String application = applicationOf(candidate);
+        String key = UUID.randomUUID().toString();
+        int before = sandbox.lever().stageMoves();
+        var body = Map.<String, Object>of("application_id", application, "candidate_id", candidate,
+                "stage_id", "applicant-new");
+        var first = act("move-stage", body, key);
+        var again = act("move-stage", body, key);
+        assertEquals(200, first.statusCode(), first.body());
+        assertEquals(200, again.statusCode(), again.body());
+        assertEquals("true", again.headers().firstValue("idempotent-replayed").orElse(""));
+        assertEquals(first.body(), again.body());
+        assertEquals(before + 1, sandbox.lever().stageMoves());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aMoveWhoseAnswerIsLostIsReadBackAndNotSentAgain() {
+        String candidate = candidate(16);
+        String application = applicationOf(candidate);
+        int before = sandbox.lever().stageMoves();
+        sandbox.lever().loseNextActionAnswer();
+        var moved = act("move-stage", Map.of("application_id", application, "candidate_id", candidate,
+                "stage_id", "lead-reached-out"), UUID.randomUUID().toString());
+        assertEquals(200, moved.statusCode(), moved.body());
+        assertEquals("true", moved.headers().firstValue("x-switchboard-recovered").orElse(""));
+        assertEquals("lead-reached-out", ((Map<String, Object>) Harness.json(moved).get("current_stage")).get("id"));
+        assertEquals(before + 1, sandbox.lever().stageMoves());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRejectionWithAListedReasonShowsInTheApplication() {
+        String candidate = candidate(13);
+        String application = applicationOf(candidate);
+        String reason = (String) walk("ats/reject_reasons", "", 100).get(1).get("id");
+        var rejected = act("reject", Map.of("application_id", application, "candidate_id", candidate,
+                "reject_reason_id", reason), UUID.randomUUID().toString());
+        assertEquals(200, rejected.statusCode(), rejected.body());
+        assertEquals(reason, ((Map<String, Object>) Harness.json(rejected).get("reject_reason")).get("id"));
+        var got = ok(harness.get(path("ats/applications/" + application, "&candidate_id=" + candidate)));
+        assertEquals(reason, ((Map<String, Object>) got.get("reject_reason")).get("id"));
+        assertTrue(got.get("rejected_at") instanceof String, got.toString());
+    }
+
+    @Test
+    void aStageOrReasonLeverDoesNotHaveIsRefusedAndNothingChanges() {
+        String candidate = candidate(14);
+        String application = applicationOf(candidate);
+        Object stageBefore = opportunity(candidate).get("stage");
+        int moves = sandbox.lever().stageMoves();
+        int archivings = sandbox.lever().archivings();
+        String stage = UUID.randomUUID().toString();
+        var badStage = act("move-stage", Map.of("application_id", application, "candidate_id", candidate,
+                "stage_id", stage), UUID.randomUUID().toString());
+        assertEquals(400, badStage.statusCode(), badStage.body());
+        assertTrue(badStage.body().contains(stage), badStage.body());
+        String reason = UUID.randomUUID().toString();
+        var badReason = act("reject", Map.of("application_id", application, "candidate_id", candidate,
+                "reject_reason_id", reason), null);
+        assertEquals(400, badReason.statusCode(), badReason.body());
+        assertTrue(badReason.body().contains(reason), badReason.body());
+        assertEquals(moves, sandbox.lever().stageMoves());
+        assertEquals(archivings, sandbox.lever().archivings());
+        assertEquals(stageBefore, opportunity(candidate).get("stage"));
+        assertNull(opportunity(candidate).get("archived"));
+    }
+
+    @Test
+    void anActionNeedsTheCandidateLeverActsOn() {
+        var noCandidate = act("move-stage", Map.of("application_id", applicationOf(candidate(15)), "stage_id", "offer"),
+                null);
+        assertEquals(400, noCandidate.statusCode(), noCandidate.body());
+        assertTrue(noCandidate.body().contains("candidate_id"), noCandidate.body());
+    }
+
+    @Test
+    void lookupsLeverHasNoEndpointForSaySo() {
+        for (var resource : Map.of("ats/departments", "departments", "ats/offices", "offices",
+                "ats/offers", "offers", "ats/scorecards", "feedback").entrySet()) {
+            var answer = harness.get(path(resource.getKey(), ""));
+            assertEquals(400, answer.statusCode(), answer.body());
+            assertTrue(answer.body().contains(resource.getValue()), answer.body());
+            assertTrue(answer.body().contains("hire.lever.co/developer/documentation"), answer.body());
+        }
+    }
+
+    @Test
+    void theWorldHasFeedbackAndOffersUnderTheOpportunityAsLeverServesThem() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        String auth = "Basic " + java.util.Base64.getEncoder().encodeToString((LeverSimulator.API_KEY + ":")
+                .getBytes(StandardCharsets.UTF_8));
+        for (String list : List.of("feedback", "offers")) {
+            var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(sandbox.leverUrl()
+                    + "/opportunities/" + LeverSimulator.OPPORTUNITY_ID + "/" + list)).header("Authorization", auth).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode(), answer.body());
+            var data = (List<?>) Harness.json(answer).get("data");
+            assertEquals(1, data.size(), list);
+        }
+        var feedback = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(sandbox.leverUrl()
+                + "/opportunities/" + LeverSimulator.OPPORTUNITY_ID + "/feedback")).header("Authorization", auth).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        // The feedback is on the interview that lists it as submitted.
+        var completed = sandbox.lever().interviewsOf(LeverSimulator.OPPORTUNITY_ID).get(0);
+        assertTrue(feedback.contains((String) completed.get("id")), feedback);
+        assertTrue(feedback.contains((String) ((List<?>) completed.get("feedbackForms")).get(0)), feedback);
+    }
+
+    private static String candidate(int index) {
+        return (String) sandbox.lever().opportunities().get(index).get("id");
+    }
+
+    private static String applicationOf(String candidate) {
+        return (String) sandbox.lever().applicationsOf(candidate).get(0).get("id");
+    }
+
+    private static Map<String, Object> opportunity(String id) {
+        return sandbox.lever().opportunities().stream().filter(one -> one.get("id").equals(id)).findFirst().orElseThrow();
+    }
+
+    private static HttpResponse<String> act(String action, Map<String, Object> body, String key) {
+        var headers = new HashMap<String, String>(Map.of("Authorization", "Bearer " + Harness.TOKEN,
+                "Content-Type", "application/json"));
+        if (key != null) {
+            headers.put("Idempotency-Key", key);
+        }
+        return harness.send("POST", path("ats/applications/" + action, ""),
+                dev.switchboard.mapping.Json.writeString(body), headers);
+    }
+
+    private static String path(String resource, String extraQuery) {
+        return "/unified/" + resource + "?integrated_account_id=" + account + extraQuery;
+    }
+
+    private static Map<String, Object> ok(HttpResponse<String> response) {
+        assertEquals(200, response.statusCode(), response.body());
+        return Harness.json(response);
+    }
+
+    /** Every item of a list, following next_cursor to the end, as a client does. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> walk(String resource, String filters, int limit) {
+        var items = new ArrayList<Map<String, Object>>();
+        String cursor = null;
+        for (int page = 0; page < 200; page++) {
+            var body = ok(harness.get(path(resource, filters + "&limit=" + limit + (cursor == null ? ""
+                    : "&next_cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)))));
+            items.addAll((List<Map<String, Object>>) body.get("result"));
+            cursor = (String) body.get("next_cursor");
+            if (cursor == null) {
+                return items;
+            }
+        }
+        throw new AssertionError("more than 200 pages");
+    }
+
+    private static Set<Object> ids(List<Map<String, Object>> items) {
+        return items.stream().map(item -> item.get("id")).collect(Collectors.toSet());
+    }
+}
