@@ -28,6 +28,40 @@ public final class TestCatalogs {
         Files.write(model, dev.switchboard.mapping.Json.write(tree));
     }
 
+    /**
+     * Takes a resource out of every integration of a catalog copy (its endpoints, its reasons for
+     * not offering it, its mapping folders), leaving the model's methods offered by none: a test
+     * then declares its own provider's part, against a provider of its own.
+     */
+    @SuppressWarnings("unchecked")
+    public static void withoutIntegrations(Path catalog, String resource) throws IOException {
+        Path model = catalog.resolve("models/" + resource + ".json");
+        var tree = (java.util.Map<String, Object>) dev.switchboard.mapping.Json.parse(Files.readAllBytes(model));
+        ((java.util.Map<String, Object>) tree.get("methods")).values()
+                .forEach(method -> ((java.util.Map<String, Object>) method).put("integrations", java.util.Map.of()));
+        Files.write(model, dev.switchboard.mapping.Json.write(tree));
+        try (Stream<Path> folders = Files.list(catalog.resolve("integrations"))) {
+            for (Path integration : folders.toList()) {
+                Path file = integration.resolve("integration.json");
+                var definition = (java.util.Map<String, Object>) dev.switchboard.mapping.Json.parse(Files.readAllBytes(file));
+                for (String key : java.util.List.of("resources", "unsupported")) {
+                    if (definition.get(key) instanceof java.util.Map<?, ?> entries) {
+                        entries.remove(resource);
+                    }
+                }
+                Files.write(file, dev.switchboard.mapping.Json.write(definition));
+                Path mappings = integration.resolve(resource);
+                if (Files.exists(mappings)) {
+                    try (Stream<Path> walk = Files.walk(mappings)) {
+                        for (Path each : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                            Files.delete(each);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /** A fresh copy of the bundled catalog in a new folder under {@code parent}. */
     public static Path copyInto(Path parent) throws IOException, URISyntaxException {
         Path root = bundled();

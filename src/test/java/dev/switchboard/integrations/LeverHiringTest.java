@@ -1,6 +1,7 @@
 package dev.switchboard.integrations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -204,8 +205,7 @@ class LeverHiringTest {
 
     @Test
     void lookupsLeverHasNoEndpointForSaySo() {
-        for (var resource : Map.of("ats/departments", "departments", "ats/offices", "offices",
-                "ats/offers", "offers", "ats/scorecards", "feedback").entrySet()) {
+        for (var resource : Map.of("ats/departments", "departments", "ats/offices", "offices").entrySet()) {
             var answer = harness.get(path(resource.getKey(), ""));
             assertEquals(400, answer.statusCode(), answer.body());
             assertTrue(answer.body().contains(resource.getValue()), answer.body());
@@ -214,25 +214,35 @@ class LeverHiringTest {
     }
 
     @Test
-    void theWorldHasFeedbackAndOffersUnderTheOpportunityAsLeverServesThem() throws Exception {
-        var http = java.net.http.HttpClient.newHttpClient();
-        String auth = "Basic " + java.util.Base64.getEncoder().encodeToString((LeverSimulator.API_KEY + ":")
-                .getBytes(StandardCharsets.UTF_8));
-        for (String list : List.of("feedback", "offers")) {
-            var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(sandbox.leverUrl()
-                    + "/opportunities/" + LeverSimulator.OPPORTUNITY_ID + "/" + list)).header("Authorization", auth).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, answer.statusCode(), answer.body());
-            var data = (List<?>) Harness.json(answer).get("data");
-            assertEquals(1, data.size(), list);
-        }
-        var feedback = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(sandbox.leverUrl()
-                + "/opportunities/" + LeverSimulator.OPPORTUNITY_ID + "/feedback")).header("Authorization", auth).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        // The feedback is on the interview that lists it as submitted.
-        var completed = sandbox.lever().interviewsOf(LeverSimulator.OPPORTUNITY_ID).get(0);
-        assertTrue(feedback.contains((String) completed.get("id")), feedback);
-        assertTrue(feedback.contains((String) ((List<?>) completed.get("feedbackForms")).get(0)), feedback);
+    @SuppressWarnings("unchecked")
+    void anOpportunitysFeedbackAndOffersAreItsScorecardsAndOffers() {
+        String candidate = LeverSimulator.OPPORTUNITY_ID;
+        var scorecards = walk("ats/scorecards", "&candidate_id=" + candidate, 1);
+        assertEquals(1, scorecards.size(), scorecards.toString());
+        var scorecard = scorecards.get(0);
+        // The feedback is on the interview that lists it as submitted, given by its first interviewer.
+        var completed = sandbox.lever().interviewsOf(candidate).get(0);
+        assertEquals(((List<?>) completed.get("feedbackForms")).get(0), scorecard.get("id"));
+        assertEquals(Map.of("id", completed.get("id")), scorecard.get("interview"));
+        assertEquals(Map.of("id", ((List<Map<String, Object>>) completed.get("interviewers")).get(0).get("id")),
+                scorecard.get("interviewer"));
+        assertEquals("3 - Hire", scorecard.get("overall_recommendation"));
+        assertEquals(Map.of("name", "notes", "label", "Notes", "description", "What stood out",
+                "value", "Clear about trade-offs."), ((List<Object>) scorecard.get("form_values")).get(1));
+        var interviews = ids(walk("ats/interviews", "&candidate_id=" + candidate, 100));
+        assertTrue(interviews.contains(completed.get("id")), "the scorecard's interview is listed");
+
+        var offers = walk("ats/offers", "&candidate_id=" + candidate, 1);
+        assertEquals(1, offers.size(), offers.toString());
+        assertEquals("sent", offers.get(0).get("status"));
+        assertEquals(Map.of("id", sandbox.lever().applicationsOf(candidate).get(0).get("posting")), offers.get(0).get("job"));
+        assertNotNull(offers.get(0).get("start_date"));
+
+        // Neither list is filtered by application at Lever: asked to, it refuses rather than ignores.
+        var byApplication = harness.get(path("ats/offers", "&candidate_id=" + candidate + "&application_id="
+                + applicationOf(candidate)));
+        assertEquals(400, byApplication.statusCode(), byApplication.body());
+        assertEquals(400, harness.get(path("ats/scorecards", "")).statusCode(), "candidate_id is required");
     }
 
     private static String candidate(int index) {

@@ -103,11 +103,10 @@ class DownloadTest {
         catalog = TestCatalogs.copyInto(TempDirs.create("downloads"));
         // The attachments model with Truto's fields, with Lever taking part for this test.
         Path model = catalog.resolve("models/ats/attachments.json");
-        Files.copy(Path.of("src/test/resources/catalog-extra/models/ats/attachments.json"), model,
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        TestCatalogs.withoutIntegrations(catalog, "ats/attachments");
         TestCatalogs.takePart(model, "list", "lever", Map.of("required", List.of("candidate_id")));
         TestCatalogs.takePart(model, "download", "lever", Map.of());
-        // The test's list, in place of the bundled Lever attachments (their mappings stay out).
+        // The test's list: the bundled attachments were taken out of the copy.
         Path integration = catalog.resolve("integrations/lever/integration.json");
         @SuppressWarnings("unchecked")
         var definition = (Map<String, Object>) Json.parse(Files.readAllBytes(integration));
@@ -116,14 +115,6 @@ class DownloadTest {
         resources.put("ats/attachments", Map.of("list", Map.of("method", "GET",
                 "path", "/opportunities/{opportunity_id}/files")));
         Files.writeString(integration, Json.writeString(definition));
-        Path bundled = catalog.resolve("integrations/lever/ats/attachments");
-        if (Files.exists(bundled)) {
-            try (var walk = Files.walk(bundled)) {
-                for (Path each : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(each);
-                }
-            }
-        }
         Path list = Files.createDirectories(catalog.resolve("integrations/lever/ats/attachments/list"));
         Files.writeString(list.resolve("path.jsonata"), "{\"opportunity_id\": query.candidate_id}");
         Files.writeString(list.resolve("response.jsonata"), """

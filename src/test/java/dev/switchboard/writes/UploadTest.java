@@ -64,8 +64,7 @@ class UploadTest {
 
         Path catalog = TestCatalogs.copyInto(TempDirs.create("uploads"));
         Path model = catalog.resolve("models/ats/attachments.json");
-        Files.copy(Path.of("src/test/resources/catalog-extra/models/ats/attachments.json"), model,
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        TestCatalogs.withoutIntegrations(catalog, "ats/attachments");
         TestCatalogs.takePart(model, "create", "lever", Map.of("required", List.of("candidate_id", "file"),
                 "supported", List.of("file_name")));
         TestCatalogs.takePart(model, "create", "recruitee", Map.of("required", List.of("candidate_id", "file"),
@@ -84,8 +83,7 @@ class UploadTest {
 
     private static void addCreate(Path catalog, String integration, String path, String upload, String pathMapping,
             String bodyMapping) throws Exception {
-        // The test's attachments, in place of whatever the bundled catalog declares for them: the
-        // model was replaced by one where only this test's integrations take part.
+        // The test's attachments: the bundled ones were taken out of the copy.
         Path file = catalog.resolve("integrations/" + integration + "/integration.json");
         @SuppressWarnings("unchecked")
         var definition = (Map<String, Object>) Json.parse(Files.readAllBytes(file));
@@ -93,18 +91,7 @@ class UploadTest {
         var resources = (Map<String, Object>) definition.get("resources");
         resources.put("ats/attachments", Map.of("create", Map.of("method", "POST", "path", path,
                 "upload", Json.parse(upload.getBytes(StandardCharsets.UTF_8)))));
-        if (definition.get("unsupported") instanceof Map<?, ?> unsupported) {
-            unsupported.remove("ats/attachments");
-        }
         Files.writeString(file, Json.writeString(definition));
-        Path bundled = catalog.resolve("integrations/" + integration + "/ats/attachments");
-        if (Files.exists(bundled)) {
-            try (var walk = Files.walk(bundled)) {
-                for (Path each : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(each);
-                }
-            }
-        }
         Path create = Files.createDirectories(catalog.resolve("integrations/" + integration + "/ats/attachments/create"));
         Files.writeString(create.resolve("path.jsonata"), pathMapping);
         Files.writeString(create.resolve("request_body.jsonata"), bodyMapping);
