@@ -18,12 +18,17 @@ import java.util.Set;
  * @param bodyFields per unified field, the dotted paths of the provider body that carry it
  *                   (Lever's {@code visibility} is its {@code secret}): what a caller's
  *                   {@code remote_data} sets there counts as that field when the body is checked
+ * @param readsFirst  for a write on an existing item (an action): read the item by the model's
+ *                    {@code get} first and give its unified form to the mappings as {@code current},
+ *                    where the provider wants to be told the item's state (Greenhouse's move names
+ *                    the stage it moves from)
  */
 public record Endpoint(@JsonProperty("method") String method, @JsonProperty("path") String path,
         @JsonProperty("acting_user") ActingUser actingUser,
         @JsonProperty("pagination") Pagination pagination,
         @JsonProperty("upload") UploadFormat upload,
-        @JsonProperty("body_fields") Map<String, List<String>> bodyFields) {
+        @JsonProperty("body_fields") Map<String, List<String>> bodyFields,
+        @JsonProperty("reads_first") boolean readsFirst) {
 
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
@@ -54,6 +59,9 @@ public record Endpoint(@JsonProperty("method") String method, @JsonProperty("pat
         bodyFields = bodyFields == null ? Map.of() : Map.copyOf(bodyFields);
         if (!bodyFields.isEmpty() && !Set.of("POST", "PUT", "PATCH").contains(method)) {
             throw new IllegalArgumentException("body_fields is for a method that sends a body, not a " + method);
+        }
+        if (readsFirst && !hasBody()) {
+            throw new IllegalArgumentException("'reads_first' is for a write, not a " + method);
         }
         if (pagination.followsUrls() && !method.equals("GET")) {
             throw new IllegalArgumentException("pagination '" + pagination.format() + "' follows URLs, so its list "

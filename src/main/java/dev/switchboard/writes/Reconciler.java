@@ -127,22 +127,37 @@ public final class Reconciler {
      * An action changed one item: read it back and see whether it shows what was sent (the
      * application in the stage it was moved to). It does, or the outcome stays unknown.
      */
-    private Optional<Map<String, Object>> readBack(Operation write, IntegratedAccount account, MatchRule rule,
-            ItemMatch wanted, RequestTrace trace) {
+    /**
+     * The item a write acts on, as it is before the write (its unified form, remote_data
+     * included): read by the model's {@code get} with the id the match rule's {@code read_back}
+     * names in the sent body.
+     */
+    Optional<Map<String, Object>> current(Operation write, IntegratedAccount account, Map<String, Object> sent,
+            RequestTrace trace) {
+        Optional<MatchRule> rule = write.method().matchRule().filter(match -> match.readBack() != null);
+        return rule.isEmpty() ? Optional.empty() : read(write, account, rule.get(), sent, trace);
+    }
+
+    private Optional<Map<String, Object>> read(Operation write, IntegratedAccount account, MatchRule rule,
+            Map<String, Object> sent, RequestTrace trace) {
         Optional<Operation> get = catalog.operation(write.integration().name(), write.model().resource(), "get");
-        Optional<Object> id = ValuePaths.values(wanted.sent(), rule.readBack()).stream().findFirst();
+        Optional<Object> id = ValuePaths.values(sent, rule.readBack()).stream().findFirst();
         if (get.isEmpty() || id.isEmpty()) {
             return Optional.empty();
         }
+        var query = new LinkedHashMap<String, Object>();
+        query.put("id", String.valueOf(id.get()));
+        // What else the read needs that the write was sent (Lever reads an application under its opportunity).
+        for (String name : get.get().method().query()) {
+            ValuePaths.values(sent, name).stream().findFirst().ifPresent(value -> query.put(name, String.valueOf(value)));
+        }
+        return pages.readOne(get.get(), account, query, List.of(), trace).item();
+    }
+
+    private Optional<Map<String, Object>> readBack(Operation write, IntegratedAccount account, MatchRule rule,
+            ItemMatch wanted, RequestTrace trace) {
         try {
-            var query = new LinkedHashMap<String, Object>();
-            query.put("id", String.valueOf(id.get()));
-            // What else the read needs that the write was sent (Lever reads an application under its opportunity).
-            for (String name : get.get().method().query()) {
-                ValuePaths.values(wanted.sent(), name).stream().findFirst()
-                        .ifPresent(value -> query.put(name, String.valueOf(value)));
-            }
-            Optional<Map<String, Object>> item = pages.readOne(get.get(), account, query, List.of(), trace).item();
+            Optional<Map<String, Object>> item = read(write, account, rule, wanted.sent(), trace);
             // The changed item is the action's own, whoever else acted on it: none is "taken".
             var readMatch = new ItemMatch(rule, wanted.sent(), wanted.actor(), wanted.sentAt(), Set.of());
             boolean shows = item.isPresent() && readMatch.matches(item.get(), UNMEASURED_SKEW);

@@ -22,6 +22,9 @@ import java.util.function.Supplier;
  */
 public final class SafeWrites {
 
+    /** Where a write's mappings find the item it acts on, read before it (an endpoint's reads_first). */
+    static final String CURRENT = "current";
+
     private final UnifiedPipeline pipeline;
     private final KeyedCreates keyed;
     private final RetryMemory memory;
@@ -107,6 +110,13 @@ public final class SafeWrites {
      * unknown — the item found at the provider, or an honest error saying it is unknown.
      */
     private Executed settle(UnifiedPipeline.Prepared prepared, Instant sentAt, Supplier<Set<String>> taken) {
+        if (prepared.operation().endpoint().readsFirst()) {
+            // The provider wants the item's state named in the write: read it now, not from a stale copy.
+            var model = prepared.operation().model();
+            prepared.input().put(CURRENT, reconciler.current(prepared.operation(), prepared.account(),
+                    prepared.body().fields(), prepared.trace()).orElseThrow(() -> ApiException.of(404,
+                            prepared.operation().integration().label() + " has no such " + model.noun())));
+        }
         try {
             return pipeline.execute(prepared);
         } catch (OutcomeUnknown unknown) {
