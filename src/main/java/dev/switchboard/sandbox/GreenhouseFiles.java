@@ -73,7 +73,7 @@ final class GreenhouseFiles {
             String candidate = String.valueOf(application.get("candidate_id"));
             add(application, "Resume_" + candidate + ".pdf", "resume", new StoredFile(PDF, pdf.length,
                     () -> new ByteArrayInputStream(pdf)), "2026-03-05T10:00:00.000Z");
-            if (id % 4 == 0) {
+            if (id % 4 == 2) {
                 add(application, "Cover_Letter_" + candidate + ".docx", "cover_letter", new StoredFile(DOCX,
                         docx.length, () -> new ByteArrayInputStream(docx)), "2026-03-05T10:01:00.000Z");
             }
