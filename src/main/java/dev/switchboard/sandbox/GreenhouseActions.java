@@ -20,9 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * custom_fields; 204, 422); v1's rules that only an active application can be moved or rejected,
  * and moved only between stages of its own job (grnhse/greenhouse-api-docs,
  * {@code source/includes/harvest/_applications.md}, "Move Application (Same Job)", "Reject
- * Application": rejection_email {send_email_at, email_template_id}). Guesses: the 422's body is
- * v3's {@code errors} list ({@code {"errors": [{"field", "message"}]}}), an unknown application is a
- * 404 with a message, an unknown body attribute is a 422, and an email needs its template.
+ * Application": rejection_email {send_email_at, email_template_id}, the template "Yes, if sending
+ * rejection_email"). Guesses: the 422's body is v3's {@code errors} list
+ * ({@code {"errors": [{"field", "message"}]}}), an unknown application is a 404 with a message, and
+ * an unknown body attribute is a 422.
  */
 final class GreenhouseActions {
 

@@ -205,6 +205,41 @@ class GreenhouseHiringTest {
         assertTrue(noTemplate.body().contains("email_template_id"), noTemplate.body());
         assertEquals(before, sandbox.greenhouse().rejections());
         assertEquals("active", sandbox.greenhouse().application(id).get("status"));
+
+        var templated = action("reject", "{\"application_id\": \"" + id + "\", \"reject_reason_id\": \"262\","
+                + " \"send_email\": true, \"email_template_id\": \"42\"}", null);
+        assertEquals(200, templated.statusCode(), templated.body());
+        assertEquals(before + 1, sandbox.greenhouse().rejections());
+    }
+
+    /**
+     * The bodies sent for documented requests, by dry run (after a first call has fetched the
+     * account's token): v1's "Move Application (Same Job)" and "Reject Application" examples
+     * (grnhse/greenhouse-api-docs, source/includes/harvest/_applications.md), which v3 keeps
+     * (harvestdocs.greenhouse.io/reference/post_v3-applications-id-move, /post_v3-applications-id-reject).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theBodiesSentAreTheDocumentedOnes() {
+        assertEquals(200, harness.get("/unified/ats/reject_reasons?integrated_account_id=" + account).statusCode());
+        var move = harness.post("/unified/ats/applications/move-stage?integrated_account_id=" + account
+                + "&switchboard_dry_run=true", "{\"application_id\": \"48206478\", \"stage_id\": \"2\","
+                + " \"remote_data\": {\"from_stage_id\": 1}}");
+        assertEquals(200, move.statusCode(), move.body());
+        var sent = (Map<String, Object>) Harness.json(move).get("request");
+        assertEquals("POST", sent.get("method"));
+        assertTrue(((String) sent.get("url")).endsWith("/v3/applications/48206478/move"), sent.toString());
+        assertEquals(Map.of("from_stage_id", 1, "to_stage_id", 2), sent.get("body"));
+
+        var reject = harness.post("/unified/ats/applications/reject?integrated_account_id=" + account
+                + "&switchboard_dry_run=true", "{\"application_id\": \"985314\", \"reject_reason_id\": \"815\","
+                + " \"note\": \"The prospect is not qualified for this position.\", \"email_template_id\": \"42\","
+                + " \"remote_data\": {\"rejection_email\": {\"send_email_at\": \"2014-03-26T20:11:39Z\"}}}");
+        assertEquals(200, reject.statusCode(), reject.body());
+        sent = (Map<String, Object>) Harness.json(reject).get("request");
+        assertTrue(((String) sent.get("url")).endsWith("/v3/applications/985314/reject"), sent.toString());
+        assertEquals(Map.of("rejection_reason_id", 815, "notes", "The prospect is not qualified for this position.",
+                "rejection_email", Map.of("send_email_at", "2014-03-26T20:11:39Z", "email_template_id", 42)), sent.get("body"));
     }
 
     @Test
