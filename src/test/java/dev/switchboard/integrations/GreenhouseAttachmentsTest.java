@@ -163,6 +163,13 @@ class GreenhouseAttachmentsTest {
         var listed = walk("&candidate_id=" + candidate, 100).stream().filter(a -> name.equals(a.get("file_name"))).toList();
         assertEquals(1, listed.size(), listed.toString());
         assertEquals(answer.get("id"), listed.get(0).get("id"));
+        try {
+            var bytesBack = download(account, (String) listed.get(0).get("file_url"));
+            assertEquals(200, bytesBack.statusCode());
+            assertArrayEquals(bytes, bytesBack.body(), "the uploaded bytes come back unchanged");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
 
         var noApplication = harness.post("/unified/ats/attachments?integrated_account_id=" + account,
                 Json.writeString(Map.of("candidate_id", candidate, "file_name", "x.pdf",
