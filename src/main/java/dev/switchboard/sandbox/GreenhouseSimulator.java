@@ -39,6 +39,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code job_ids} for applications), then cursor links. A cursor here remembers the last id given,
  * so an object added between pages is not skipped. A parameter the simulation does not know is
  * refused with a 400, a guess that keeps mappings honest.
+ *
+ * <p>The hiring lookups ({@link GreenhouseHiring}: departments, offices, tags, interviews,
+ * scorecards, offers; {@link GreenhouseWorld}: job stages, rejection reasons) are listed the same
+ * way; the application actions are {@link GreenhouseActions}, the attachments and their storage
+ * host {@link GreenhouseFiles}.
  */
 public final class GreenhouseSimulator {
 
@@ -50,13 +55,28 @@ public final class GreenhouseSimulator {
     public static final String OTHER_CANDIDATE_ID = "53883395";
 
     /** Each listed resource's filters besides per_page (harvestdocs.greenhouse.io/docs/list-endpoints). */
-    private static final Map<String, Set<String>> FILTERS = Map.of(
-            "candidates", Set.of("ids"),
-            "applications", Set.of("ids", "candidate_ids", "job_ids"),
-            "jobs", Set.of("ids"),
-            "users", Set.of("ids"));
+    private static final Map<String, Set<String>> FILTERS = Map.ofEntries(
+            Map.entry("candidates", Set.of("ids")),
+            Map.entry("applications", Set.of("ids", "candidate_ids", "job_ids")),
+            Map.entry("jobs", Set.of("ids")),
+            Map.entry("users", Set.of("ids")),
+            // The lookups (GreenhouseHiring): parent filters as get_v3-interviews and get_v3-attachments
+            // document them; job_stages' job_ids and offers' and scorecards' application_ids follow
+            // /docs/list-endpoints' "parent resource(s)" rule, a guess for each.
+            Map.entry("departments", Set.of("ids")),
+            Map.entry("offices", Set.of("ids")),
+            Map.entry("tags", Set.of("ids")),
+            Map.entry("rejection_reasons", Set.of("ids")),
+            Map.entry("job_stages", Set.of("ids", "job_ids")),
+            Map.entry("interviews", Set.of("ids", "application_ids")),
+            Map.entry("offers", Set.of("ids", "application_ids")),
+            Map.entry("scorecards", Set.of("ids", "application_ids")),
+            Map.entry("attachments", Set.of("ids", "application_ids", "candidate_ids")));
 
     private final GreenhouseWorld world = new GreenhouseWorld();
+    private final GreenhouseHiring hiring = new GreenhouseHiring(world);
+    private final GreenhouseFiles files = new GreenhouseFiles(world);
+    private final GreenhouseActions actions = new GreenhouseActions(world);
     private final NoteBook notes = new NoteBook(CANDIDATE_ID, OTHER_CANDIDATE_ID);
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
     private final AtomicLong nextId = new AtomicLong(8841);
@@ -109,6 +129,10 @@ public final class GreenhouseSimulator {
             for (String resource : FILTERS.keySet()) {
                 config.routes.get("/v3/" + resource, ctx -> list(ctx, resource));
             }
+            config.routes.post("/v3/applications/{id}/move", actions::move);
+            config.routes.post("/v3/applications/{id}/reject", actions::reject);
+            config.routes.post("/v3/attachments", ctx -> files.create(ctx, world));
+            config.routes.get("/storage/attachments/{id}/{name}", files::download);
         });
     }
 
@@ -251,7 +275,7 @@ public final class GreenhouseSimulator {
                 return;
             }
         }
-        List<Map<String, Object>> matching = world.all(resource).stream()
+        List<Map<String, Object>> matching = all(resource).stream()
                 .filter(item -> ((Number) item.get("id")).longValue() > after)
                 .filter(item -> filters.entrySet().stream().allMatch(filter -> List.of(filter.getValue().split(","))
                         .contains(String.valueOf(item.get(field(filter.getKey()))))))
@@ -263,7 +287,52 @@ public final class GreenhouseSimulator {
             ctx.header("Link", "<" + ctx.scheme() + "://" + ctx.host() + "/v3/" + resource + "?cursor=" + next
                     + ">; rel=\"next\"");
         }
-        Simulator.json(ctx, 200, page);
+        Simulator.json(ctx, 200, resource.equals("attachments")
+                ? page.stream().map(attachment -> files.present(ctx, attachment)).toList() : page);
+    }
+
+    private List<Map<String, Object>> all(String resource) {
+        return switch (resource) {
+            case "departments", "offices", "tags", "interviews", "scorecards", "offers" -> hiring.all(resource);
+            case "attachments" -> files.all();
+            default -> world.all(resource);
+        };
+    }
+
+    /** Every object of a resource as the simulated Greenhouse holds it, by ascending id (attachments without their link). */
+    public List<Map<String, Object>> records(String resource) {
+        return all(resource);
+    }
+
+    /** One application as it is now. */
+    public Map<String, Object> application(String id) {
+        return world.application(Long.parseLong(id)).orElseThrow();
+    }
+
+    /** How many moves and rejections Greenhouse carried out. */
+    public int moves() {
+        return actions.moves();
+    }
+
+    public int rejections() {
+        return actions.rejections();
+    }
+
+    /** The large attachment's size, and its byte at a position, for comparing a download. */
+    public static long largeFileSize() {
+        return GreenhouseFiles.LARGE;
+    }
+
+    public static byte largeFileByte(long position) {
+        return GreenhouseFiles.largeByte(position);
+    }
+
+    public static byte[] resumePdf() {
+        return GreenhouseFiles.pdf();
+    }
+
+    public static byte[] coverLetterDocx() {
+        return GreenhouseFiles.docx();
     }
 
     /** The object field a filter compares: ids the object's own id, a parent filter its parent's id. */

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The simulated Greenhouse's organization: users, jobs, candidates and the applications that
@@ -19,6 +20,13 @@ import java.util.Map;
  * a child names its parents' ids, a parent names no children; /docs/overview-and-philosophy:
  * a candidate no longer embeds its applications). Which v1 fields v3 kept is not in the sources
  * read: the fields here are a guess from the documented v1 objects, kept to the plain ones.
+ *
+ * <p>Each job has its own four stages ({@code _job_stages.md}: a stage names its {@code job_id},
+ * {@code priority} 0 first, {@code active}), and each application is in one of its job's stages,
+ * shown as the documented {@code current_stage {id, name}}; a rejected one names its
+ * {@code rejection_reason {id, name, type}} ({@code _rejection_reasons.md}, {@code _applications.md}).
+ * A move or a reject replaces the application's map, so a list being written out is never changed
+ * under it.
  */
 final class GreenhouseWorld {
 
@@ -31,11 +39,19 @@ final class GreenhouseWorld {
     private static final String[] LAST = {"Locke", "Austen", "Shephard", "Burke", "Reyes", "Jarrah", "Kwon",
         "Littleton", "Pace", "Hume", "Widmore"};
     private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
+    /** Stage names in pipeline order, as Greenhouse's default interview plan names them (_job_stages.md, _applications.md). */
+    static final List<String> STAGES = List.of("Application Review", "Recruiter Phone Screen", "Face to Face", "Offer");
+    /** The organization's rejection reasons (_rejection_reasons.md, its documented names and types). */
+    private static final List<Map<String, Object>> REASONS = List.of(
+            reason(262, "Missing resume", 1, "We rejected them"),
+            reason(263, "Lacking skill(s)/qualification(s)", 1, "We rejected them"),
+            reason(264, "Took another offer", 2, "They rejected us"));
 
     private final List<Map<String, Object>> users = new ArrayList<>();
     private final List<Map<String, Object>> jobs = new ArrayList<>();
     private final List<Map<String, Object>> candidates = new ArrayList<>();
     private final List<Map<String, Object>> applications = new ArrayList<>();
+    private final List<Map<String, Object>> stages = new ArrayList<>();
 
     GreenhouseWorld() {
         user(4080, "Kate", "Austen", true);
@@ -105,6 +121,28 @@ final class GreenhouseWorld {
         job.put("created_at", stamp(opened.minus(1, ChronoUnit.DAYS)));
         job.put("updated_at", stamp(opened));
         jobs.add(job);
+        for (int i = 0; i < STAGES.size(); i++) {
+            var stage = new LinkedHashMap<String, Object>();
+            stage.put("id", stageId(id, i));
+            stage.put("name", STAGES.get(i));
+            stage.put("created_at", stamp(opened));
+            stage.put("updated_at", stamp(opened));
+            stage.put("active", true);
+            stage.put("job_id", id);
+            stage.put("priority", i);
+            stage.put("interviews", List.of());
+            stages.add(stage);
+        }
+    }
+
+    /** A job's i-th stage's id: unique across jobs, ascending in pipeline order. */
+    static long stageId(long job, int i) {
+        return job * 10 + i;
+    }
+
+    private static Map<String, Object> reason(long id, String name, long type, String typeName) {
+        return Map.of("id", id, "name", name, "type", Map.of("id", type, "name", typeName),
+                "created_at", "2025-01-06T10:00:00.000Z", "updated_at", "2025-01-06T10:00:00.000Z");
     }
 
     private void apply(long candidate, long job, Instant at, boolean rejected) {
@@ -116,6 +154,9 @@ final class GreenhouseWorld {
         application.put("status", rejected ? "rejected" : "active");
         application.put("applied_at", stamp(at));
         application.put("rejected_at", rejected ? stamp(at.plus(2, ChronoUnit.DAYS)) : null);
+        int stage = applications.size() % STAGES.size();
+        application.put("current_stage", Map.of("id", stageId(job, stage), "name", STAGES.get(stage)));
+        application.put("rejection_reason", rejected ? REASONS.get(applications.size() % REASONS.size()) : null);
         application.put("last_activity_at", stamp(at.plus(2, ChronoUnit.DAYS)));
         application.put("created_at", stamp(at));
         application.put("updated_at", stamp(at.plus(2, ChronoUnit.DAYS)));
@@ -128,14 +169,46 @@ final class GreenhouseWorld {
     }
 
     /** Every object of a resource, by ascending id; empty for a resource this world does not have. */
-    List<Map<String, Object>> all(String resource) {
+    synchronized List<Map<String, Object>> all(String resource) {
         return switch (resource) {
             case "candidates" -> List.copyOf(candidates);
             case "applications" -> List.copyOf(applications);
             case "jobs" -> List.copyOf(jobs);
             case "users" -> List.copyOf(users);
+            case "job_stages" -> List.copyOf(stages);
+            case "rejection_reasons" -> REASONS;
             default -> List.of();
         };
+    }
+
+    synchronized Optional<Map<String, Object>> application(long id) {
+        return applications.stream().filter(a -> ((Number) a.get("id")).longValue() == id).findFirst();
+    }
+
+    Optional<Map<String, Object>> stage(long id) {
+        return stages.stream().filter(s -> ((Number) s.get("id")).longValue() == id).findFirst();
+    }
+
+    Optional<Map<String, Object>> reason(long id) {
+        return REASONS.stream().filter(r -> ((Number) r.get("id")).longValue() == id).findFirst();
+    }
+
+    /** The application with these fields changed, as a new map in its place; updated_at is now. */
+    synchronized void change(long id, Map<String, Object> fields) {
+        for (int i = 0; i < applications.size(); i++) {
+            if (((Number) applications.get(i).get("id")).longValue() == id) {
+                var changed = new LinkedHashMap<>(applications.get(i));
+                changed.putAll(fields);
+                changed.put("updated_at", stamp(Instant.now()));
+                applications.set(i, changed);
+                return;
+            }
+        }
+        throw new IllegalArgumentException("no application " + id);
+    }
+
+    static String now() {
+        return stamp(Instant.now());
     }
 
     boolean hasUser(String id) {
