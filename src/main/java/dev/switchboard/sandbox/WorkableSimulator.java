@@ -144,6 +144,11 @@ public final class WorkableSimulator {
                 : null;
     }
 
+    /** The 64 KiB block the large resume repeats, for a test to hash what it should receive. */
+    public static byte[] largeResumeChunk() {
+        return WorkableFiles.largeChunk();
+    }
+
     /** The bytes of a candidate's stored resume (not for the large one, which is never held). */
     public byte[] resumeBytes(String candidateId) {
         return files.bytesOf(candidateId).orElseThrow();
