@@ -61,6 +61,7 @@ final class WorkableHiring {
     private final Map<String, Map<String, Object>> offers = new LinkedHashMap<>();
     private final AtomicInteger moves = new AtomicInteger();
     private final AtomicInteger disqualifications = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean failNextAfterWriting = new java.util.concurrent.atomic.AtomicBoolean();
 
     WorkableHiring(WorkableWorld world) {
         this.world = world;
@@ -76,6 +77,11 @@ final class WorkableHiring {
                 WorkableWorld.MEMBERS.get(0), null));
         offers.put((String) candidates.get(1).get("id"), offer(candidates.get(1), "accepted", "2026-07-01"));
         offers.put((String) candidates.get(2).get("id"), offer(candidates.get(2), "sent", "2026-07-15"));
+    }
+
+    /** The next move or disqualification is made and then answered 500, as a provider failing mid-way does. */
+    void failNextAfterWriting() {
+        failNextAfterWriting.set(true);
     }
 
     int moves() {
@@ -161,7 +167,7 @@ final class WorkableHiring {
             candidate.put("updated_at", now());
         }
         moves.incrementAndGet();
-        ctx.status(200);
+        answerWritten(ctx);
     }
 
     void disqualify(Context ctx) {
@@ -194,7 +200,15 @@ final class WorkableHiring {
             candidate.put("updated_at", now());
         }
         disqualifications.incrementAndGet();
-        ctx.status(200);
+        answerWritten(ctx);
+    }
+
+    private void answerWritten(Context ctx) {
+        if (failNextAfterWriting.getAndSet(false)) {
+            Simulator.json(ctx, 500, Map.of("error", "Internal server error"));
+        } else {
+            ctx.status(200);
+        }
     }
 
     private static boolean refusedMember(Context ctx, Map<String, Object> body) {

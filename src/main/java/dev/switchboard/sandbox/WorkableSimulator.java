@@ -95,6 +95,11 @@ public final class WorkableSimulator {
         return rateLimited;
     }
 
+    /** The next move or disqualification is made and then answered 500: its outcome is unknown to the caller. */
+    public void failNextActionAfterWriting() {
+        hiring.failNextAfterWriting();
+    }
+
     /** How many candidates were moved to another stage through the API. */
     public int moves() {
         return hiring.moves();

@@ -163,6 +163,33 @@ class WorkableHiringTest {
         assertEquals(target, stageOfApplication(application));
     }
 
+    @Test
+    void aMoveWhoseAnswerWasLostIsSettledByReadingTheApplicationBack() {
+        String application = candidate(17);
+        String target = workable().stagesOf(workable().jobOf(application)).get(5);
+        int before = workable().moves();
+        workable().failNextActionAfterWriting();
+        var moved = act("move-stage", Map.of("application_id", application, "stage_id", target), "workable-lost-move");
+        assertEquals(200, moved.statusCode(), moved.body());
+        assertEquals("true", moved.headers().firstValue("x-switchboard-recovered").orElse(""), moved.headers().map().toString());
+        assertEquals(target, ((Map<?, ?>) Harness.json(moved).get("current_stage")).get("id"));
+        assertEquals(before + 1, workable().moves(), "read back, not sent again");
+    }
+
+    @Test
+    void aRejectionWhoseAnswerWasLostStaysUnknownAndIsNotSentAgain() {
+        // Workable shows a disqualified candidate's reason as text only, so the read-back cannot
+        // confirm the reason's id: the outcome is reported unknown rather than guessed or retried.
+        String application = candidate(18);
+        int before = workable().disqualifications();
+        workable().failNextActionAfterWriting();
+        var rejected = act("reject", Map.of("application_id", application, "reject_reason_id",
+                workable().reasonIds().get(1)), "workable-lost-reject");
+        assertEquals(502, rejected.statusCode(), rejected.body());
+        assertTrue(rejected.body().contains("\"outcome\":\"unknown\""), rejected.body());
+        assertEquals(before + 1, workable().disqualifications(), "never sent twice");
+    }
+
     @ParameterizedTest
     @CsvSource({"role-play", "no-such-stage"})
     void aStageOutsideTheApplicationsJobIsRefusedNamingItAndNothingMoves(String stage) {
