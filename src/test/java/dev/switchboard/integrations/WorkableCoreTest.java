@@ -1,7 +1,6 @@
 package dev.switchboard.integrations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,7 +56,8 @@ class WorkableCoreTest {
         for (var candidate : listed) {
             assertNotNull(candidate.get("created_at"), candidate.toString());
             assertTrue(candidate.get("emails") instanceof List<?> emails && emails.size() == 1, candidate.toString());
-            assertFalse(candidate.containsKey("applications"), "a Workable candidate has no separate application");
+            assertEquals(List.of(Map.of("id", candidate.get("id"))), candidate.get("applications"),
+                    "a Workable candidate is its one job's application, by the same id");
         }
         assertEquals(refusedBefore, sandbox.workable().rateLimited(), "Workable never had to refuse a call");
     }
