@@ -27,9 +27,10 @@ import javax.crypto.spec.SecretKeySpec;
  * (workable.readme.io/reference/job-candidates-show; the candidate-events page lists the same
  * candidate keys). The link is a signed storage link outside the API: a third party's recorded
  * example shows {@code https://workable-file-storage.s3.amazonaws.com/...} (unconfirmed by
- * Workable's pages). So the simulator serves files under {@code /storage/...} on another host
- * name than its API ({@code localhost} where the API is {@code 127.0.0.1}), signed, and refuses
- * a request that carries credentials or a wrong signature, as a signed S3 link does (403). A
+ * Workable's pages). So the simulator serves files under {@code /storage/...}, outside its API's
+ * {@code /spi/v3} (so they are fetched as from storage, without credentials; on the simulator's
+ * own loopback host, which {@code serve --sandbox} admits), signed, and refuses a request that
+ * carries credentials (400) or a wrong signature (403), as a presigned S3 link does. A
  * resume arrives with the candidate's create, as {@code candidate.resume: {name, data}} with
  * base64 data (workable.readme.io/reference/job-candidates-create); the simulator does not fetch
  * a {@code resume.url} (a simulator limit, said in its 422).
@@ -103,11 +104,9 @@ final class WorkableFiles {
         if (file == null) {
             return null;
         }
-        String host = ctx.host() == null ? "" : ctx.host();
-        String port = host.contains(":") ? host.substring(host.lastIndexOf(':')) : "";
         String path = "/storage/resumes/" + candidateId + "/" + URLEncoder.encode(file.name(), StandardCharsets.UTF_8)
                 .replace("+", "%20");
-        return ctx.scheme() + "://localhost" + port + path + "?X-Amz-Signature=" + sign(candidateId, file.name());
+        return ctx.scheme() + "://" + ctx.host() + path + "?X-Amz-Signature=" + sign(candidateId, file.name());
     }
 
     /** GET /storage/resumes/{candidate}/{name}: the bytes, streamed, with their type, length and name. */

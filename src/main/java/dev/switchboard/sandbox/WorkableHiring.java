@@ -27,8 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * state}}, 404 {@code {"error": "Not found"}} where there is none: a guess); move-candidate
  * ({@code {member_id, target_stage}}, member_id required); disqualify-candidate
  * ({@code {member_id, disqualification_reason_id, disqualify_note, withdrew}}, member_id
- * required; the parameter names are as given in the brief, the reference's stored text shows
- * only their descriptions). Neither action's answer is documented: the simulator answers 200
+ * required; the stored text of the reference page shows these parameters' descriptions, not
+ * their names, so the names are unconfirmed). Neither action's answer is documented: the simulator answers 200
  * with no body (a guess). The refusals (a stage not in the candidate's job, an unknown reason,
  * a missing member) are 422 {@code {"error"}}: the status and texts are guesses. Disqualifying
  * a disqualified candidate again replaces the reason (a guess: no source says it is refused).

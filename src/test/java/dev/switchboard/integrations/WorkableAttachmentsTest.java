@@ -60,7 +60,7 @@ class WorkableAttachmentsTest {
         assertEquals(Map.of("id", candidate), resume.get("application"));
         assertEquals(Map.of("id", sandbox.workable().jobOf(candidate)), resume.get("job"));
         String fileUrl = (String) resume.get("file_url");
-        assertFalse(fileUrl.contains("localhost") || fileUrl.contains("X-Amz"), "the storage link is sealed: " + fileUrl);
+        assertFalse(fileUrl.contains("/storage/") || fileUrl.contains("X-Amz"), "the storage link is sealed: " + fileUrl);
 
         int before = sandbox.workable().resumeDownloads();
         var answer = download(account, fileUrl);
@@ -116,8 +116,8 @@ class WorkableAttachmentsTest {
     @Test
     void aForgedOrAnotherAccountsLinkIsRefusedAndNeverFetched() throws Exception {
         int before = sandbox.workable().resumeDownloads();
-        var forged = download(account, sandbox.workableUrl().replace("127.0.0.1", "localhost")
-                .replace("/spi/v3", "") + "/storage/resumes/" + WorkableSimulator.CANDIDATE_ID + "/resume.pdf");
+        var forged = download(account, sandbox.workableUrl().replace("/spi/v3", "") + "/storage/resumes/"
+                + WorkableSimulator.CANDIDATE_ID + "/resume.pdf");
         assertEquals(400, forged.statusCode());
         assertTrue(new String(forged.body(), StandardCharsets.UTF_8).contains("file_url"));
 
