@@ -27,7 +27,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * "paging": {"next"}}}, no paging on the last page, {@code limit}, {@code since_id});
  * workable.readme.io/reference/rate-limits (10 requests per 10 s for an account token,
  * {@code X-Rate-Limit-Limit/Remaining/Reset}, 429 beyond). Errors are
- * {@code {"error": "..."}}; the 422 texts are a guess, as no source quotes them.
+ * {@code {"error": "..."}}; the 422 texts are a guess, as no source quotes them. Candidates, jobs
+ * and members are {@link WorkableCandidates}; departments, disqualification reasons, stages,
+ * events, offers and the move and disqualify actions {@link WorkableHiring}; resumes and their
+ * storage {@link WorkableFiles}, each with its sources.
  */
 public final class WorkableSimulator {
 
