@@ -31,12 +31,14 @@ final class WorkableCandidates {
 
     private final WorkableWorld world;
     private final NoteBook activities;
+    private final WorkableFiles files;
     private final AtomicInteger created = new AtomicInteger();
     private final AtomicBoolean failNextAfterWriting = new AtomicBoolean();
 
-    WorkableCandidates(WorkableWorld world, NoteBook activities) {
+    WorkableCandidates(WorkableWorld world, NoteBook activities, WorkableFiles files) {
         this.world = world;
         this.activities = activities;
+        this.files = files;
     }
 
     int created() {
@@ -59,7 +61,7 @@ final class WorkableCandidates {
 
     void get(Context ctx) {
         world.candidate(ctx.pathParam("id")).ifPresentOrElse(
-                candidate -> Simulator.json(ctx, 200, Map.of("candidate", candidate)),
+                candidate -> Simulator.json(ctx, 200, Map.of("candidate", detailed(ctx, candidate))),
                 () -> Simulator.json(ctx, 404, Map.of("error", "Not found")));
     }
 
@@ -86,17 +88,34 @@ final class WorkableCandidates {
                 : ((String) fields.get("name")).split(" ", 2)[0];
         String last = Simulator.isNonBlankString(fields.get("lastname")) ? (String) fields.get("lastname")
                 : ((String) fields.get("name")).contains(" ") ? ((String) fields.get("name")).split(" ", 2)[1] : "";
+        if (fields.get("resume") != null && files.refusal(fields.get("resume")).isPresent()) {
+            Simulator.json(ctx, 422, Map.of("error", files.refusal(fields.get("resume")).get()));
+            return;
+        }
         List<String> tags = fields.get("tags") instanceof List<?> list
                 ? list.stream().filter(String.class::isInstance).map(String.class::cast).toList() : List.of();
         var candidate = world.add(first, last, (String) fields.get("email"),
                 fields.get("phone") instanceof String phone ? phone : null, tags, job);
         activities.add((String) candidate.get("id"));
+        if (fields.get("resume") instanceof Map<?, ?> resume) {
+            files.keep((String) candidate.get("id"), resume);
+        }
         created.incrementAndGet();
         if (failNextAfterWriting.getAndSet(false)) {
             Simulator.json(ctx, 500, Map.of("error", "Internal server error"));
             return;
         }
-        Simulator.json(ctx, 201, Map.of("status", "created", "candidate", candidate));
+        Simulator.json(ctx, 201, Map.of("status", "created", "candidate", detailed(ctx, candidate)));
+    }
+
+    /** A candidate's details: with its signed resume link, made for this request's host. */
+    private Map<String, Object> detailed(Context ctx, Map<String, Object> candidate) {
+        var copy = new LinkedHashMap<String, Object>();
+        synchronized (candidate) {
+            copy.putAll(candidate);
+        }
+        copy.put("resume_url", files.resumeUrl(ctx, (String) candidate.get("id")));
+        return copy;
     }
 
     void jobs(Context ctx) {
@@ -113,7 +132,7 @@ final class WorkableCandidates {
     }
 
     /** Items in id order from since_id to max_id (both inclusive), a limit at a time, the next page's URL in paging. */
-    private static void page(Context ctx, String key, List<Map<String, Object>> items) {
+    static void page(Context ctx, String key, List<Map<String, Object>> items) {
         int limit = DEFAULT_LIMIT;
         String given = ctx.queryParam("limit");
         if (given != null) {

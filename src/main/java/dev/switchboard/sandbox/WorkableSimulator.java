@@ -27,7 +27,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * "paging": {"next"}}}, no paging on the last page, {@code limit}, {@code since_id});
  * workable.readme.io/reference/rate-limits (10 requests per 10 s for an account token,
  * {@code X-Rate-Limit-Limit/Remaining/Reset}, 429 beyond). Errors are
- * {@code {"error": "..."}}; the 422 texts are a guess, as no source quotes them.
+ * {@code {"error": "..."}}; the 422 texts are a guess, as no source quotes them. Candidates, jobs
+ * and members are {@link WorkableCandidates}; departments, disqualification reasons, stages,
+ * events, offers and the move and disqualify actions {@link WorkableHiring}; resumes and their
+ * storage {@link WorkableFiles}, each with its sources.
  */
 public final class WorkableSimulator {
 
@@ -37,6 +40,9 @@ public final class WorkableSimulator {
     public static final String OTHER_CANDIDATE_ID = "3fc9a9";
     public static final String MEMBER_ID = "13e0f2";
     public static final String OTHER_MEMBER_ID = "13e0f3";
+    /** The candidate whose resume is the large file, generated as it is streamed. */
+    public static final String LARGE_RESUME_CANDIDATE_ID = "3fc9aa";
+    public static final long LARGE_RESUME_BYTES = WorkableFiles.LARGE_BYTES;
     static final int RATE_LIMIT = 10;
     static final long RATE_WINDOW_MS = 10_000;
 
@@ -44,7 +50,9 @@ public final class WorkableSimulator {
             "reviewer", "recruiter");
     private final WorkableWorld world = new WorkableWorld(CANDIDATE_ID);
     private final NoteBook activities = new NoteBook();
-    private final WorkableCandidates candidates = new WorkableCandidates(world, activities);
+    private final WorkableFiles files = new WorkableFiles(CANDIDATE_ID, OTHER_CANDIDATE_ID, LARGE_RESUME_CANDIDATE_ID);
+    private final WorkableCandidates candidates = new WorkableCandidates(world, activities, files);
+    private final WorkableHiring hiring = new WorkableHiring(world);
     private final AtomicLong nextId = new AtomicLong(0x5f6a70);
     private final Deque<Long> recentCalls = new ArrayDeque<>();
     private volatile boolean answerCreatesWithId;
@@ -90,6 +98,70 @@ public final class WorkableSimulator {
         return rateLimited;
     }
 
+    /** The next move or disqualification is made and then answered 500: its outcome is unknown to the caller. */
+    public void failNextActionAfterWriting() {
+        hiring.failNextAfterWriting();
+    }
+
+    /** How many candidates were moved to another stage through the API. */
+    public int moves() {
+        return hiring.moves();
+    }
+
+    /** How many disqualifications the API made. */
+    public int disqualifications() {
+        return hiring.disqualifications();
+    }
+
+    /** How many resume downloads the storage served. */
+    public int resumeDownloads() {
+        return files.downloads();
+    }
+
+    /** The ids of the interview events (calls and meetings are not interviews). */
+    public List<String> interviewIds() {
+        return hiring.interviewIds();
+    }
+
+    /** The candidates that have an offer. */
+    public List<String> candidatesWithOffers() {
+        return hiring.candidatesWithOffers();
+    }
+
+    /** The department ids, the disqualification reason ids, and a job's stage slugs, as Workable lists them. */
+    public List<String> departmentIds() {
+        return WorkableHiring.DEPARTMENTS.stream().map(d -> (String) d.get("id")).toList();
+    }
+
+    public List<String> reasonIds() {
+        return WorkableHiring.REASONS.stream().map(r -> (String) r.get("id")).toList();
+    }
+
+    public List<String> stagesOf(String shortcode) {
+        return WorkableHiring.PIPELINES.get(shortcode).stream().map(s -> (String) s.get("slug")).toList();
+    }
+
+    /** A candidate's current stage slug and disqualification reason text (null when qualified). */
+    public String stageOf(String candidateId) {
+        return (String) world.candidate(candidateId).orElseThrow().get("stage");
+    }
+
+    public String disqualificationOf(String candidateId) {
+        var candidate = world.candidate(candidateId).orElseThrow();
+        return Boolean.TRUE.equals(candidate.get("disqualified")) ? String.valueOf(candidate.get("disqualification_reason"))
+                : null;
+    }
+
+    /** The 64 KiB block the large resume repeats, for a test to hash what it should receive. */
+    public static byte[] largeResumeChunk() {
+        return WorkableFiles.largeChunk();
+    }
+
+    /** The bytes of a candidate's stored resume (not for the large one, which is never held). */
+    public byte[] resumeBytes(String candidateId) {
+        return files.bytesOf(candidateId).orElseThrow();
+    }
+
     public void addCandidate(String id) {
         world.addWithId(id);
         activities.add(id);
@@ -118,6 +190,15 @@ public final class WorkableSimulator {
             config.routes.get("/spi/v3/jobs", candidates::jobs);
             config.routes.get("/spi/v3/jobs/{shortcode}", candidates::job);
             config.routes.get("/spi/v3/members", candidates::members);
+            config.routes.get("/spi/v3/departments", hiring::departments);
+            config.routes.get("/spi/v3/disqualification_reasons", hiring::reasons);
+            config.routes.get("/spi/v3/jobs/{shortcode}/stages", hiring::jobStages);
+            config.routes.get("/spi/v3/events", hiring::listEvents);
+            config.routes.get("/spi/v3/events/{id}", hiring::event);
+            config.routes.get("/spi/v3/candidates/{id}/offer", hiring::offer);
+            config.routes.post("/spi/v3/candidates/{id}/move", hiring::move);
+            config.routes.post("/spi/v3/candidates/{id}/disqualify", hiring::disqualify);
+            config.routes.get("/storage/resumes/{candidate}/{name}", files::serve);
         });
     }
 

@@ -84,7 +84,7 @@ final class WorkableWorld {
     static Map<String, Object> listed(Map<String, Object> candidate) {
         var item = new LinkedHashMap<String, Object>();
         for (String key : List.of("id", "name", "firstname", "lastname", "headline", "account", "job", "stage",
-                "disqualified", "disqualification_reason", "sourced", "profile_url", "email", "domain", "created_at",
+                "stage_kind", "disqualified", "withdrew", "disqualification_reason", "sourced", "profile_url", "email", "domain", "created_at",
                 "updated_at", "hired_at", "address", "phone")) {
             item.put(key, candidate.get(key));
         }
@@ -102,8 +102,11 @@ final class WorkableWorld {
         candidate.put("account", Map.of("subdomain", WorkableSimulator.SUBDOMAIN, "name", ACCOUNT));
         candidate.put("job", Map.of("shortcode", job.get("shortcode"), "title", job.get("title")));
         candidate.put("stage", "applied");
+        candidate.put("stage_kind", "applied");
         candidate.put("disqualified", false);
+        candidate.put("withdrew", false);
         candidate.put("disqualification_reason", null);
+        candidate.put("disqualified_at", null);
         candidate.put("sourced", true);
         candidate.put("profile_url", "https://" + WorkableSimulator.SUBDOMAIN + ".workable.com/backend/candidates/" + id);
         candidate.put("email", email);

@@ -1,7 +1,6 @@
 package dev.switchboard.integrations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Workable's candidates, jobs and members, and the applications it lacks, through the unified
+ * Workable's candidates, jobs and members, and its candidates as their one job's applications, through the unified
  * API against the simulated Workable's world, paged by next URL within its 10-per-10-seconds
  * limit.
  */
@@ -57,7 +56,8 @@ class WorkableCoreTest {
         for (var candidate : listed) {
             assertNotNull(candidate.get("created_at"), candidate.toString());
             assertTrue(candidate.get("emails") instanceof List<?> emails && emails.size() == 1, candidate.toString());
-            assertFalse(candidate.containsKey("applications"), "a Workable candidate has no separate application");
+            assertEquals(List.of(Map.of("id", candidate.get("id"))), candidate.get("applications"),
+                    "a Workable candidate is its one job's application, by the same id");
         }
         assertEquals(refusedBefore, sandbox.workable().rateLimited(), "Workable never had to refuse a call");
     }
@@ -92,13 +92,26 @@ class WorkableCoreTest {
     }
 
     @Test
-    void applicationsAreRefusedWithTheReason() {
-        var listed = harness.get("/unified/ats/applications?integrated_account_id=" + account + "&candidate_id="
-                + WorkableSimulator.CANDIDATE_ID);
-        assertEquals(400, listed.statusCode(), listed.body());
-        assertTrue(listed.body().contains("a candidate belongs to one job"), listed.body());
-        var got = harness.get("/unified/ats/applications/x?integrated_account_id=" + account);
-        assertEquals(400, got.statusCode(), got.body());
+    void eachCandidateIsItsOneJobsApplicationListedByJobAndFetchedById() {
+        String id = WorkableSimulator.CANDIDATE_ID;
+        var got = harness.get("/unified/ats/applications/" + id + "?integrated_account_id=" + account);
+        assertEquals(200, got.statusCode(), got.body());
+        var application = Harness.json(got);
+        assertEquals(id, application.get("id"));
+        assertEquals(Map.of("id", id), application.get("candidate"));
+        assertEquals(Map.of("id", sandbox.workable().jobOf(id)), application.get("job"));
+        assertEquals(sandbox.workable().stageOf(id), ((Map<?, ?>) application.get("current_stage")).get("id"));
+        assertEquals(404, harness.get("/unified/ats/applications/ffffff?integrated_account_id=" + account).statusCode());
+
+        var listed = walk("applications", "&job_id=SANDB002", 30);
+        var expected = sandbox.workable().candidateIds().stream()
+                .filter(candidate -> sandbox.workable().jobOf(candidate).equals("SANDB002")).toList();
+        assertEquals(expected, listed.stream().map(item -> item.get("id")).toList(), "each of the job's once, in order");
+        assertTrue(listed.stream().allMatch(item -> Map.of("id", "SANDB002").equals(item.get("job"))));
+
+        var byCandidate = harness.get("/unified/ats/applications?integrated_account_id=" + account + "&candidate_id=" + id);
+        assertEquals(400, byCandidate.statusCode(), "the candidate list has no candidate filter: get the application by id");
+        assertTrue(byCandidate.body().contains("candidate_id"), byCandidate.body());
     }
 
     @Test
