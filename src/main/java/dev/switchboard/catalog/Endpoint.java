@@ -60,7 +60,7 @@ public record Endpoint(@JsonProperty("method") String method, @JsonProperty("pat
         if (!bodyFields.isEmpty() && !Set.of("POST", "PUT", "PATCH").contains(method)) {
             throw new IllegalArgumentException("body_fields is for a method that sends a body, not a " + method);
         }
-        if (readsFirst && !hasBody()) {
+        if (readsFirst && !Set.of("POST", "PUT", "PATCH").contains(method)) {
             throw new IllegalArgumentException("'reads_first' is for a write, not a " + method);
         }
         if (pagination.followsUrls() && !method.equals("GET")) {

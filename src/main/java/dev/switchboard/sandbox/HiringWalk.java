@@ -52,6 +52,8 @@ final class HiringWalk {
                     "walk-move-" + application.get().get("id")));
         } else if (move.isEmpty()) {
             out.append(lacks(integration, APPLICATIONS, "move-stage", "no move"));
+        } else if (application.isEmpty()) {
+            out.append("  (no move: the candidate has no open application listed)\n");
         }
 
         var reasons = catalog.operation(name, "ats/reject_reasons", "list");
@@ -129,11 +131,24 @@ final class HiringWalk {
                 + "    -d '" + new String(Json.write(body), java.nio.charset.StandardCharsets.UTF_8) + "'\n";
     }
 
+    /**
+     * The candidate's applications: by the candidate_id filter where the integration takes it,
+     * else among the first listed ones (Ashby filters applications by job only).
+     */
     private static List<Map<String, Object>> applicationsOf(Catalog catalog, String integration,
             ServerQuestions server, String candidate) {
-        boolean byCandidate = catalog.operation(integration, APPLICATIONS, "list")
-                .filter(list -> list.rules().sends("candidate_id")).isPresent();
-        return byCandidate ? server.list("applications", "candidate_id=" + candidate) : List.of();
+        var list = catalog.operation(integration, APPLICATIONS, "list");
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        if (list.get().rules().sends("candidate_id")) {
+            return server.list("applications", "candidate_id=" + candidate);
+        }
+        if (!list.get().rules().required().isEmpty()) {
+            return List.of();
+        }
+        return server.list("applications", "limit=100").stream()
+                .filter(one -> ServerQuestions.idOf(one, "candidate").filter(candidate::equals).isPresent()).toList();
     }
 
     /** An open application of another listed candidate, to reject without touching the walk's own. */

@@ -94,6 +94,12 @@ class ProviderFidelityTest {
                 stub = stub.withHeader("Content-Type", "text/plain").withBody((String) answer.get("text"));
             }
             provider.stubFor(any(anyUrl()).atPriority(5).willReturn(stub));
+            // A write that reads its item first (reads_first) is answered that read by a GET.
+            if (fixture.get("read_first_answer") instanceof Map<?, ?> read) {
+                provider.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(anyUrl()).atPriority(3)
+                        .willReturn(aResponse().withStatus(((Number) read.get("status")).intValue())
+                                .withHeader("Content-Type", "application/json").withBody(Json.writeString(read.get("body")))));
+            }
             // Greenhouse's client-credentials token endpoint (harvestdocs.greenhouse.io/docs/authentication).
             provider.stubFor(post(urlEqualTo("/token")).atPriority(1).willReturn(aResponse()
                     .withHeader("Content-Type", "application/json")
