@@ -49,4 +49,14 @@ public final class Catalog {
     public Optional<Operation> operation(String integration, String resource, String method) {
         return Optional.ofNullable(operations.get(new OperationKey(integration, resource, method)));
     }
+
+    /**
+     * True when the integration offers the method: it has the operation, or, for a download,
+     * which follows the links its list gave and may have no endpoint, the model names it.
+     */
+    public boolean offers(String integration, String resource, String method) {
+        return operation(integration, resource, method).isPresent() || (method.equals(UnifiedModel.DOWNLOAD)
+                && model(resource).map(model -> model.methods().get(method))
+                        .filter(download -> download.integrations().containsKey(integration)).isPresent());
+    }
 }

@@ -27,8 +27,13 @@ public final class CatalogCommand {
                 for (var model : catalog.models()) {
                     for (String method : model.methods().keySet().stream().sorted().toList()) {
                         var operation = catalog.operation(name, model.resource(), method);
+                        if (operation.isEmpty() && catalog.offers(name, model.resource(), method)) {
+                            System.out.println(name + ": " + model.resource() + " " + method + " (the file's bytes)");
+                            continue;
+                        }
                         System.out.println(name + ": " + model.resource() + " " + method + operation
-                                .map(op -> " (fills " + String.join(", ", op.fills()) + ")")
+                                .map(op -> op.method().isWrite() || !op.fills().isEmpty()
+                                        ? " (fills " + String.join(", ", op.fills()) + ")" : " (the file's bytes)")
                                 .orElse(definition.unsupportedReason(model.resource(), method)
                                         .map(why -> ": not supported, " + why).orElse(": not supported")));
                     }

@@ -13,7 +13,7 @@ final class Supporting {
 
     static List<String> labels(Catalog catalog, UnifiedModel model, String method) {
         return catalog.integrationNames().stream()
-                .filter(name -> catalog.operation(name, model.resource(), method).isPresent())
+                .filter(name -> catalog.offers(name, model.resource(), method))
                 .map(name -> catalog.integration(name).orElseThrow().label()).toList();
     }
 
@@ -22,7 +22,7 @@ final class Supporting {
         var refusals = new ArrayList<String>();
         for (String integration : catalog.integrationNames()) {
             var definition = catalog.integration(integration).orElseThrow();
-            if (catalog.operation(integration, model.resource(), method).isEmpty()) {
+            if (!catalog.offers(integration, model.resource(), method)) {
                 refusals.add(definition.label() + " cannot " + method + " " + model.noun() + "s (answers 400)"
                         + definition.unsupportedReason(model.resource(), method).map(why -> ": " + why).orElse("")
                         + ".");

@@ -92,8 +92,7 @@ final class HiringWalk {
         var out = new StringBuilder(SandboxWalk.read("attachments", accountQuery + "&" + query));
         var first = server.list("attachments", query).stream()
                 .filter(one -> one.get("file_url") instanceof String).findFirst();
-        if (first.isPresent() && catalog.model("ats/attachments").map(model -> model.methods().get("download"))
-                .filter(download -> download.integrations().containsKey(integration.name())).isPresent()) {
+        if (first.isPresent() && catalog.offers(integration.name(), "ats/attachments", "download")) {
             String file = String.valueOf(first.get().getOrDefault("file_name", "attachment"))
                     .replaceAll("[^A-Za-z0-9._-]", "_");
             out.append("  curl -s -X POST \"$SWITCHBOARD/unified/ats/attachments/download?").append(accountQuery)
