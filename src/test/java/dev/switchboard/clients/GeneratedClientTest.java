@@ -11,12 +11,17 @@ import dev.switchboard.generated.ApiClient;
 import dev.switchboard.generated.ApiException;
 import dev.switchboard.generated.api.ActivitiesApi;
 import dev.switchboard.generated.api.ApplicationsApi;
+import dev.switchboard.generated.api.AttachmentsApi;
 import dev.switchboard.generated.api.CandidatesApi;
 import dev.switchboard.generated.api.IntegratedAccountsApi;
+import dev.switchboard.generated.api.JobInterviewStagesApi;
 import dev.switchboard.generated.api.JobsApi;
+import dev.switchboard.generated.api.RejectReasonsApi;
 import dev.switchboard.generated.api.UsersApi;
 import dev.switchboard.generated.model.Activity;
 import dev.switchboard.generated.model.ActivityCreateRequest;
+import dev.switchboard.generated.model.ApplicationMoveStageRequest;
+import dev.switchboard.generated.model.ApplicationRejectRequest;
 import dev.switchboard.generated.model.CandidateCreateRequest;
 import dev.switchboard.generated.model.EmailAddress;
 import dev.switchboard.generated.model.IntegratedAccountCreate;
@@ -98,6 +103,39 @@ class GeneratedClientTest {
                 java.util.UUID.randomUUID().toString());
         assertNotNull(created.getId());
         assertEquals("ada.java@example.com", created.getEmails().get(0).getEmail());
+    }
+
+    @Test
+    void aGeneratedClientMovesAndRejectsAnApplicationAndDownloadsACandidatesFile() throws Exception {
+        var account = new IntegratedAccountsApi(client).createIntegratedAccount(new IntegratedAccountCreate()
+                .integration(IntegratedAccountCreate.IntegrationEnum.LEVER).tenantId("generated-client-hiring")
+                .context(Map.of("api_key", LeverSimulator.API_KEY, "base_url", sandbox.leverUrl())), null).getId();
+        String candidate = LeverSimulator.OPPORTUNITY_ID;
+        var applications = new ApplicationsApi(client);
+        String application = applications.listApplications(account, candidate, null, null, null, null, null, null)
+                .getResult().get(0).getId();
+        String user = new UsersApi(client).listUsers(account, null, null, null, null, null).getResult().get(0).getId();
+        // Lever's stages are the account's, not a job's: listed without a job.
+        var stages = new JobInterviewStagesApi(client).listJobInterviewStages(account, null, 100, null, null, null, null)
+                .getResult();
+        String target = stages.get(stages.size() - 1).getId();
+        var moved = applications.moveStageApplication(account, new ApplicationMoveStageRequest().applicationId(application)
+                .stageId(target).candidateId(candidate).userId(user), null, null, null, java.util.UUID.randomUUID().toString());
+        assertEquals(target, moved.getCurrentStage().getId());
+
+        String reason = new RejectReasonsApi(client).listRejectReasons(account, null, null, null, null, null).getResult()
+                .get(0).getId();
+        var rejected = applications.rejectApplication(account, new ApplicationRejectRequest().applicationId(application)
+                .rejectReasonId(reason).candidateId(candidate).userId(user), null, null, null, null);
+        assertEquals(reason, rejected.getRejectReason().getId());
+
+        var attachments = new AttachmentsApi(client);
+        var files = attachments.listAttachments(account, candidate, null, null, null, null, null, null, null, null)
+                .getResult();
+        var pdf = files.stream().filter(file -> file.getFileName().endsWith(".pdf")).findFirst().orElseThrow();
+        var downloaded = attachments.downloadAttachment(account, pdf.getFileUrl());
+        byte[] bytes = Files.readAllBytes(downloaded.toPath());
+        assertEquals("%PDF", new String(bytes, 0, 4, java.nio.charset.StandardCharsets.US_ASCII), "the PDF's bytes");
     }
 
     @Test
