@@ -2,14 +2,8 @@ package dev.switchboard.sandbox;
 
 import io.javalin.http.Context;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -20,10 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The simulated Greenhouse's attachments and the storage host that serves their bytes.
@@ -50,11 +40,12 @@ final class GreenhouseFiles {
     static final long LARGE = 12L * 1024 * 1024;
     static final Set<String> TYPES = Set.of("resume", "cover_letter", "admin_only", "take_home_test",
             "offer_packet", "offer_letter", "signed_offer_letter", "other");
-    private static final String PDF = "application/pdf";
-    private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     /** An attachment's bytes: opened anew for each download. */
     record StoredFile(String contentType, long size, Supplier<InputStream> bytes) {
+        static StoredFile of(String contentType, byte[] bytes) {
+            return new StoredFile(contentType, bytes.length, () -> new ByteArrayInputStream(bytes));
+        }
     }
 
     private final byte[] signingKey = "sandbox-greenhouse-storage-key".getBytes(StandardCharsets.UTF_8);
@@ -71,16 +62,16 @@ final class GreenhouseFiles {
                 continue;
             }
             String candidate = String.valueOf(application.get("candidate_id"));
-            add(application, "Resume_" + candidate + ".pdf", "resume", new StoredFile(PDF, pdf.length,
-                    () -> new ByteArrayInputStream(pdf)), "2026-03-05T10:00:00.000Z");
+            add(application, "Resume_" + candidate + ".pdf", "resume", StoredFile.of(SampleFiles.PDF_TYPE, pdf),
+                    "2026-03-05T10:00:00.000Z");
             if (id % 4 == 2) {
-                add(application, "Cover_Letter_" + candidate + ".docx", "cover_letter", new StoredFile(DOCX,
-                        docx.length, () -> new ByteArrayInputStream(docx)), "2026-03-05T10:01:00.000Z");
+                add(application, "Cover_Letter_" + candidate + ".docx", "cover_letter",
+                        StoredFile.of(SampleFiles.DOCX_TYPE, docx), "2026-03-05T10:01:00.000Z");
             }
         }
         var first = world.all("applications").get(0);
-        add(first, "Portfolio_" + first.get("candidate_id") + ".bin", "other",
-                new StoredFile("application/octet-stream", LARGE, GeneratedBytes::new), "2026-03-05T10:02:00.000Z");
+        add(first, "Portfolio_" + first.get("candidate_id") + ".bin", "other", new StoredFile(SampleFiles.BINARY_TYPE,
+                LARGE, new SampleFiles.LargeFile(LARGE)::open), "2026-03-05T10:02:00.000Z");
     }
 
     private synchronized Map<String, Object> add(Map<String, Object> application, String name, String type,
@@ -121,9 +112,7 @@ final class GreenhouseFiles {
      * Authorization header is refused (400), so credentials never reach storage.
      */
     void download(Context ctx) {
-        if (ctx.header("Authorization") != null) {
-            ctx.status(400).contentType("application/xml").result(
-                    "<Error><Code>InvalidArgument</Code><Message>Only one auth mechanism allowed</Message></Error>");
+        if (SampleFiles.refusedForCredentials(ctx)) {
             return;
         }
         long id;
@@ -140,16 +129,12 @@ final class GreenhouseFiles {
             name = attachments.stream().filter(a -> ((Number) a.get("id")).longValue() == id)
                     .map(a -> (String) a.get("filename")).findFirst().orElse(null);
         }
-        if (file == null || !MessageDigest.isEqual(sign(id).getBytes(StandardCharsets.US_ASCII),
-                String.valueOf(ctx.queryParam("X-Amz-Signature")).getBytes(StandardCharsets.US_ASCII))) {
-            ctx.status(403).contentType("application/xml").result(
-                    "<Error><Code>SignatureDoesNotMatch</Code></Error>");
+        if (file == null || !SampleFiles.sameSignature(sign(id), ctx.queryParam("X-Amz-Signature"))) {
+            SampleFiles.s3Error(ctx, 403, "SignatureDoesNotMatch",
+                    "The request signature we calculated does not match the signature you provided.");
             return;
         }
-        ctx.contentType(file.contentType());
-        ctx.header("Content-Length", String.valueOf(file.size()));
-        ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
-        ctx.result(file.bytes().get());
+        SampleFiles.send(ctx, file.contentType(), file.size(), name, file.bytes().get());
     }
 
     /** {@code POST /v3/attachments}: a file added to an application; the created attachment, 201. */
@@ -190,9 +175,9 @@ final class GreenhouseFiles {
             refuse(ctx, "content", "is required (this simulation takes no url)");
             return;
         }
-        String contentType = body.get("content_type") instanceof String given ? given : "application/octet-stream";
-        var created = add(application.get(), (String) body.get("filename"), type,
-                new StoredFile(contentType, bytes.length, () -> new ByteArrayInputStream(bytes)), GreenhouseWorld.now());
+        String contentType = body.get("content_type") instanceof String given ? given : SampleFiles.BINARY_TYPE;
+        var created = add(application.get(), (String) body.get("filename"), type, StoredFile.of(contentType, bytes),
+                GreenhouseWorld.now());
         Simulator.json(ctx, 201, present(ctx, created));
     }
 
@@ -201,95 +186,20 @@ final class GreenhouseFiles {
     }
 
     private String sign(long id) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(signingKey, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(String.valueOf(id).getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(SampleFiles.hmacSha256(signingKey, String.valueOf(id)));
     }
 
     /** The large file's byte at a position: what a test compares the download with. */
     static byte largeByte(long position) {
-        return (byte) (position * 31 + 7);
+        return SampleFiles.LargeFile.byteAt(position);
     }
 
-    /** The large file, made while it is read. */
-    private static final class GeneratedBytes extends InputStream {
-        private long position;
-
-        @Override
-        public int read() {
-            return position < LARGE ? largeByte(position++) & 0xff : -1;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-            if (position >= LARGE) {
-                return -1;
-            }
-            int count = (int) Math.min(length, LARGE - position);
-            for (int i = 0; i < count; i++) {
-                buffer[offset + i] = largeByte(position++);
-            }
-            return count;
-        }
-    }
-
-    /** A one-page PDF with a valid cross-reference table. */
+    /** The seeded resumes' bytes, and below the cover letters', for a test to compare a download with. */
     static byte[] pdf() {
-        String[] objects = {
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-            null,
-            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
-        String text = "BT /F1 18 Tf 72 720 Td (Resume) Tj ET";
-        objects[3] = "<< /Length " + text.length() + " >>\nstream\n" + text + "\nendstream";
-        var out = new StringBuilder("%PDF-1.4\n");
-        var offsets = new ArrayList<Integer>();
-        for (int i = 0; i < objects.length; i++) {
-            offsets.add(out.length());
-            out.append(i + 1).append(" 0 obj\n").append(objects[i]).append("\nendobj\n");
-        }
-        int xref = out.length();
-        out.append("xref\n0 ").append(objects.length + 1).append("\n0000000000 65535 f \n");
-        for (int offset : offsets) {
-            out.append(String.format("%010d 00000 n \n", offset));
-        }
-        out.append("trailer\n<< /Size ").append(objects.length + 1).append(" /Root 1 0 R >>\nstartxref\n")
-                .append(xref).append("\n%%EOF\n");
-        return out.toString().getBytes(StandardCharsets.US_ASCII);
+        return SampleFiles.pdf("Resume");
     }
 
-    /** A minimal DOCX: [Content_Types].xml, _rels/.rels and word/document.xml, zipped with fixed times. */
     static byte[] docx() {
-        var parts = new LinkedHashMap<String, String>();
-        parts.put("[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\""
-                + "http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" "
-                + "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" "
-                + "ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" ContentType=\""
-                + "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
-        parts.put("_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\""
-                + "http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\""
-                + "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
-                + "Target=\"word/document.xml\"/></Relationships>");
-        parts.put("word/document.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\""
-                + "http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>"
-                + "Cover letter</w:t></w:r></w:p></w:body></w:document>");
-        var bytes = new ByteArrayOutputStream();
-        try (var zip = new ZipOutputStream(bytes)) {
-            for (var part : parts.entrySet()) {
-                var entry = new ZipEntry(part.getKey());
-                entry.setTime(1_767_225_600_000L);
-                zip.putNextEntry(entry);
-                zip.write(part.getValue().getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return SampleFiles.docx("Cover letter");
     }
 }

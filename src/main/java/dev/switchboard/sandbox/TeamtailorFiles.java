@@ -1,12 +1,8 @@
 package dev.switchboard.sandbox;
 
 import io.javalin.http.Context;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,10 +16,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Supplier;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The simulated Teamtailor's files: each candidate's resume ("Signed URL to pdf-version of
@@ -57,26 +49,27 @@ final class TeamtailorFiles {
     record Upload(long id, long candidate, Long job, String key, boolean internal) {
     }
 
-    private final byte[] secret = new byte[32];
+    private final byte[] secret = SampleFiles.freshKey();
     private final Map<String, StoredFile> bucket = new ConcurrentHashMap<>();
     private final Map<Long, String> resumes = new ConcurrentHashMap<>();
     private final Map<Long, String> originals = new ConcurrentHashMap<>();
     private final ConcurrentSkipListMap<Long, Upload> uploads = new ConcurrentSkipListMap<>();
 
     TeamtailorFiles(long candidate, long other, long job) {
-        new SecureRandom().nextBytes(secret);
-        byte[] pdf = pdf("Astrid Andersson - resume");
-        resumes.put(candidate, store("Astrid_Andersson_resume.pdf", "application/pdf", pdf));
-        originals.put(candidate, store("Astrid_Andersson_resume.docx",
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx("Astrid Andersson")));
-        resumes.put(other, store("Bo_Andersson_resume.pdf", "application/pdf", pdf("Bo Andersson - resume")));
-        upload(446842, candidate, job, store("cover_letter.pdf", "application/pdf", pdf("Cover letter")), false);
+        resumes.put(candidate, store("Astrid_Andersson_resume.pdf", SampleFiles.PDF_TYPE,
+                SampleFiles.pdf("Astrid Andersson - resume")));
+        originals.put(candidate, store("Astrid_Andersson_resume.docx", SampleFiles.DOCX_TYPE,
+                SampleFiles.docx("Astrid Andersson")));
+        resumes.put(other, store("Bo_Andersson_resume.pdf", SampleFiles.PDF_TYPE,
+                SampleFiles.pdf("Bo Andersson - resume")));
+        upload(446842, candidate, job, store("cover_letter.pdf", SampleFiles.PDF_TYPE, SampleFiles.pdf("Cover letter")),
+                false);
         String large = "k" + Long.toHexString(new SecureRandom().nextLong()) + "/interview_recording.bin";
-        bucket.put(large, new StoredFile(large, "interview_recording.bin", "application/octet-stream", LARGE_BYTES,
-                () -> generated(LARGE_BYTES)));
+        bucket.put(large, new StoredFile(large, "interview_recording.bin", SampleFiles.BINARY_TYPE, LARGE_BYTES,
+                new SampleFiles.LargeFile(LARGE_BYTES)::open));
         upload(446843, candidate, null, large, true);
-        upload(446844, other, null, store("references.docx",
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx("References")), false);
+        upload(446844, other, null, store("references.docx", SampleFiles.DOCX_TYPE, SampleFiles.docx("References")),
+                false);
     }
 
     private String store(String name, String contentType, byte[] bytes) {
@@ -146,22 +139,14 @@ final class TeamtailorFiles {
     }
 
     private String signature(String key, String date, int seconds) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal((key + "\n" + date + "\n" + seconds)
-                    .getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(SampleFiles.hmacSha256(secret, key + "\n" + date + "\n" + seconds));
     }
 
     /** {@code GET /storage/uploads/{key}}: the bytes of a validly signed, unexpired link, streamed. */
     void serve(Context ctx) {
         String key = ctx.path().substring("/storage/uploads/".length());
         key = java.net.URLDecoder.decode(key, StandardCharsets.UTF_8);
-        if (ctx.header("Authorization") != null) {
-            s3Error(ctx, 400, "InvalidArgument", "Only one auth mechanism allowed");
+        if (SampleFiles.refusedForCredentials(ctx)) {
             return;
         }
         String date = ctx.queryParam("X-Amz-Date");
@@ -169,112 +154,23 @@ final class TeamtailorFiles {
         String given = ctx.queryParam("X-Amz-Signature");
         StoredFile file = bucket.get(key);
         if (file == null || date == null || expires == null || given == null || !expires.matches("\\d{1,5}")
-                || !signature(key, date, Integer.parseInt(expires)).equals(given)) {
-            s3Error(ctx, 403, "SignatureDoesNotMatch", "The request signature we calculated does not match the "
-                    + "signature you provided.");
+                || !SampleFiles.sameSignature(signature(key, date, Integer.parseInt(expires)), given)) {
+            SampleFiles.s3Error(ctx, 403, "SignatureDoesNotMatch",
+                    "The request signature we calculated does not match the signature you provided.");
             return;
         }
         Instant signedAt = Instant.from(AMZ_DATE.parse(date));
         if (Instant.now().isAfter(signedAt.plusSeconds(Integer.parseInt(expires)))) {
-            s3Error(ctx, 403, "AccessDenied", "Request has expired");
+            SampleFiles.s3Error(ctx, 403, "AccessDenied", "Request has expired");
             return;
         }
-        ctx.status(200);
-        ctx.header("Content-Length", String.valueOf(file.size()));
-        ctx.contentType(file.contentType());
-        try (InputStream in = file.bytes().get(); var out = ctx.res().getOutputStream()) {
-            in.transferTo(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void s3Error(Context ctx, int status, String code, String message) {
-        ctx.status(status).contentType("application/xml").result("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<Error><Code>" + code + "</Code><Message>" + message + "</Message></Error>");
+        SampleFiles.send(ctx, file.contentType(), file.size(), null, file.bytes().get());
     }
 
     // ---- the files' bytes ----
 
     /** The large file's bytes, position by position, so that a test can recompute them. */
     static byte byteAt(long position) {
-        return (byte) (position * 31 + 7);
-    }
-
-    private static InputStream generated(long size) {
-        return new InputStream() {
-            private long position;
-
-            @Override
-            public int read() {
-                return position < size ? byteAt(position++) & 0xff : -1;
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) {
-                if (position >= size) {
-                    return -1;
-                }
-                int count = (int) Math.min(length, size - position);
-                for (int i = 0; i < count; i++) {
-                    buffer[offset + i] = byteAt(position++);
-                }
-                return count;
-            }
-        };
-    }
-
-    /** A one-page PDF showing a line of text, its cross-reference offsets counted (PDF 1.4). */
-    static byte[] pdf(String line) {
-        String text = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)");
-        String stream = "BT /F1 18 Tf 72 720 Td (" + text + ") Tj ET";
-        List<String> objects = List.of(
-                "<< /Type /Catalog /Pages 2 0 R >>",
-                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-                        + "/Resources << /Font << /F1 5 0 R >> >> >>",
-                "<< /Length " + stream.length() + " >>\nstream\n" + stream + "\nendstream",
-                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
-        var pdf = new StringBuilder("%PDF-1.4\n");
-        var offsets = new ArrayList<Integer>();
-        for (int i = 0; i < objects.size(); i++) {
-            offsets.add(pdf.length());
-            pdf.append(i + 1).append(" 0 obj\n").append(objects.get(i)).append("\nendobj\n");
-        }
-        int xref = pdf.length();
-        pdf.append("xref\n0 ").append(objects.size() + 1).append("\n0000000000 65535 f \n");
-        offsets.forEach(offset -> pdf.append(String.format("%010d 00000 n \n", offset)));
-        pdf.append("trailer\n<< /Size ").append(objects.size() + 1).append(" /Root 1 0 R >>\nstartxref\n")
-                .append(xref).append("\n%%EOF\n");
-        return pdf.toString().getBytes(StandardCharsets.US_ASCII);
-    }
-
-    /** A minimal Word document: the three parts a .docx needs (ECMA-376 Part 2, Open Packaging Conventions). */
-    static byte[] docx(String paragraph) {
-        var bytes = new ByteArrayOutputStream();
-        try (var zip = new ZipOutputStream(bytes)) {
-            entry(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-                    + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                    + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-                    + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                    + "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
-                    + "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
-            entry(zip, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-                    + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                    + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
-                    + "relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>");
-            entry(zip, "word/document.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-                    + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
-                    + "<w:body><w:p><w:r><w:t>" + paragraph + "</w:t></w:r></w:p></w:body></w:document>");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static void entry(ZipOutputStream zip, String name, String content) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
-        zip.write(content.getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
+        return SampleFiles.LargeFile.byteAt(position);
     }
 }

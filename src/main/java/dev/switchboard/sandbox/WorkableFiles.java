@@ -1,24 +1,16 @@
 package dev.switchboard.sandbox;
 
 import io.javalin.http.Context;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The simulated Workable's resumes, and the file storage their links lead to.
@@ -48,16 +40,21 @@ final class WorkableFiles {
         static StoredFile of(String name, String contentType, byte[] bytes) {
             return new StoredFile(name, contentType, bytes, bytes.length);
         }
+
+        InputStream open() {
+            return bytes != null ? new ByteArrayInputStream(bytes) : new SampleFiles.LargeFile(size).open();
+        }
     }
 
     private final Map<String, StoredFile> resumes = new ConcurrentHashMap<>();
     private final AtomicInteger downloads = new AtomicInteger();
 
     WorkableFiles(String pdfCandidate, String docxCandidate, String largeCandidate) {
-        resumes.put(pdfCandidate, StoredFile.of("resume.pdf", "application/pdf", pdf()));
-        resumes.put(docxCandidate, StoredFile.of("resume.docx",
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx()));
-        resumes.put(largeCandidate, new StoredFile("portfolio-scan.bin", "application/octet-stream", null, LARGE_BYTES));
+        resumes.put(pdfCandidate, StoredFile.of("resume.pdf", SampleFiles.PDF_TYPE,
+                SampleFiles.pdf("Alma Berg - Resume")));
+        resumes.put(docxCandidate, StoredFile.of("resume.docx", SampleFiles.DOCX_TYPE,
+                SampleFiles.docx("Bruno Costa - Resume")));
+        resumes.put(largeCandidate, new StoredFile("portfolio-scan.bin", SampleFiles.BINARY_TYPE, null, LARGE_BYTES));
     }
 
     int downloads() {
@@ -110,121 +107,35 @@ final class WorkableFiles {
     }
 
     /** GET /storage/resumes/{candidate}/{name}: the bytes, streamed, with their type, length and name. */
-    void serve(Context ctx) throws IOException {
+    void serve(Context ctx) {
         String candidateId = ctx.pathParam("candidate");
         StoredFile file = resumes.get(candidateId);
-        String signature = ctx.queryParam("X-Amz-Signature");
-        if (ctx.header("Authorization") != null) {
-            // S3 refuses a presigned request that also carries an Authorization header.
-            ctx.status(400).contentType("application/xml").result("<Error><Code>InvalidArgument</Code>"
-                    + "<Message>Only one auth mechanism allowed</Message></Error>");
+        if (SampleFiles.refusedForCredentials(ctx)) {
             return;
         }
-        if (file == null || signature == null || !file.name().equals(ctx.pathParam("name"))
-                || !MessageDigest.isEqual(signature.getBytes(StandardCharsets.US_ASCII),
-                        sign(candidateId, file.name()).getBytes(StandardCharsets.US_ASCII))) {
-            ctx.status(403).contentType("application/xml").result("<Error><Code>SignatureDoesNotMatch</Code></Error>");
+        if (file == null || !file.name().equals(ctx.pathParam("name"))
+                || !SampleFiles.sameSignature(sign(candidateId, file.name()), ctx.queryParam("X-Amz-Signature"))) {
+            SampleFiles.s3Error(ctx, 403, "SignatureDoesNotMatch",
+                    "The request signature we calculated does not match the signature you provided.");
             return;
         }
         downloads.incrementAndGet();
-        var res = ctx.res();
-        res.setStatus(200);
-        res.setContentType(file.contentType());
-        res.setContentLengthLong(file.size());
-        res.setHeader("Content-Disposition", "attachment; filename=\"" + file.name() + "\"");
-        try (OutputStream out = res.getOutputStream()) {
-            if (file.bytes() != null) {
-                out.write(file.bytes());
-            } else {
-                byte[] chunk = largeChunk();
-                for (long sent = 0; sent < file.size(); sent += chunk.length) {
-                    out.write(chunk, 0, (int) Math.min(chunk.length, file.size() - sent));
-                }
-            }
-        }
+        SampleFiles.send(ctx, file.contentType(), file.size(), file.name(), file.open());
     }
 
     /** The 64 KiB block the large file repeats: tests hash the same sequence. */
     static byte[] largeChunk() {
-        byte[] chunk = new byte[64 * 1024];
-        for (int i = 0; i < chunk.length; i++) {
-            chunk[i] = (byte) (i * 131 + 17);
-        }
-        return chunk;
+        return SampleFiles.LargeFile.block();
     }
 
     private static String contentTypeOf(String name) {
         String lower = name.toLowerCase(java.util.Locale.ROOT);
-        return lower.endsWith(".pdf") ? "application/pdf"
-                : lower.endsWith(".docx") ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-                : "application/octet-stream";
+        return lower.endsWith(".pdf") ? SampleFiles.PDF_TYPE
+                : lower.endsWith(".docx") ? SampleFiles.DOCX_TYPE
+                : SampleFiles.BINARY_TYPE;
     }
 
     private static String sign(String candidateId, String name) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(SECRET, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal((candidateId + "/" + name).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A one-page PDF whose cross-reference offsets are computed, so readers open it. */
-    static byte[] pdf() {
-        String[] objects = {
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-                    + " /Resources << /Font << /F1 5 0 R >> >> >>",
-            null,
-            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
-        String text = "BT /F1 18 Tf 72 720 Td (Alma Berg - Resume) Tj ET";
-        objects[3] = "<< /Length " + text.length() + " >>\nstream\n" + text + "\nendstream";
-        var out = new StringBuilder("%PDF-1.4\n");
-        int[] offsets = new int[objects.length];
-        for (int i = 0; i < objects.length; i++) {
-            offsets[i] = out.length();
-            out.append(i + 1).append(" 0 obj\n").append(objects[i]).append("\nendobj\n");
-        }
-        int xref = out.length();
-        out.append("xref\n0 ").append(objects.length + 1).append("\n0000000000 65535 f \n");
-        for (int offset : offsets) {
-            out.append(String.format("%010d 00000 n \n", offset));
-        }
-        out.append("trailer\n<< /Size ").append(objects.length + 1).append(" /Root 1 0 R >>\nstartxref\n")
-                .append(xref).append("\n%%EOF\n");
-        return out.toString().getBytes(StandardCharsets.US_ASCII);
-    }
-
-    /** The smallest DOCX Word opens: content types, the package relationship, one document part. */
-    static byte[] docx() {
-        var bytes = new ByteArrayOutputStream();
-        try (var zip = new ZipOutputStream(bytes)) {
-            entry(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-                    + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                    + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-                    + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                    + "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
-                    + "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
-            entry(zip, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-                    + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                    + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
-                    + "relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>");
-            entry(zip, "word/document.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-                    + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
-                    + "<w:body><w:p><w:r><w:t>Bruno Costa - Resume</w:t></w:r></w:p></w:body></w:document>");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static void entry(ZipOutputStream zip, String name, String text) throws IOException {
-        var entry = new ZipEntry(name);
-        entry.setTime(0);
-        zip.putNextEntry(entry);
-        zip.write(text.getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
+        return HexFormat.of().formatHex(SampleFiles.hmacSha256(SECRET, candidateId + "/" + name));
     }
 }
