@@ -22,13 +22,16 @@ import java.util.Optional;
  */
 final class RecruiteeAttachments {
 
+    /** The large file: 12 MiB, generated as it is read (a file with no bytes of its own is this one). */
+    static final SampleFiles.LargeFile LARGE = new SampleFiles.LargeFile(12L * 1024 * 1024);
+
     private record File(long id, long candidateId, String filename, String contentType, byte[] bytes) {
         InputStream open() {
-            return bytes == null ? RecruiteeFiles.large() : new ByteArrayInputStream(bytes);
+            return bytes == null ? LARGE.open() : new ByteArrayInputStream(bytes);
         }
 
         long size() {
-            return bytes == null ? RecruiteeFiles.LARGE_SIZE : bytes.length;
+            return bytes == null ? LARGE.size() : bytes.length;
         }
     }
 
@@ -37,13 +40,13 @@ final class RecruiteeAttachments {
     RecruiteeAttachments(long candidateId, long otherCandidateId) {
         files = List.of(
                 new File(7300001, candidateId, "Ada_Lindqvist_CV.pdf", "application/pdf",
-                        RecruiteeFiles.pdf("Ada Lindqvist - Curriculum vitae")),
+                        SampleFiles.pdf("Ada Lindqvist - Curriculum vitae")),
                 new File(7300002, candidateId, "Cover letter.docx",
                         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                        RecruiteeFiles.docx("Dear hiring team, I would like to apply.")),
+                        SampleFiles.docx("Dear hiring team, I would like to apply.")),
                 new File(7300003, candidateId, "portfolio.zip", "application/zip", null),
                 new File(7300004, otherCandidateId, "Bo_Okafor_CV.pdf", "application/pdf",
-                        RecruiteeFiles.pdf("Bo Okafor - Curriculum vitae")));
+                        SampleFiles.pdf("Bo Okafor - Curriculum vitae")));
     }
 
     /** GET /c/{company}/candidates/{id}/attachments. */
