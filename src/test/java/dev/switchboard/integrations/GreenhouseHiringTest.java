@@ -204,8 +204,8 @@ class GreenhouseHiringTest {
     @SuppressWarnings("unchecked")
     void theBodiesSentAreTheDocumentedOnes() {
         assertEquals(200, account.get("reject_reasons", "").statusCode());
-        var move = account.harness().post("/unified/ats/applications/move-stage?integrated_account_id=" + account.id()
-                + "&switchboard_dry_run=true", "{\"application_id\": \"48206478\", \"stage_id\": \"2\","
+        var move = account.harness().post(account.path("applications/move-stage", "&switchboard_dry_run=true"),
+                "{\"application_id\": \"48206478\", \"stage_id\": \"2\","
                 + " \"remote_data\": {\"from_stage_id\": 1}}");
         assertEquals(200, move.statusCode(), move.body());
         var sent = (Map<String, Object>) Harness.json(move).get("request");
@@ -213,8 +213,8 @@ class GreenhouseHiringTest {
         assertTrue(((String) sent.get("url")).endsWith("/v3/applications/48206478/move"), sent.toString());
         assertEquals(Map.of("from_stage_id", 1, "to_stage_id", 2), sent.get("body"));
 
-        var reject = account.harness().post("/unified/ats/applications/reject?integrated_account_id=" + account.id()
-                + "&switchboard_dry_run=true", "{\"application_id\": \"985314\", \"reject_reason_id\": \"815\","
+        var reject = account.harness().post(account.path("applications/reject", "&switchboard_dry_run=true"),
+                "{\"application_id\": \"985314\", \"reject_reason_id\": \"815\","
                 + " \"note\": \"The prospect is not qualified for this position.\", \"email_template_id\": \"42\","
                 + " \"remote_data\": {\"rejection_email\": {\"send_email_at\": \"2014-03-26T20:11:39Z\"}}}");
         assertEquals(200, reject.statusCode(), reject.body());

@@ -145,8 +145,8 @@ class LeverAttachmentsTest {
     void aBase64JsonFileReachesLeverAsAMultipartFile() throws Exception {
         String candidate = (String) account.sandbox().lever().opportunities().get(20).get("id");
         byte[] resume = "%PDF-1.4 a resume sent as base64".getBytes(StandardCharsets.US_ASCII);
-        var answer = account.harness().send("POST", "/unified/ats/attachments?integrated_account_id=" + account.id()
-                        + "&remote_query[perform_as]=" + LeverSimulator.OTHER_USER,
+        var answer = account.harness().send("POST",
+                account.path("attachments", "&remote_query[perform_as]=" + LeverSimulator.OTHER_USER),
                 dev.switchboard.mapping.Json.writeString(Map.of("candidate_id", candidate, "file_name", "resume.pdf",
                         "content", java.util.Base64.getEncoder().encodeToString(resume))),
                 Map.of("Authorization", "Bearer " + Harness.TOKEN, "Content-Type", "application/json"));

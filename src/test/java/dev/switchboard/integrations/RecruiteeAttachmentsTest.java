@@ -32,8 +32,8 @@ class RecruiteeAttachmentsTest {
                 files.stream().map(file -> file.get("file_name")).toList());
         for (var file : files) {
             assertEquals(Map.of("id", RecruiteeSimulator.CANDIDATE_ID), file.get("candidate"));
-            assertTrue(!((String) file.get("file_url")).contains(account.sandbox().recruiteeUrl()), "sealed: "
-                    + file.get("file_url"));
+            assertTrue(!((String) file.get("file_url")).contains(account.sandbox().recruiteeUrl()),
+                    "sealed: " + file.get("file_url"));
         }
         var none = account.get("attachments", "");
         assertEquals(400, none.statusCode(), none.body());

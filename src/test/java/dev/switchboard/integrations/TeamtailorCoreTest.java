@@ -172,8 +172,7 @@ class TeamtailorCoreTest {
         assertEquals(400, noEmail.statusCode(), noEmail.body());
         assertTrue(noEmail.body().contains("emails"), noEmail.body());
         // Teamtailor creates an application on its own (POST /job-applications): none is sent with the candidate.
-        var withJob = account.harness().post("/unified/ats/candidates?integrated_account_id=" + account.id()
-                + "&switchboard_dry_run=true",
+        var withJob = account.harness().post(account.path("candidates", "&switchboard_dry_run=true"),
                 "{\"emails\": [{\"email\": \"x" + email + "\"}], \"applications\": [{\"job_id\": \"7263\"}]}");
         assertEquals(200, withJob.statusCode(), withJob.body());
         var sent = (Map<?, ?>) ((Map<?, ?>) Harness.json(withJob).get("request")).get("body");
