@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.Harness;
 import dev.switchboard.sandbox.AshbySimulator;
-import dev.switchboard.sandbox.Sandbox;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,9 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Ashby's candidate files through the unified attachments: listed from candidate.info's file
@@ -33,26 +30,12 @@ import org.junit.jupiter.api.Test;
  */
 class AshbyAttachmentsTest {
 
-    static Sandbox sandbox;
-    static Harness harness;
-    static String account;
-
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start();
-        harness = Harness.start();
-        account = harness.demoAccounts(sandbox).get("ashby");
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-        sandbox.close();
-    }
+    @RegisterExtension
+    static final SandboxAccount account = SandboxAccount.perClass("ashby");
 
     @Test
     void aCandidatesResumeAndDocxListOnceAndDownloadExactly() throws Exception {
-        var listed = attachments(account, AshbySimulator.CANDIDATE_ID);
+        var listed = account.attachments(AshbySimulator.CANDIDATE_ID);
         assertEquals(List.of("resume.pdf", "portfolio.docx"), listed.stream().map(one -> one.get("file_name")).toList());
         assertEquals(List.of("resume", "other"), listed.stream().map(one -> one.get("attachment_type")).toList());
         for (var attachment : listed) {
@@ -62,18 +45,18 @@ class AshbyAttachmentsTest {
             assertEquals(Map.of("id", AshbySimulator.CANDIDATE_ID), attachment.get("candidate"));
         }
 
-        var resume = download(account, (String) listed.get(0).get("file_url"));
+        var resume = account.download((String) listed.get(0).get("file_url"));
         assertEquals(200, resume.statusCode(), new String(resume.body(), StandardCharsets.UTF_8));
-        byte[] expected = sandbox.ashby().openFile((String) listed.get(0).get("id")).readAllBytes();
+        byte[] expected = account.sandbox().ashby().openFile((String) listed.get(0).get("id")).readAllBytes();
         assertArrayEquals(expected, resume.body());
         assertTrue(new String(resume.body(), StandardCharsets.US_ASCII).startsWith("%PDF-1.4"));
         assertEquals("application/pdf", resume.headers().firstValue("Content-Type").orElse(""));
         assertEquals(String.valueOf(expected.length), resume.headers().firstValue("Content-Length").orElse(""));
         assertEquals("attachment; filename=\"resume.pdf\"", resume.headers().firstValue("Content-Disposition").orElse(""));
 
-        var docx = download(account, (String) listed.get(1).get("file_url"));
+        var docx = account.download((String) listed.get(1).get("file_url"));
         assertEquals(200, docx.statusCode());
-        assertArrayEquals(sandbox.ashby().openFile((String) listed.get(1).get("id")).readAllBytes(), docx.body());
+        assertArrayEquals(account.sandbox().ashby().openFile((String) listed.get(1).get("id")).readAllBytes(), docx.body());
         assertTrue(docx.headers().firstValue("Content-Type").orElse("").contains("wordprocessingml"));
         assertEquals("attachment; filename=\"portfolio.docx\"", docx.headers().firstValue("Content-Disposition").orElse(""));
         try (var zip = new ZipInputStream(new ByteArrayInputStream(docx.body()))) {
@@ -87,9 +70,9 @@ class AshbyAttachmentsTest {
 
     @Test
     void aLargeFileStreamsThroughUnchanged() throws Exception {
-        var large = attachments(account, AshbySimulator.OTHER_CANDIDATE_ID).stream()
+        var large = account.attachments(AshbySimulator.OTHER_CANDIDATE_ID).stream()
                 .filter(one -> !"resume".equals(one.get("attachment_type"))).findFirst().orElseThrow();
-        var answer = HttpClient.newHttpClient().send(downloadRequest(account, (String) large.get("file_url")),
+        var answer = HttpClient.newHttpClient().send(account.downloadRequest(account.id(), (String) large.get("file_url")),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, answer.statusCode());
         assertEquals(String.valueOf(8L * 1024 * 1024), answer.headers().firstValue("Content-Length").orElse(""));
@@ -98,40 +81,41 @@ class AshbyAttachmentsTest {
         try (InputStream body = answer.body()) {
             got = sha256(body);
         }
-        assertEquals(sha256(sandbox.ashby().openFile((String) large.get("id"))), got);
+        assertEquals(sha256(account.sandbox().ashby().openFile((String) large.get("id"))), got);
     }
 
     @Test
     void aForgedOrForeignFileUrlIsRefused() throws Exception {
-        var listed = attachments(account, AshbySimulator.CANDIDATE_ID);
+        var listed = account.attachments(AshbySimulator.CANDIDATE_ID);
         @SuppressWarnings("unchecked")
         String handle = (String) ((Map<String, Object>) listed.get(0).get("remote_data")).get("handle");
-        var forged = download(account, handle);
+        var forged = account.download(handle);
         assertEquals(400, forged.statusCode());
         assertTrue(new String(forged.body(), StandardCharsets.UTF_8).contains("file_url"));
 
-        String other = harness.account("ashby", Map.of("api_key", AshbySimulator.API_KEY, "base_url", sandbox.ashbyUrl()));
-        var foreign = download(other, (String) listed.get(0).get("file_url"));
+        String other = account.harness().account("ashby", Map.of("api_key", AshbySimulator.API_KEY, "base_url",
+                account.sandbox().ashbyUrl()));
+        var foreign = account.download(other, (String) listed.get(0).get("file_url"));
         assertEquals(400, foreign.statusCode(), "another account's file_url is not this account's");
     }
 
     @Test
     void filtersAshbyCannotApplyAreRefused() {
         for (String filter : List.of("&application_id=" + UUID.randomUUID(), "&job_id=" + UUID.randomUUID())) {
-            var refused = harness.get("/unified/ats/attachments?integrated_account_id=" + account + "&candidate_id="
+            var refused = account.get("attachments", "&candidate_id="
                     + AshbySimulator.CANDIDATE_ID + filter);
             assertEquals(400, refused.statusCode(), refused.body());
         }
-        var noCandidate = harness.get("/unified/ats/attachments?integrated_account_id=" + account);
+        var noCandidate = account.get("attachments", "");
         assertEquals(400, noCandidate.statusCode(), noCandidate.body());
         assertTrue(noCandidate.body().contains("candidate_id"), noCandidate.body());
     }
 
     @Test
     void anUploadIsListedDownloadsAndOneKeyUploadsOnce() throws Exception {
-        String candidate = (String) sandbox.ashby().candidates().get(10).get("id");
+        String candidate = (String) account.sandbox().ashby().candidates().get(10).get("id");
         byte[] file = ("cover letter " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
-        int before = sandbox.ashby().uploadedFiles();
+        int before = account.sandbox().ashby().uploadedFiles();
         String key = UUID.randomUUID().toString();
         var first = upload(candidate, "letter.txt", file, key);
         assertEquals(201, first.statusCode(), first.body());
@@ -141,49 +125,32 @@ class AshbyAttachmentsTest {
         var again = upload(candidate, "letter.txt", file, key);
         assertEquals(201, again.statusCode(), again.body());
         assertEquals("true", again.headers().firstValue("idempotent-replayed").orElse(""));
-        assertEquals(before + 1, sandbox.ashby().uploadedFiles(), "one key, one file");
+        assertEquals(before + 1, account.sandbox().ashby().uploadedFiles(), "one key, one file");
 
-        var listed = attachments(account, candidate);
+        var listed = account.attachments(candidate);
         var found = listed.stream().filter(one -> "letter.txt".equals(one.get("file_name"))).toList();
         assertEquals(1, found.size());
         assertEquals(created.get("id"), found.get(0).get("id"));
-        var bytes = download(account, (String) found.get(0).get("file_url"));
+        var bytes = account.download((String) found.get(0).get("file_url"));
         assertEquals(200, bytes.statusCode());
         assertArrayEquals(file, bytes.body());
 
-        var resume = harness.post("/unified/ats/attachments?integrated_account_id=" + account,
+        var resume = account.harness().post(account.path("attachments", ""),
                 "{\"candidate_id\": \"" + candidate + "\", \"file_name\": \"cv.pdf\", \"attachment_type\": \"resume\", "
                         + "\"content\": \"JVBERi0=\"}");
         assertEquals(400, resume.statusCode(), resume.body());
         assertTrue(resume.body().contains("attachment_type"), resume.body());
-        assertEquals(before + 1, sandbox.ashby().uploadedFiles());
+        assertEquals(before + 1, account.sandbox().ashby().uploadedFiles());
 
         // The same upload as JSON with base64 content reaches Ashby as the multipart form it takes.
-        var json = harness.post("/unified/ats/attachments?integrated_account_id=" + account,
+        var json = account.harness().post(account.path("attachments", ""),
                 "{\"candidate_id\": \"" + candidate + "\", \"file_name\": \"notes.txt\", \"content\": \""
                         + java.util.Base64.getEncoder().encodeToString(file) + "\"}");
         assertEquals(201, json.statusCode(), json.body());
         assertEquals("notes.txt", Harness.json(json).get("file_name"));
-        var notes = attachments(account, candidate).stream().filter(one -> "notes.txt".equals(one.get("file_name")))
+        var notes = account.attachments(candidate).stream().filter(one -> "notes.txt".equals(one.get("file_name")))
                 .findFirst().orElseThrow();
-        assertArrayEquals(file, download(account, (String) notes.get("file_url")).body());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> attachments(String accountId, String candidate) {
-        var page = harness.get("/unified/ats/attachments?integrated_account_id=" + accountId + "&candidate_id=" + candidate);
-        assertEquals(200, page.statusCode(), page.body());
-        return (List<Map<String, Object>>) Harness.json(page).get("result");
-    }
-
-    private static HttpRequest downloadRequest(String accountId, String fileUrl) {
-        return HttpRequest.newBuilder(URI.create(harness.baseUrl() + "/unified/ats/attachments/download?integrated_account_id="
-                        + accountId + "&file_url=" + URLEncoder.encode(fileUrl, StandardCharsets.UTF_8)))
-                .header("Authorization", "Bearer " + Harness.TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build();
-    }
-
-    private static HttpResponse<byte[]> download(String accountId, String fileUrl) throws Exception {
-        return HttpClient.newHttpClient().send(downloadRequest(accountId, fileUrl), HttpResponse.BodyHandlers.ofByteArray());
+        assertArrayEquals(file, account.download((String) notes.get("file_url")).body());
     }
 
     private static HttpResponse<String> upload(String candidate, String name, byte[] file, String key) throws Exception {
@@ -194,8 +161,8 @@ class AshbyAttachmentsTest {
                 + "Content-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.write(file);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        var request = HttpRequest.newBuilder(URI.create(harness.baseUrl() + "/unified/ats/attachments?integrated_account_id="
-                        + account)).header("Authorization", "Bearer " + Harness.TOKEN)
+        var request = HttpRequest.newBuilder(URI.create(account.harness().baseUrl() + account.path("attachments", "")))
+                .header("Authorization", "Bearer " + Harness.TOKEN)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Idempotency-Key", key)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -8,23 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.switchboard.Harness;
 import dev.switchboard.mapping.Json;
 import dev.switchboard.sandbox.GreenhouseSimulator;
-import dev.switchboard.sandbox.Sandbox;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Greenhouse Harvest v3's attachments through the unified API, against the simulated Greenhouse:
@@ -36,32 +31,17 @@ import org.junit.jupiter.api.Test;
  */
 class GreenhouseAttachmentsTest {
 
-    static Sandbox sandbox;
-    static Harness harness;
-    static String account;
-
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start();
-        harness = Harness.start(Harness.sqliteConfig().withEnvironment(
-                Map.of("SWITCHBOARD_GREENHOUSE_TOKEN_URL", sandbox.greenhouseTokenUrl())));
-        account = harness.demoAccounts(sandbox).get("greenhouse");
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-        sandbox.close();
-    }
+    @RegisterExtension
+    static final SandboxAccount account = SandboxAccount.perClass("greenhouse");
 
     @Test
     void aCandidatesAttachmentsAreListedOnceAcrossPagesWithSealedLinks() {
         String candidate = GreenhouseSimulator.CANDIDATE_ID;
-        List<String> world = sandbox.greenhouse().records("attachments").stream()
+        List<String> world = account.sandbox().greenhouse().records("attachments").stream()
                 .filter(a -> String.valueOf(a.get("candidate_id")).equals(candidate))
                 .map(a -> String.valueOf(a.get("id"))).toList();
         assertTrue(world.size() >= 3, "a resume, a cover letter and the large file: " + world);
-        var listed = walk("&candidate_id=" + candidate, 1);
+        var listed = account.walk("attachments", "&candidate_id=" + candidate, 1);
         assertEquals(world, listed.stream().map(a -> a.get("id")).toList());
         for (var attachment : listed) {
             assertEquals(Map.of("id", candidate), attachment.get("candidate"));
@@ -71,18 +51,18 @@ class GreenhouseAttachmentsTest {
         assertEquals(List.of("resume", "cover_letter", "other"), listed.stream().map(a -> a.get("attachment_type")).toList());
 
         String application = (String) ((Map<?, ?>) listed.get(0).get("application")).get("id");
-        var ofApplication = walk("&application_id=" + application, 100);
+        var ofApplication = account.walk("attachments", "&application_id=" + application, 100);
         assertFalse(ofApplication.isEmpty());
         ofApplication.forEach(a -> assertEquals(Map.of("id", application), a.get("application")));
 
-        var byJob = harness.get("/unified/ats/attachments?integrated_account_id=" + account + "&job_id=6404");
+        var byJob = account.get("attachments", "&job_id=6404");
         assertEquals(400, byJob.statusCode(), "Greenhouse lists attachments by application or candidate, not job");
     }
 
     @Test
     void aResumeAndACoverLetterDownloadByteForByteWithTypeLengthAndName() throws Exception {
-        var listed = walk("&candidate_id=" + GreenhouseSimulator.CANDIDATE_ID, 100);
-        var resume = download(account, (String) listed.get(0).get("file_url"));
+        var listed = account.walk("attachments", "&candidate_id=" + GreenhouseSimulator.CANDIDATE_ID, 100);
+        var resume = account.download((String) listed.get(0).get("file_url"));
         assertEquals(200, resume.statusCode(), new String(resume.body(), StandardCharsets.UTF_8));
         assertArrayEquals(GreenhouseSimulator.resumePdf(), resume.body());
         assertEquals("application/pdf", resume.headers().firstValue("Content-Type").orElse(""));
@@ -91,7 +71,7 @@ class GreenhouseAttachmentsTest {
                 resume.headers().firstValue("Content-Disposition").orElse(""));
         assertTrue(new String(resume.body(), StandardCharsets.US_ASCII).startsWith("%PDF-1.4"));
 
-        var letter = download(account, (String) listed.get(1).get("file_url"));
+        var letter = account.download((String) listed.get(1).get("file_url"));
         assertEquals(200, letter.statusCode());
         assertArrayEquals(GreenhouseSimulator.coverLetterDocx(), letter.body());
         assertEquals("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -101,12 +81,13 @@ class GreenhouseAttachmentsTest {
 
     @Test
     void aLargeFileStreamsThroughUnchanged() throws Exception {
-        var large = walk("&candidate_id=" + GreenhouseSimulator.CANDIDATE_ID, 100).stream()
+        var large = account.walk("attachments", "&candidate_id=" + GreenhouseSimulator.CANDIDATE_ID, 100).stream()
                 .filter(a -> "other".equals(a.get("attachment_type"))).findFirst().orElseThrow();
-        var answer = HttpClient.newHttpClient().send(request(account, (String) large.get("file_url")),
+        var answer = HttpClient.newHttpClient().send(account.downloadRequest(account.id(), (String) large.get("file_url")),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, answer.statusCode());
-        assertEquals(String.valueOf(GreenhouseSimulator.largeFileSize()), answer.headers().firstValue("Content-Length").orElse(""));
+        assertEquals(String.valueOf(GreenhouseSimulator.largeFileSize()),
+                answer.headers().firstValue("Content-Length").orElse(""));
         long position = 0;
         try (InputStream body = answer.body()) {
             byte[] buffer = new byte[64 * 1024];
@@ -124,30 +105,31 @@ class GreenhouseAttachmentsTest {
 
     @Test
     void aMadeUpOrAnotherAccountsLinkIsRefused() throws Exception {
-        var storageLink = sandbox.greenhouse().records("attachments").get(0);
-        var madeUp = download(account, "http://localhost:" + URI.create(sandbox.greenhouseUrl()).getPort()
+        var storageLink = account.sandbox().greenhouse().records("attachments").get(0);
+        var madeUp = account.download("http://localhost:" + URI.create(account.sandbox().greenhouseUrl()).getPort()
                 + "/storage/attachments/" + storageLink.get("id") + "/x.pdf");
         assertEquals(400, madeUp.statusCode());
         assertTrue(new String(madeUp.body(), StandardCharsets.UTF_8).contains("file_url"));
 
-        String other = harness.account("greenhouse", Map.of("client_id", GreenhouseSimulator.CLIENT_ID,
+        String other = account.harness().account("greenhouse", Map.of("client_id", GreenhouseSimulator.CLIENT_ID,
                 "client_secret", GreenhouseSimulator.CLIENT_SECRET, "sub", GreenhouseSimulator.OTHER_USER_ID,
-                "base_url", sandbox.greenhouseUrl()));
-        String mine = (String) walk("&candidate_id=" + GreenhouseSimulator.CANDIDATE_ID, 100).get(0).get("file_url");
-        var foreign = download(other, mine);
+                "base_url", account.sandbox().greenhouseUrl()));
+        String mine = (String) account.walk("attachments", "&candidate_id=" + GreenhouseSimulator.CANDIDATE_ID, 100)
+                .get(0).get("file_url");
+        var foreign = account.download(other, mine);
         assertEquals(400, foreign.statusCode(), "another account's link is not this account's");
     }
 
     @Test
     void aBase64UploadIsListedAfterwardsAndOneKeySendsItOnce() {
-        var application = sandbox.greenhouse().records("applications").get(2);
+        var application = account.sandbox().greenhouse().records("applications").get(2);
         String candidate = String.valueOf(application.get("candidate_id"));
         byte[] bytes = ("%PDF-1.4 uploaded " + UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII);
         String name = "Uploaded_" + UUID.randomUUID() + ".pdf";
         String json = Json.writeString(Map.of("application_id", String.valueOf(application.get("id")),
                 "candidate_id", candidate, "file_name", name, "attachment_type", "resume",
                 "content", Base64.getEncoder().encodeToString(bytes)));
-        int before = sandbox.greenhouse().records("attachments").size();
+        int before = account.sandbox().greenhouse().records("attachments").size();
         String key = UUID.randomUUID().toString();
         var created = upload(json, key);
         assertEquals(201, created.statusCode(), created.body());
@@ -158,20 +140,21 @@ class GreenhouseAttachmentsTest {
         var again = upload(json, key);
         assertEquals(201, again.statusCode(), again.body());
         assertEquals("true", again.headers().firstValue("idempotent-replayed").orElse(""));
-        assertEquals(before + 1, sandbox.greenhouse().records("attachments").size(), "one key, one file");
+        assertEquals(before + 1, account.sandbox().greenhouse().records("attachments").size(), "one key, one file");
 
-        var listed = walk("&candidate_id=" + candidate, 100).stream().filter(a -> name.equals(a.get("file_name"))).toList();
+        var listed = account.walk("attachments", "&candidate_id=" + candidate, 100)
+                .stream().filter(a -> name.equals(a.get("file_name"))).toList();
         assertEquals(1, listed.size(), listed.toString());
         assertEquals(answer.get("id"), listed.get(0).get("id"));
         try {
-            var bytesBack = download(account, (String) listed.get(0).get("file_url"));
+            var bytesBack = account.download((String) listed.get(0).get("file_url"));
             assertEquals(200, bytesBack.statusCode());
             assertArrayEquals(bytes, bytesBack.body(), "the uploaded bytes come back unchanged");
         } catch (Exception e) {
             throw new AssertionError(e);
         }
 
-        var noApplication = harness.post("/unified/ats/attachments?integrated_account_id=" + account,
+        var noApplication = account.harness().post(account.path("attachments", ""),
                 Json.writeString(Map.of("candidate_id", candidate, "file_name", "x.pdf",
                         "content", Base64.getEncoder().encodeToString(bytes))));
         assertEquals(400, noApplication.statusCode(), noApplication.body());
@@ -181,35 +164,6 @@ class GreenhouseAttachmentsTest {
     private static HttpResponse<String> upload(String json, String key) {
         var headers = new LinkedHashMap<String, String>(Map.of("Authorization", "Bearer " + Harness.TOKEN,
                 "Content-Type", "application/json", "Idempotency-Key", key));
-        return harness.send("POST", "/unified/ats/attachments?integrated_account_id=" + account, json, headers);
-    }
-
-    private static HttpRequest request(String accountId, String fileUrl) {
-        return HttpRequest.newBuilder(URI.create(harness.baseUrl() + "/unified/ats/attachments/download?integrated_account_id="
-                        + accountId + "&file_url=" + URLEncoder.encode(fileUrl, StandardCharsets.UTF_8)))
-                .header("Authorization", "Bearer " + Harness.TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build();
-    }
-
-    private static HttpResponse<byte[]> download(String accountId, String fileUrl) throws Exception {
-        return HttpClient.newHttpClient().send(request(accountId, fileUrl), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> walk(String filters, int limit) {
-        var items = new ArrayList<Map<String, Object>>();
-        String cursor = null;
-        for (int page = 0; page < 200; page++) {
-            var response = harness.get("/unified/ats/attachments?integrated_account_id=" + account + filters
-                    + "&limit=" + limit + (cursor == null ? ""
-                    : "&next_cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
-            assertEquals(200, response.statusCode(), response.body());
-            var body = Harness.json(response);
-            items.addAll((List<Map<String, Object>>) body.get("result"));
-            cursor = (String) body.get("next_cursor");
-            if (cursor == null) {
-                return items;
-            }
-        }
-        throw new AssertionError("more than 200 pages");
+        return account.harness().send("POST", account.path("attachments", ""), json, headers);
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.integrations;
 
+import static dev.switchboard.integrations.SandboxAccount.ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,14 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.switchboard.Concurrently;
 import dev.switchboard.Harness;
 import dev.switchboard.sandbox.GreenhouseSimulator;
-import dev.switchboard.sandbox.Sandbox;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Greenhouse Harvest v3 through the unified API, against the simulated Greenhouse: tokens
@@ -24,37 +23,22 @@ import org.junit.jupiter.api.Test;
  */
 class GreenhouseTest {
 
-    static Sandbox sandbox;
-    static Harness harness;
-    static String account;
-
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start();
-        harness = Harness.start(Harness.sqliteConfig().withEnvironment(
-                Map.of("SWITCHBOARD_GREENHOUSE_TOKEN_URL", sandbox.greenhouseTokenUrl())));
-        account = harness.demoAccounts(sandbox).get("greenhouse");
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-        sandbox.close();
-    }
+    @RegisterExtension
+    static final SandboxAccount account = SandboxAccount.perClass("greenhouse");
 
     @Test
     void concurrentFirstCallsFetchOneTokenAndItIsKept() throws Exception {
         String fresh = freshAccount();
-        int before = sandbox.greenhouse().tokenRequests();
-        var answers = Concurrently.run(8, i -> harness.get("/unified/ats/activities?integrated_account_id=" + fresh
+        int before = account.sandbox().greenhouse().tokenRequests();
+        var answers = Concurrently.run(8, i -> account.harness().get("/unified/ats/activities?integrated_account_id=" + fresh
                 + "&candidate_id=" + GreenhouseSimulator.CANDIDATE_ID));
         answers.forEach(answer -> assertEquals(200, answer.statusCode(), answer.body()));
-        assertEquals(before + 1, sandbox.greenhouse().tokenRequests(), "one token for eight calls");
-        assertEquals(200, harness.get("/unified/ats/activities?integrated_account_id=" + fresh + "&candidate_id="
+        assertEquals(before + 1, account.sandbox().greenhouse().tokenRequests(), "one token for eight calls");
+        assertEquals(200, account.harness().get("/unified/ats/activities?integrated_account_id=" + fresh + "&candidate_id="
                 + GreenhouseSimulator.CANDIDATE_ID).statusCode());
-        assertEquals(before + 1, sandbox.greenhouse().tokenRequests(), "the token is reused while it lasts");
+        assertEquals(before + 1, account.sandbox().greenhouse().tokenRequests(), "the token is reused while it lasts");
         // The token is kept in the account, masked like every credential.
-        var shown = harness.get("/integrated-account/" + fresh).body();
+        var shown = account.harness().get("/integrated-account/" + fresh).body();
         assertTrue(shown.contains("access_token"), shown);
         assertFalse(shown.contains("gh_"), shown);
         assertFalse(shown.contains(GreenhouseSimulator.CLIENT_SECRET), shown);
@@ -65,41 +49,42 @@ class GreenhouseTest {
         String fresh = freshAccount();
         String list = "/unified/ats/activities?integrated_account_id=" + fresh + "&candidate_id="
                 + GreenhouseSimulator.CANDIDATE_ID;
-        assertEquals(200, harness.get(list).statusCode());
-        int before = sandbox.greenhouse().tokenRequests();
-        sandbox.greenhouse().revokeTokens();
-        var again = harness.get(list);
+        assertEquals(200, account.harness().get(list).statusCode());
+        int before = account.sandbox().greenhouse().tokenRequests();
+        account.sandbox().greenhouse().revokeTokens();
+        var again = account.harness().get(list);
         assertEquals(200, again.statusCode(), again.body());
-        assertEquals(before + 1, sandbox.greenhouse().tokenRequests());
-        assertEquals("active", Harness.json(harness.get("/integrated-account/" + fresh)).get("status"));
+        assertEquals(before + 1, account.sandbox().greenhouse().tokenRequests());
+        assertEquals("active", Harness.json(account.harness().get("/integrated-account/" + fresh)).get("status"));
     }
 
     @Test
     void anExpiringTokenIsRenewedBeforeItIsRefused() {
-        sandbox.greenhouse().tokenLifetime(30); // inside the catalog's 60 s margin: renewed on the next call
+        account.sandbox().greenhouse().tokenLifetime(30); // inside the catalog's 60 s margin: renewed on the next call
         try {
             String fresh = freshAccount();
             String list = "/unified/ats/activities?integrated_account_id=" + fresh + "&candidate_id="
                     + GreenhouseSimulator.CANDIDATE_ID;
-            int before = sandbox.greenhouse().tokenRequests();
-            assertEquals(200, harness.get(list).statusCode());
-            assertEquals(200, harness.get(list).statusCode());
-            assertEquals(before + 2, sandbox.greenhouse().tokenRequests());
+            int before = account.sandbox().greenhouse().tokenRequests();
+            assertEquals(200, account.harness().get(list).statusCode());
+            assertEquals(200, account.harness().get(list).statusCode());
+            assertEquals(before + 2, account.sandbox().greenhouse().tokenRequests());
         } finally {
-            sandbox.greenhouse().tokenLifetime(3600);
+            account.sandbox().greenhouse().tokenLifetime(3600);
         }
     }
 
     @Test
     void aRefusedClientMarksTheAccountForReauthentication() {
-        String wrong = harness.account("greenhouse", Map.of("client_id", GreenhouseSimulator.CLIENT_ID,
-                "client_secret", "wrong-secret", "sub", GreenhouseSimulator.USER_ID, "base_url", sandbox.greenhouseUrl()));
-        var refused = harness.get("/unified/ats/activities?integrated_account_id=" + wrong + "&candidate_id="
+        String wrong = account.harness().account("greenhouse", Map.of("client_id", GreenhouseSimulator.CLIENT_ID,
+                "client_secret", "wrong-secret", "sub", GreenhouseSimulator.USER_ID, "base_url",
+                        account.sandbox().greenhouseUrl()));
+        var refused = account.harness().get("/unified/ats/activities?integrated_account_id=" + wrong + "&candidate_id="
                 + GreenhouseSimulator.CANDIDATE_ID);
         assertEquals(401, refused.statusCode(), refused.body());
         assertTrue(refused.body().contains("invalid_client"), refused.body());
         assertFalse(refused.body().contains("wrong-secret"), refused.body());
-        assertEquals("needs_reauth", Harness.json(harness.get("/integrated-account/" + wrong)).get("status"));
+        assertEquals("needs_reauth", Harness.json(account.harness().get("/integrated-account/" + wrong)).get("status"));
     }
 
     @Test
@@ -107,34 +92,34 @@ class GreenhouseTest {
         String candidate = "7" + (System.nanoTime() % 1_000_000_000L);
         var written = new ArrayList<Object>();
         for (int i = 0; i < 26; i++) {
-            written.add(String.valueOf(sandbox.greenhouse().addNote(candidate, GreenhouseSimulator.USER_ID,
+            written.add(String.valueOf(account.sandbox().greenhouse().addNote(candidate, GreenhouseSimulator.USER_ID,
                     "note " + i, i % 2 == 0 ? "public" : "private").get("id")));
         }
         for (int limit : List.of(4, 26, 100)) {
-            var listed = Pages.walk(harness, account, candidate, limit);
-            assertEquals(written, Pages.ids(listed), "limit " + limit);
-            assertEquals(26, new HashSet<>(Pages.ids(listed)).size());
+            var listed = account.walk("activities", "&candidate_id=" + candidate, limit);
+            assertEquals(written, ids(listed), "limit " + limit);
+            assertEquals(26, new HashSet<>(ids(listed)).size());
             assertEquals("private", listed.get(1).get("visibility"));
         }
     }
 
     @Test
     void aCreateIsRefusedWithTheReasonAndMetaSaysSo() {
-        var refused = harness.post(Harness.activities(account, ""),
+        var refused = account.harness().post(Harness.activities(account.id(), ""),
                 "{\"candidate_id\": \"" + GreenhouseSimulator.CANDIDATE_ID + "\", \"body\": \"x\"}");
         assertEquals(400, refused.statusCode(), refused.body());
         assertTrue(refused.body().contains("Harvest v3 documents no note write"), refused.body());
-        var meta = harness.get("/unified/ats/activities/greenhouse/meta/create");
+        var meta = account.harness().get("/unified/ats/activities/greenhouse/meta/create");
         assertEquals(400, meta.statusCode(), meta.body());
         assertTrue(meta.body().contains("Harvest v3 documents no note write"), meta.body());
-        assertEquals(200, harness.get("/unified/ats/activities/greenhouse/meta/list").statusCode());
-        var openapi = harness.get("/openapi.json").body();
+        assertEquals(200, account.harness().get("/unified/ats/activities/greenhouse/meta/list").statusCode());
+        var openapi = account.harness().get("/openapi.json").body();
         assertTrue(openapi.contains("Greenhouse cannot create notes (answers 400)"), "the create operation says so");
     }
 
     private static String freshAccount() {
-        return harness.account("greenhouse", Map.of("client_id", GreenhouseSimulator.CLIENT_ID,
+        return account.harness().account("greenhouse", Map.of("client_id", GreenhouseSimulator.CLIENT_ID,
                 "client_secret", GreenhouseSimulator.CLIENT_SECRET, "sub", GreenhouseSimulator.USER_ID,
-                "base_url", sandbox.greenhouseUrl()));
+                "base_url", account.sandbox().greenhouseUrl()));
     }
 }

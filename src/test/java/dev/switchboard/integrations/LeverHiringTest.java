@@ -1,27 +1,22 @@
 package dev.switchboard.integrations;
 
+import static dev.switchboard.integrations.SandboxAccount.idSet;
+import static dev.switchboard.integrations.SandboxAccount.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.Harness;
+import dev.switchboard.mapping.Json;
 import dev.switchboard.sandbox.LeverSimulator;
-import dev.switchboard.sandbox.Sandbox;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Lever's hiring vocabulary and actions through the unified API, against the simulated
@@ -32,27 +27,13 @@ import org.junit.jupiter.api.Test;
  */
 class LeverHiringTest {
 
-    static Sandbox sandbox;
-    static Harness harness;
-    static String account;
-
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start();
-        harness = Harness.start();
-        account = harness.demoAccounts(sandbox).get("lever");
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-        sandbox.close();
-    }
+    @RegisterExtension
+    static final SandboxAccount account = SandboxAccount.perClass("lever");
 
     @Test
     void tagsAreListedOnceEachByTheirText() {
-        var listed = walk("ats/tags", "", 1);
-        var simulated = sandbox.lever().tags().stream().map(tag -> tag.get("text")).toList();
+        var listed = account.walk("tags", "", 1);
+        var simulated = account.sandbox().lever().tags().stream().map(tag -> tag.get("text")).toList();
         assertTrue(simulated.size() >= 2, "the walk needs more than one page");
         assertEquals(simulated, listed.stream().map(tag -> tag.get("name")).toList());
         listed.forEach(tag -> assertEquals(tag.get("name"), tag.get("id")));
@@ -60,24 +41,24 @@ class LeverHiringTest {
 
     @Test
     void rejectReasonsAreTheArchiveReasonsOtherThanHired() {
-        var listed = walk("ats/reject_reasons", "", 2);
-        var rejections = sandbox.lever().archiveReasons().stream().filter(reason -> !"hired".equals(reason.get("type")))
+        var listed = account.walk("reject_reasons", "", 2);
+        var rejections = account.sandbox().lever().archiveReasons().stream().filter(reason -> !"hired".equals(reason.get("type")))
                 .toList();
-        assertEquals(ids(rejections), ids(listed));
+        assertEquals(idSet(rejections), idSet(listed));
         assertEquals(rejections.size(), listed.size());
         assertFalse(listed.stream().anyMatch(reason -> "Hired".equals(reason.get("name"))));
     }
 
     @Test
     void stagesAreTheAccountsAndTakeNoJob() {
-        var listed = walk("ats/job_interview_stages", "", 2);
-        assertEquals(ids(sandbox.lever().stages()), ids(listed));
-        assertEquals(sandbox.lever().stages().size(), listed.size());
+        var listed = account.walk("job_interview_stages", "", 2);
+        assertEquals(idSet(account.sandbox().lever().stages()), idSet(listed));
+        assertEquals(account.sandbox().lever().stages().size(), listed.size());
         listed.forEach(stage -> assertNull(stage.get("job"), stage.toString()));
-        var byJob = harness.get(path("ats/job_interview_stages", "&job_id=" + sandbox.lever().postings().get(0).get("id")));
+        var byJob = account.get("job_interview_stages", "&job_id=" + account.sandbox().lever().postings().get(0).get("id"));
         assertEquals(400, byJob.statusCode(), byJob.body());
         assertTrue(byJob.body().contains("job_id"), byJob.body());
-        var offer = ok(harness.get(path("ats/job_interview_stages/offer", "")));
+        var offer = ok(account.get("job_interview_stages/offer", ""));
         assertEquals("Offer", offer.get("name"));
     }
 
@@ -85,9 +66,9 @@ class LeverHiringTest {
     @SuppressWarnings("unchecked")
     void interviewsOfACandidateAreListedOnceAndReadOneByOne() {
         String candidate = "&candidate_id=" + LeverSimulator.OPPORTUNITY_ID;
-        var listed = walk("ats/interviews", candidate, 1);
-        var simulated = sandbox.lever().interviewsOf(LeverSimulator.OPPORTUNITY_ID);
-        assertEquals(ids(simulated), ids(listed));
+        var listed = account.walk("interviews", candidate, 1);
+        var simulated = account.sandbox().lever().interviewsOf(LeverSimulator.OPPORTUNITY_ID);
+        assertEquals(idSet(simulated), idSet(listed));
         assertEquals(simulated.size(), listed.size());
         // Past interviews (the simulated ones are in January 2026): with feedback, without, and cancelled.
         assertEquals(List.of("completed", "awaiting_feedback", "cancelled"),
@@ -95,14 +76,14 @@ class LeverHiringTest {
         var first = listed.get(0);
         assertEquals(Map.of("id", LeverSimulator.OPPORTUNITY_ID), first.get("candidate"));
         assertEquals(1, ((List<Object>) first.get("interviewers")).size());
-        var got = ok(harness.get(path("ats/interviews/" + first.get("id"), candidate)));
+        var got = ok(account.get("interviews/" + first.get("id"), candidate));
         assertEquals(first.get("start_at"), got.get("start_at"));
         assertEquals(first.get("end_at"), got.get("end_at"));
 
-        var noCandidate = harness.get(path("ats/interviews", ""));
+        var noCandidate = account.get("interviews", "");
         assertEquals(400, noCandidate.statusCode(), noCandidate.body());
         assertTrue(noCandidate.body().contains("candidate_id"), noCandidate.body());
-        var byApplication = harness.get(path("ats/interviews", candidate + "&application_id=x"));
+        var byApplication = account.get("interviews", candidate + "&application_id=x");
         assertEquals(400, byApplication.statusCode(), byApplication.body());
         assertTrue(byApplication.body().contains("application_id"), byApplication.body());
     }
@@ -118,7 +99,7 @@ class LeverHiringTest {
         var answer = Harness.json(moved);
         assertEquals(application, answer.get("id"));
         assertEquals("offer", ((Map<String, Object>) answer.get("current_stage")).get("id"));
-        var got = ok(harness.get(path("ats/applications/" + application, "&candidate_id=" + candidate)));
+        var got = ok(account.get("applications/" + application, "&candidate_id=" + candidate));
         assertEquals("offer", ((Map<String, Object>) got.get("current_stage")).get("id"));
         var opportunity = opportunity(candidate);
         var changes = (List<Map<String, Object>>) opportunity.get("stageChanges");
@@ -130,7 +111,7 @@ class LeverHiringTest {
         String candidate = candidate(12);
         String application = applicationOf(candidate);
         String key = UUID.randomUUID().toString();
-        int before = sandbox.lever().stageMoves();
+        int before = account.sandbox().lever().stageMoves();
         var body = Map.<String, Object>of("application_id", application, "candidate_id", candidate,
                 "stage_id", "applicant-new");
         var first = act("move-stage", body, key);
@@ -139,7 +120,7 @@ class LeverHiringTest {
         assertEquals(200, again.statusCode(), again.body());
         assertEquals("true", again.headers().firstValue("idempotent-replayed").orElse(""));
         assertEquals(first.body(), again.body());
-        assertEquals(before + 1, sandbox.lever().stageMoves());
+        assertEquals(before + 1, account.sandbox().lever().stageMoves());
     }
 
     @Test
@@ -147,14 +128,14 @@ class LeverHiringTest {
     void aMoveWhoseAnswerIsLostIsReadBackAndNotSentAgain() {
         String candidate = candidate(16);
         String application = applicationOf(candidate);
-        int before = sandbox.lever().stageMoves();
-        sandbox.lever().loseNextActionAnswer();
+        int before = account.sandbox().lever().stageMoves();
+        account.sandbox().lever().loseNextActionAnswer();
         var moved = act("move-stage", Map.of("application_id", application, "candidate_id", candidate,
                 "stage_id", "lead-reached-out"), UUID.randomUUID().toString());
         assertEquals(200, moved.statusCode(), moved.body());
         assertEquals("true", moved.headers().firstValue("x-switchboard-recovered").orElse(""));
         assertEquals("lead-reached-out", ((Map<String, Object>) Harness.json(moved).get("current_stage")).get("id"));
-        assertEquals(before + 1, sandbox.lever().stageMoves());
+        assertEquals(before + 1, account.sandbox().lever().stageMoves());
     }
 
     @Test
@@ -162,12 +143,12 @@ class LeverHiringTest {
     void aRejectionWithAListedReasonShowsInTheApplication() {
         String candidate = candidate(13);
         String application = applicationOf(candidate);
-        String reason = (String) walk("ats/reject_reasons", "", 100).get(1).get("id");
+        String reason = (String) account.walk("reject_reasons", "", 100).get(1).get("id");
         var rejected = act("reject", Map.of("application_id", application, "candidate_id", candidate,
                 "reject_reason_id", reason), UUID.randomUUID().toString());
         assertEquals(200, rejected.statusCode(), rejected.body());
         assertEquals(reason, ((Map<String, Object>) Harness.json(rejected).get("reject_reason")).get("id"));
-        var got = ok(harness.get(path("ats/applications/" + application, "&candidate_id=" + candidate)));
+        var got = ok(account.get("applications/" + application, "&candidate_id=" + candidate));
         assertEquals(reason, ((Map<String, Object>) got.get("reject_reason")).get("id"));
         assertTrue(got.get("rejected_at") instanceof String, got.toString());
     }
@@ -177,8 +158,8 @@ class LeverHiringTest {
         String candidate = candidate(14);
         String application = applicationOf(candidate);
         Object stageBefore = opportunity(candidate).get("stage");
-        int moves = sandbox.lever().stageMoves();
-        int archivings = sandbox.lever().archivings();
+        int moves = account.sandbox().lever().stageMoves();
+        int archivings = account.sandbox().lever().archivings();
         String stage = UUID.randomUUID().toString();
         var badStage = act("move-stage", Map.of("application_id", application, "candidate_id", candidate,
                 "stage_id", stage), UUID.randomUUID().toString());
@@ -189,8 +170,8 @@ class LeverHiringTest {
                 "reject_reason_id", reason), null);
         assertEquals(400, badReason.statusCode(), badReason.body());
         assertTrue(badReason.body().contains(reason), badReason.body());
-        assertEquals(moves, sandbox.lever().stageMoves());
-        assertEquals(archivings, sandbox.lever().archivings());
+        assertEquals(moves, account.sandbox().lever().stageMoves());
+        assertEquals(archivings, account.sandbox().lever().archivings());
         assertEquals(stageBefore, opportunity(candidate).get("stage"));
         assertNull(opportunity(candidate).get("archived"));
     }
@@ -205,10 +186,10 @@ class LeverHiringTest {
 
     @Test
     void lookupsLeverHasNoEndpointForSaySo() {
-        for (var resource : Map.of("ats/departments", "departments", "ats/offices", "offices").entrySet()) {
-            var answer = harness.get(path(resource.getKey(), ""));
+        for (String resource : List.of("departments", "offices")) {
+            var answer = account.get(resource, "");
             assertEquals(400, answer.statusCode(), answer.body());
-            assertTrue(answer.body().contains(resource.getValue()), answer.body());
+            assertTrue(answer.body().contains(resource), answer.body());
             assertTrue(answer.body().contains("hire.lever.co/developer/documentation"), answer.body());
         }
     }
@@ -217,11 +198,11 @@ class LeverHiringTest {
     @SuppressWarnings("unchecked")
     void anOpportunitysFeedbackAndOffersAreItsScorecardsAndOffers() {
         String candidate = LeverSimulator.OPPORTUNITY_ID;
-        var scorecards = walk("ats/scorecards", "&candidate_id=" + candidate, 1);
+        var scorecards = account.walk("scorecards", "&candidate_id=" + candidate, 1);
         assertEquals(1, scorecards.size(), scorecards.toString());
         var scorecard = scorecards.get(0);
         // The feedback is on the interview that lists it as submitted, given by its first interviewer.
-        var completed = sandbox.lever().interviewsOf(candidate).get(0);
+        var completed = account.sandbox().lever().interviewsOf(candidate).get(0);
         assertEquals(((List<?>) completed.get("feedbackForms")).get(0), scorecard.get("id"));
         assertEquals(Map.of("id", completed.get("id")), scorecard.get("interview"));
         assertEquals(Map.of("id", ((List<Map<String, Object>>) completed.get("interviewers")).get(0).get("id")),
@@ -229,71 +210,36 @@ class LeverHiringTest {
         assertEquals("3 - Hire", scorecard.get("overall_recommendation"));
         assertEquals(Map.of("name", "notes", "label", "Notes", "description", "What stood out",
                 "value", "Clear about trade-offs."), ((List<Object>) scorecard.get("form_values")).get(1));
-        var interviews = ids(walk("ats/interviews", "&candidate_id=" + candidate, 100));
+        var interviews = idSet(account.walk("interviews", "&candidate_id=" + candidate, 100));
         assertTrue(interviews.contains(completed.get("id")), "the scorecard's interview is listed");
 
-        var offers = walk("ats/offers", "&candidate_id=" + candidate, 1);
+        var offers = account.walk("offers", "&candidate_id=" + candidate, 1);
         assertEquals(1, offers.size(), offers.toString());
         assertEquals("sent", offers.get(0).get("status"));
-        assertEquals(Map.of("id", sandbox.lever().applicationsOf(candidate).get(0).get("posting")), offers.get(0).get("job"));
+        assertEquals(Map.of("id", account.sandbox().lever().applicationsOf(candidate).get(0).get("posting")),
+                offers.get(0).get("job"));
         assertNotNull(offers.get(0).get("start_date"));
 
         // Neither list is filtered by application at Lever: asked to, it refuses rather than ignores.
-        var byApplication = harness.get(path("ats/offers", "&candidate_id=" + candidate + "&application_id="
-                + applicationOf(candidate)));
+        var byApplication = account.get("offers", "&candidate_id=" + candidate + "&application_id="
+                + applicationOf(candidate));
         assertEquals(400, byApplication.statusCode(), byApplication.body());
-        assertEquals(400, harness.get(path("ats/scorecards", "")).statusCode(), "candidate_id is required");
+        assertEquals(400, account.get("scorecards", "").statusCode(), "candidate_id is required");
     }
 
     private static String candidate(int index) {
-        return (String) sandbox.lever().opportunities().get(index).get("id");
+        return (String) account.sandbox().lever().opportunities().get(index).get("id");
     }
 
     private static String applicationOf(String candidate) {
-        return (String) sandbox.lever().applicationsOf(candidate).get(0).get("id");
+        return (String) account.sandbox().lever().applicationsOf(candidate).get(0).get("id");
     }
 
     private static Map<String, Object> opportunity(String id) {
-        return sandbox.lever().opportunities().stream().filter(one -> one.get("id").equals(id)).findFirst().orElseThrow();
+        return account.sandbox().lever().opportunities().stream().filter(one -> one.get("id").equals(id)).findFirst().orElseThrow();
     }
 
     private static HttpResponse<String> act(String action, Map<String, Object> body, String key) {
-        var headers = new HashMap<String, String>(Map.of("Authorization", "Bearer " + Harness.TOKEN,
-                "Content-Type", "application/json"));
-        if (key != null) {
-            headers.put("Idempotency-Key", key);
-        }
-        return harness.send("POST", path("ats/applications/" + action, ""),
-                dev.switchboard.mapping.Json.writeString(body), headers);
-    }
-
-    private static String path(String resource, String extraQuery) {
-        return "/unified/" + resource + "?integrated_account_id=" + account + extraQuery;
-    }
-
-    private static Map<String, Object> ok(HttpResponse<String> response) {
-        assertEquals(200, response.statusCode(), response.body());
-        return Harness.json(response);
-    }
-
-    /** Every item of a list, following next_cursor to the end, as a client does. */
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> walk(String resource, String filters, int limit) {
-        var items = new ArrayList<Map<String, Object>>();
-        String cursor = null;
-        for (int page = 0; page < 200; page++) {
-            var body = ok(harness.get(path(resource, filters + "&limit=" + limit + (cursor == null ? ""
-                    : "&next_cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)))));
-            items.addAll((List<Map<String, Object>>) body.get("result"));
-            cursor = (String) body.get("next_cursor");
-            if (cursor == null) {
-                return items;
-            }
-        }
-        throw new AssertionError("more than 200 pages");
-    }
-
-    private static Set<Object> ids(List<Map<String, Object>> items) {
-        return items.stream().map(item -> item.get("id")).collect(Collectors.toSet());
+        return account.post("applications/" + action, Json.writeString(body), key);
     }
 }

@@ -5,21 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.switchboard.Harness;
-import dev.switchboard.sandbox.Sandbox;
 import dev.switchboard.sandbox.TeamtailorSimulator;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Teamtailor's attachments through the unified API, against the simulated Teamtailor: a
@@ -31,38 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class TeamtailorAttachmentsTest {
 
-    static Sandbox sandbox;
-    static Harness harness;
-    static String account;
-
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start();
-        harness = Harness.start();
-        account = harness.demoAccounts(sandbox).get("teamtailor");
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-        sandbox.close();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> attachments(String accountId, String candidate) {
-        var page = harness.get("/unified/ats/attachments?integrated_account_id=" + accountId + "&candidate_id="
-                + candidate);
-        assertEquals(200, page.statusCode(), page.body());
-        return (List<Map<String, Object>>) Harness.json(page).get("result");
-    }
-
-    private static HttpResponse<InputStream> download(String accountId, String fileUrl) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(harness.baseUrl()
-                        + "/unified/ats/attachments/download?integrated_account_id=" + accountId + "&file_url="
-                        + URLEncoder.encode(fileUrl, StandardCharsets.UTF_8)))
-                .header("Authorization", "Bearer " + Harness.TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-    }
+    @RegisterExtension
+    static final SandboxAccount account = SandboxAccount.perClass("teamtailor");
 
     private static byte[] bytes(HttpResponse<InputStream> answer) throws Exception {
         try (InputStream body = answer.body()) {
@@ -73,10 +36,10 @@ class TeamtailorAttachmentsTest {
     @Test
     void aCandidatesResumesAndUploadsAreListed() {
         String candidate = TeamtailorSimulator.CANDIDATE_ID;
-        var listed = attachments(account, candidate);
+        var listed = account.attachments(candidate);
         assertEquals(List.of("candidates/" + candidate + "/resume", "candidates/" + candidate + "/original-resume",
                 "446842", "446843"), listed.stream().map(a -> a.get("id")).toList());
-        assertEquals(sandbox.teamtailor().uploadIdsOf(candidate), List.of("446842", "446843"));
+        assertEquals(account.sandbox().teamtailor().uploadIdsOf(candidate), List.of("446842", "446843"));
         assertEquals(List.of("Astrid_Andersson_resume.pdf", "Astrid_Andersson_resume.docx", "cover_letter.pdf",
                 "interview_recording.bin"), listed.stream().map(a -> a.get("file_name")).toList());
         assertEquals("resume", listed.get(0).get("attachment_type"));
@@ -89,7 +52,7 @@ class TeamtailorAttachmentsTest {
             assertFalse(fileUrl.contains("storage") || fileUrl.contains("localhost") || fileUrl.contains("127.0.0.1"),
                     "the handle is sealed: " + fileUrl);
         }
-        var other = attachments(account, TeamtailorSimulator.OTHER_CANDIDATE_ID);
+        var other = account.attachments(TeamtailorSimulator.OTHER_CANDIDATE_ID);
         assertEquals(List.of("Bo_Andersson_resume.pdf", "references.docx"),
                 other.stream().map(a -> a.get("file_name")).toList());
     }
@@ -97,7 +60,7 @@ class TeamtailorAttachmentsTest {
     @Test
     void eachFileDownloadsWithItsBytesTypeLengthAndName() throws Exception {
         String candidate = TeamtailorSimulator.CANDIDATE_ID;
-        var listed = attachments(account, candidate);
+        var listed = account.attachments(candidate);
         var expected = List.of(
                 new Object[] {"resume", "application/pdf", "Astrid_Andersson_resume.pdf"},
                 new Object[] {"original-resume",
@@ -106,27 +69,27 @@ class TeamtailorAttachmentsTest {
                 new Object[] {"446842", "application/pdf", "cover_letter.pdf"});
         for (int i = 0; i < expected.size(); i++) {
             String file = (String) expected.get(i)[0];
-            var answer = download(account, (String) listed.get(i).get("file_url"));
+            var answer = account.stream((String) listed.get(i).get("file_url"));
             byte[] body = bytes(answer);
             assertEquals(200, answer.statusCode(), new String(body, StandardCharsets.UTF_8));
-            byte[] stored = sandbox.teamtailor().storedBytes(candidate, file);
+            byte[] stored = account.sandbox().teamtailor().storedBytes(candidate, file);
             assertArrayEquals(stored, body, file);
             assertEquals(expected.get(i)[1], answer.headers().firstValue("Content-Type").orElse(""));
             assertEquals(String.valueOf(stored.length), answer.headers().firstValue("Content-Length").orElse(""));
             assertEquals("attachment; filename=\"" + expected.get(i)[2] + "\"",
                     answer.headers().firstValue("Content-Disposition").orElse(""));
         }
-        String pdf = new String(sandbox.teamtailor().storedBytes(candidate, "resume"), StandardCharsets.US_ASCII);
+        String pdf = new String(account.sandbox().teamtailor().storedBytes(candidate, "resume"), StandardCharsets.US_ASCII);
         assertTrue(pdf.startsWith("%PDF-1.4") && pdf.endsWith("%%EOF\n"), "a whole PDF");
-        byte[] docx = sandbox.teamtailor().storedBytes(candidate, "original-resume");
+        byte[] docx = account.sandbox().teamtailor().storedBytes(candidate, "original-resume");
         assertEquals('P', docx[0]);
         assertEquals('K', docx[1]); // a zip package, as a .docx is
     }
 
     @Test
     void theLargeUploadStreamsUnchanged() throws Exception {
-        var large = attachments(account, TeamtailorSimulator.CANDIDATE_ID).get(3);
-        var answer = download(account, (String) large.get("file_url"));
+        var large = account.attachments(TeamtailorSimulator.CANDIDATE_ID).get(3);
+        var answer = account.stream((String) large.get("file_url"));
         assertEquals(200, answer.statusCode());
         long size = TeamtailorSimulator.largeUploadBytes();
         assertTrue(size >= 5L * 1024 * 1024, "some megabytes");
@@ -148,28 +111,28 @@ class TeamtailorAttachmentsTest {
 
     @Test
     void aMadeUpOrAnotherAccountsFileUrlIsRefused() throws Exception {
-        var madeUp = download(account, "uploads/446842");
+        var madeUp = account.stream("uploads/446842");
         String body = new String(bytes(madeUp), StandardCharsets.UTF_8);
         assertEquals(400, madeUp.statusCode(), body);
         assertTrue(body.contains("file_url"), body);
 
-        String other = harness.account("teamtailor", Map.of("api_key", TeamtailorSimulator.API_KEY,
-                "base_url", sandbox.teamtailorUrl()));
-        var theirs = attachments(account, TeamtailorSimulator.CANDIDATE_ID).get(0);
-        var foreign = download(other, (String) theirs.get("file_url"));
+        String other = account.harness().account("teamtailor", Map.of("api_key", TeamtailorSimulator.API_KEY,
+                "base_url", account.sandbox().teamtailorUrl()));
+        var theirs = account.attachments(TeamtailorSimulator.CANDIDATE_ID).get(0);
+        var foreign = account.stream(other, (String) theirs.get("file_url"));
         assertEquals(400, foreign.statusCode(), new String(bytes(foreign), StandardCharsets.UTF_8));
     }
 
     @Test
     void attachmentsNeedACandidateAndCannotBeUploaded() {
-        var noCandidate = harness.get("/unified/ats/attachments?integrated_account_id=" + account);
+        var noCandidate = account.get("attachments", "");
         assertEquals(400, noCandidate.statusCode(), noCandidate.body());
         assertTrue(noCandidate.body().contains("candidate_id"), noCandidate.body());
-        var byJob = harness.get("/unified/ats/attachments?integrated_account_id=" + account + "&candidate_id="
+        var byJob = account.get("attachments", "&candidate_id="
                 + TeamtailorSimulator.CANDIDATE_ID + "&job_id=7263");
         assertEquals(400, byJob.statusCode(), "a filter Teamtailor cannot apply is refused, not ignored");
 
-        var upload = harness.post("/unified/ats/attachments?integrated_account_id=" + account,
+        var upload = account.harness().post(account.path("attachments", ""),
                 "{\"candidate_id\": \"4\", \"file_name\": \"cv.pdf\", \"content\": \"JVBERi0=\"}");
         assertEquals(400, upload.statusCode(), upload.body());
         assertTrue(upload.body().contains("public url is required"), upload.body());

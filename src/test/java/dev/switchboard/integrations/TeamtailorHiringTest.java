@@ -1,25 +1,21 @@
 package dev.switchboard.integrations;
 
+import static dev.switchboard.integrations.SandboxAccount.ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.Harness;
-import dev.switchboard.sandbox.Sandbox;
+import dev.switchboard.mapping.Json;
 import dev.switchboard.sandbox.TeamtailorSimulator;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Teamtailor's hiring lookups and application actions through the unified API, against the
@@ -31,34 +27,20 @@ import org.junit.jupiter.api.Test;
  */
 class TeamtailorHiringTest {
 
-    static Sandbox sandbox;
-    static Harness harness;
-    static String account;
-
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start();
-        harness = Harness.start();
-        account = harness.demoAccounts(sandbox).get("teamtailor");
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-        sandbox.close();
-    }
+    @RegisterExtension
+    static final SandboxAccount account = SandboxAccount.perClass("teamtailor");
 
     private static TeamtailorSimulator teamtailor() {
-        return sandbox.teamtailor();
+        return account.sandbox().teamtailor();
     }
 
     @Test
     void eachLookupListsItsRecordsOnceAcrossPages() {
-        assertEquals(teamtailor().departmentIds(), ids(walk("departments", "", 2)));
-        assertEquals(teamtailor().locationIds(), ids(walk("offices", "", 2)));
-        assertEquals(teamtailor().rejectReasonIds(), ids(walk("reject_reasons", "", 2)));
+        assertEquals(teamtailor().departmentIds(), ids(account.walk("departments", "", 2)));
+        assertEquals(teamtailor().locationIds(), ids(account.walk("offices", "", 2)));
+        assertEquals(teamtailor().rejectReasonIds(), ids(account.walk("reject_reasons", "", 2)));
         for (String job : teamtailor().jobIds()) {
-            var stages = walk("job_interview_stages", "&job_id=" + job, 3);
+            var stages = account.walk("job_interview_stages", "&job_id=" + job, 3);
             assertEquals(teamtailor().stageIdsOf(job), ids(stages), "job " + job + ": its stages, in row order");
             assertEquals(stages.size(), new HashSet<>(ids(stages)).size());
             for (var stage : stages) {
@@ -71,36 +53,36 @@ class TeamtailorHiringTest {
 
     @Test
     void lookupsCarryTeamtailorsFieldsAndReadOneById() {
-        var offices = walk("offices", "", 30);
+        var offices = account.walk("offices", "", 30);
         // The documented HQ has an empty name: the office is named by its city.
         var stockholm = offices.stream().filter(o -> "667".equals(o.get("id"))).findFirst().orElseThrow();
         assertEquals("Stockholm", stockholm.get("name"));
         assertEquals("Tegnérgatan 34, 113 59 Stockholm, Sweden", stockholm.get("location"));
-        var malmo = harness.get("/unified/ats/offices/2981?integrated_account_id=" + account);
+        var malmo = account.get("offices/2981", "");
         assertEquals(200, malmo.statusCode(), malmo.body());
         assertEquals("Malmö studio", Harness.json(malmo).get("name"));
 
-        var department = harness.get("/unified/ats/departments/338?integrated_account_id=" + account);
+        var department = account.get("departments/338", "");
         assertEquals(200, department.statusCode(), department.body());
         assertEquals("Sales", Harness.json(department).get("name"));
 
-        var reasons = walk("reject_reasons", "", 30);
+        var reasons = account.walk("reject_reasons", "", 30);
         assertEquals("Not a fit", reasons.get(0).get("name"));
 
         String job = teamtailor().jobIds().get(1);
         String stageId = teamtailor().stageIdsOf(job).get(2);
-        var stage = harness.get("/unified/ats/job_interview_stages/" + stageId + "?integrated_account_id=" + account);
+        var stage = account.get("job_interview_stages/" + stageId, "");
         assertEquals(200, stage.statusCode(), stage.body());
         assertEquals(Map.of("id", job), Harness.json(stage).get("job"));
         assertEquals("Interview", Harness.json(stage).get("name"));
 
-        var unknown = harness.get("/unified/ats/departments/999?integrated_account_id=" + account);
+        var unknown = account.get("departments/999", "");
         assertEquals(404, unknown.statusCode(), unknown.body());
     }
 
     @Test
     void stagesNeedAJob() {
-        var answer = harness.get("/unified/ats/job_interview_stages?integrated_account_id=" + account);
+        var answer = account.get("job_interview_stages", "");
         assertEquals(400, answer.statusCode(), answer.body());
         assertTrue(answer.body().contains("job_id"), answer.body());
     }
@@ -124,7 +106,7 @@ class TeamtailorHiringTest {
         assertEquals(before + 1, teamtailor().applicationUpdates(), "one key, one move");
         assertEquals(to, teamtailor().stageOfApplication(application));
 
-        var read = harness.get("/unified/ats/applications/" + application + "?integrated_account_id=" + account);
+        var read = account.get("applications/" + application, "");
         assertEquals(200, read.statusCode(), read.body());
         assertEquals(Map.of("id", to, "name", "Hired"), Harness.json(read).get("current_stage"));
     }
@@ -132,14 +114,13 @@ class TeamtailorHiringTest {
     @Test
     void aRejectionWithAListedReasonIsSeenByALaterRead() {
         String application = openApplication();
-        String reason = ids(walk("reject_reasons", "", 30)).get(2).toString();
+        String reason = ids(account.walk("reject_reasons", "", 30)).get(2).toString();
         var rejected = action("reject", Map.of("application_id", application, "reject_reason_id", reason), null);
         assertEquals(200, rejected.statusCode(), rejected.body());
         assertEquals(reason, ((Map<?, ?>) Harness.json(rejected).get("reject_reason")).get("id"));
         assertNotNull(Harness.json(rejected).get("rejected_at"), rejected.body());
 
-        var read = Harness.json(harness.get("/unified/ats/applications/" + application + "?integrated_account_id="
-                + account));
+        var read = Harness.json(account.get("applications/" + application, ""));
         assertEquals(Map.of("id", reason, "name", "Position filled"), read.get("reject_reason"));
         assertNotNull(read.get("rejected_at"), read.toString());
         assertEquals(reason, teamtailor().rejectReasonOfApplication(application));
@@ -183,7 +164,7 @@ class TeamtailorHiringTest {
     @Test
     void whatTeamtailorDoesNotDocumentIsA400ThatSaysWhy() {
         for (String resource : List.of("tags", "interviews", "offers", "scorecards")) {
-            var answer = harness.get("/unified/ats/" + resource + "?integrated_account_id=" + account);
+            var answer = account.get(resource, "");
             assertEquals(400, answer.statusCode(), resource + ": " + answer.body());
             assertTrue(answer.body().contains("Teamtailor"), answer.body());
             assertTrue(answer.body().contains("Teamtailor/docs"), resource + " names its source: " + answer.body());
@@ -205,36 +186,6 @@ class TeamtailorHiringTest {
     private static final java.util.Set<String> TAKEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private static HttpResponse<String> action(String action, Map<String, Object> body, String key) {
-        var headers = new LinkedHashMap<String, String>(Map.of("Authorization", "Bearer " + Harness.TOKEN,
-                "Content-Type", "application/json"));
-        if (key != null) {
-            headers.put("Idempotency-Key", key);
-        }
-        return harness.send("POST", "/unified/ats/applications/" + action + "?integrated_account_id=" + account,
-                dev.switchboard.mapping.Json.writeString(body), headers);
-    }
-
-    /** Every item of a unified list, following next_cursor to the end. */
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> walk(String resource, String filters, int limit) {
-        var items = new ArrayList<Map<String, Object>>();
-        String cursor = null;
-        for (int page = 0; page < 100; page++) {
-            var response = harness.get("/unified/ats/" + resource + "?integrated_account_id=" + account + filters
-                    + "&limit=" + limit + (cursor == null ? ""
-                    : "&next_cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
-            assertEquals(200, response.statusCode(), response.body());
-            var body = Harness.json(response);
-            items.addAll((List<Map<String, Object>>) body.get("result"));
-            cursor = (String) body.get("next_cursor");
-            if (cursor == null) {
-                return items;
-            }
-        }
-        throw new AssertionError("more than 100 pages");
-    }
-
-    private static List<Object> ids(List<Map<String, Object>> items) {
-        return items.stream().map(item -> item.get("id")).toList();
+        return account.post("applications/" + action, Json.writeString(body), key);
     }
 }

@@ -1,17 +1,16 @@
 package dev.switchboard.integrations;
 
+import static dev.switchboard.integrations.SandboxAccount.ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.Harness;
-import dev.switchboard.sandbox.Sandbox;
 import dev.switchboard.sandbox.TeamtailorSimulator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Teamtailor through the unified API, against the simulated Teamtailor: JSON:API documents
@@ -20,26 +19,12 @@ import org.junit.jupiter.api.Test;
  */
 class TeamtailorTest {
 
-    static Sandbox sandbox;
-    static Harness harness;
-    static String account;
-
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start();
-        harness = Harness.start();
-        account = harness.demoAccounts(sandbox).get("teamtailor");
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-        sandbox.close();
-    }
+    @RegisterExtension
+    static final SandboxAccount account = SandboxAccount.perClass("teamtailor");
 
     @Test
     void aNoteIsAJsonApiDocumentAndIsListedWithTheSameId() {
-        var dry = harness.post(Harness.activities(account, "&switchboard_dry_run=true"),
+        var dry = account.harness().post(Harness.activities(account.id(), "&switchboard_dry_run=true"),
                 "{\"candidate_id\": \"" + TeamtailorSimulator.CANDIDATE_ID + "\", \"body\": \"Teamtailor e2e\"}");
         @SuppressWarnings("unchecked")
         var request = (Map<String, Object>) Harness.json(dry).get("request");
@@ -52,13 +37,13 @@ class TeamtailorTest {
         assertEquals("20240404", headers.get("X-Api-Version"));
         assertEquals("Token ********", headers.get("Authorization"), "the key is masked");
 
-        var created = harness.post(Harness.activities(account, ""),
+        var created = account.harness().post(Harness.activities(account.id(), ""),
                 "{\"candidate_id\": \"" + TeamtailorSimulator.CANDIDATE_ID + "\", \"body\": \"Teamtailor e2e\"}");
         assertEquals(201, created.statusCode(), created.body());
         var note = Harness.json(created);
         assertEquals("public", note.get("visibility"));
         assertEquals(Map.of("id", TeamtailorSimulator.USER_ID, "type", "user"), note.get("actor"));
-        var listed = Pages.walk(harness, account, TeamtailorSimulator.CANDIDATE_ID, 100);
+        var listed = account.walk("activities", "&candidate_id=" + TeamtailorSimulator.CANDIDATE_ID, 100);
         var found = listed.stream().filter(item -> note.get("id").equals(item.get("id"))).findFirst().orElseThrow();
         assertEquals("Teamtailor e2e", found.get("body"));
         // The candidate's "created" activity is no note.
@@ -68,7 +53,7 @@ class TeamtailorTest {
     @Test
     void privateCannotBeWrittenSoItIsRefused() {
         for (String visibility : List.of("private", "admin_only")) {
-            var refused = harness.post(Harness.activities(account, ""), "{\"candidate_id\": \""
+            var refused = account.harness().post(Harness.activities(account.id(), ""), "{\"candidate_id\": \""
                     + TeamtailorSimulator.CANDIDATE_ID + "\", \"body\": \"x\", \"visibility\": \"" + visibility + "\"}");
             assertEquals(400, refused.statusCode(), refused.body());
             assertTrue(refused.body().contains("visibility"), refused.body());
@@ -78,18 +63,18 @@ class TeamtailorTest {
     @Test
     void pagesAreReadByNumberUpToThirtyAtATime() {
         String candidate = "90" + (System.nanoTime() % 1_000_000);
-        sandbox.teamtailor().addCandidate(candidate);
+        account.sandbox().teamtailor().addCandidate(candidate);
         var written = new java.util.ArrayList<Object>();
         for (int i = 0; i < 47; i++) {
-            var created = harness.post(Harness.activities(account, ""),
+            var created = account.harness().post(Harness.activities(account.id(), ""),
                     "{\"candidate_id\": \"" + candidate + "\", \"body\": \"note " + i + "\"}");
             assertEquals(201, created.statusCode(), created.body());
             written.add(Harness.json(created).get("id"));
         }
         for (int limit : List.of(7, 30, 100)) {
-            var listed = Pages.walk(harness, account, candidate, limit);
-            assertEquals(written, Pages.ids(listed), "limit " + limit + ": each note once, in order");
-            assertEquals(47, new HashSet<>(Pages.ids(listed)).size());
+            var listed = account.walk("activities", "&candidate_id=" + candidate, limit);
+            assertEquals(written, ids(listed), "limit " + limit + ": each note once, in order");
+            assertEquals(47, new HashSet<>(ids(listed)).size());
         }
     }
 
@@ -97,13 +82,13 @@ class TeamtailorTest {
     void theRegionChoosesTheHost() {
         for (var region : Map.of("na", "https://api.na.teamtailor.com/v1/notes",
                 "eu", "https://api.teamtailor.com/v1/notes").entrySet()) {
-            String regional = harness.account("teamtailor", Map.of("api_key", "k", "region", region.getKey()));
-            var dry = harness.post(Harness.activities(regional, "&switchboard_dry_run=true"),
+            String regional = account.harness().account("teamtailor", Map.of("api_key", "k", "region", region.getKey()));
+            var dry = account.harness().post(Harness.activities(regional, "&switchboard_dry_run=true"),
                     "{\"candidate_id\": \"4\", \"body\": \"x\"}");
             assertEquals(region.getValue(), ((Map<?, ?>) Harness.json(dry).get("request")).get("url"));
         }
-        String unset = harness.account("teamtailor", Map.of("api_key", "k"));
-        var dry = harness.post(Harness.activities(unset, "&switchboard_dry_run=true"),
+        String unset = account.harness().account("teamtailor", Map.of("api_key", "k"));
+        var dry = account.harness().post(Harness.activities(unset, "&switchboard_dry_run=true"),
                 "{\"candidate_id\": \"4\", \"body\": \"x\"}");
         assertEquals("https://api.teamtailor.com/v1/notes", ((Map<?, ?>) Harness.json(dry).get("request")).get("url"));
         // Without a user in the context or the request, no user relationship is sent.
@@ -114,10 +99,11 @@ class TeamtailorTest {
 
     @Test
     void aRefusedKeyMarksTheAccountAndShowsTeamtailorsReason() {
-        String wrong = harness.account("teamtailor", Map.of("api_key", "not-the-key", "base_url", sandbox.teamtailorUrl()));
-        var refused = harness.get("/unified/ats/activities?integrated_account_id=" + wrong + "&candidate_id=4");
+        String wrong = account.harness().account("teamtailor", Map.of("api_key", "not-the-key", "base_url",
+                account.sandbox().teamtailorUrl()));
+        var refused = account.harness().get("/unified/ats/activities?integrated_account_id=" + wrong + "&candidate_id=4");
         assertEquals(401, refused.statusCode(), refused.body());
         assertTrue(refused.body().contains("The API key is missing or not valid"), refused.body());
-        assertEquals("needs_reauth", Harness.json(harness.get("/integrated-account/" + wrong)).get("status"));
+        assertEquals("needs_reauth", Harness.json(account.harness().get("/integrated-account/" + wrong)).get("status"));
     }
 }

@@ -7,22 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.Harness;
 import dev.switchboard.mapping.Json;
-import dev.switchboard.sandbox.Sandbox;
 import dev.switchboard.sandbox.WorkableSimulator;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Workable's resumes through the unified attachments: listed from the candidate's signed
@@ -31,22 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 class WorkableAttachmentsTest {
 
-    static Sandbox sandbox;
-    static Harness harness;
-    static String account;
-
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start();
-        harness = Harness.start();
-        account = harness.demoAccounts(sandbox).get("workable");
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-        sandbox.close();
-    }
+    @RegisterExtension
+    static final SandboxAccount account = SandboxAccount.perClass("workable");
 
     @Test
     void aResumePdfIsListedAndDownloadsWithItsTypeLengthAndName() throws Exception {
@@ -58,20 +39,20 @@ class WorkableAttachmentsTest {
         assertEquals("resume", resume.get("attachment_type"));
         assertEquals(Map.of("id", candidate), resume.get("candidate"));
         assertEquals(Map.of("id", candidate), resume.get("application"));
-        assertEquals(Map.of("id", sandbox.workable().jobOf(candidate)), resume.get("job"));
+        assertEquals(Map.of("id", account.sandbox().workable().jobOf(candidate)), resume.get("job"));
         String fileUrl = (String) resume.get("file_url");
         assertFalse(fileUrl.contains("/storage/") || fileUrl.contains("X-Amz"), "the storage link is sealed: " + fileUrl);
 
-        int before = sandbox.workable().resumeDownloads();
-        var answer = download(account, fileUrl);
+        int before = account.sandbox().workable().resumeDownloads();
+        var answer = account.download(fileUrl);
         assertEquals(200, answer.statusCode(), new String(answer.body(), StandardCharsets.UTF_8));
-        byte[] expected = sandbox.workable().resumeBytes(candidate);
+        byte[] expected = account.sandbox().workable().resumeBytes(candidate);
         assertArrayEquals(expected, answer.body());
         assertTrue(new String(expected, 0, 8, StandardCharsets.US_ASCII).startsWith("%PDF-1.4"));
         assertEquals("application/pdf", answer.headers().firstValue("Content-Type").orElse(""));
         assertEquals(String.valueOf(expected.length), answer.headers().firstValue("Content-Length").orElse(""));
         assertEquals("attachment; filename=\"resume.pdf\"", answer.headers().firstValue("Content-Disposition").orElse(""));
-        assertEquals(before + 1, sandbox.workable().resumeDownloads(), "fetched from storage, without credentials");
+        assertEquals(before + 1, account.sandbox().workable().resumeDownloads(), "fetched from storage, without credentials");
     }
 
     @Test
@@ -79,9 +60,9 @@ class WorkableAttachmentsTest {
         String candidate = WorkableSimulator.OTHER_CANDIDATE_ID;
         var resume = attachments(candidate).get(0);
         assertEquals("resume.docx", resume.get("file_name"));
-        var answer = download(account, (String) resume.get("file_url"));
+        var answer = account.download((String) resume.get("file_url"));
         assertEquals(200, answer.statusCode());
-        assertArrayEquals(sandbox.workable().resumeBytes(candidate), answer.body());
+        assertArrayEquals(account.sandbox().workable().resumeBytes(candidate), answer.body());
         assertEquals("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                 answer.headers().firstValue("Content-Type").orElse(""));
         assertEquals('P', (char) answer.body()[0], "a zip package");
@@ -90,7 +71,7 @@ class WorkableAttachmentsTest {
     @Test
     void aLargeResumeIsStreamedWhole() throws Exception {
         var resume = attachments(WorkableSimulator.LARGE_RESUME_CANDIDATE_ID).get(0);
-        var answer = HttpClient.newHttpClient().send(downloadRequest(account, (String) resume.get("file_url")),
+        var answer = HttpClient.newHttpClient().send(account.downloadRequest(account.id(), (String) resume.get("file_url")),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, answer.statusCode());
         assertEquals(String.valueOf(WorkableSimulator.LARGE_RESUME_BYTES),
@@ -115,24 +96,24 @@ class WorkableAttachmentsTest {
 
     @Test
     void aForgedOrAnotherAccountsLinkIsRefusedAndNeverFetched() throws Exception {
-        int before = sandbox.workable().resumeDownloads();
-        var forged = download(account, sandbox.workableUrl().replace("/spi/v3", "") + "/storage/resumes/"
+        int before = account.sandbox().workable().resumeDownloads();
+        var forged = account.download(account.sandbox().workableUrl().replace("/spi/v3", "") + "/storage/resumes/"
                 + WorkableSimulator.CANDIDATE_ID + "/resume.pdf");
         assertEquals(400, forged.statusCode());
         assertTrue(new String(forged.body(), StandardCharsets.UTF_8).contains("file_url"));
 
-        String other = harness.account("workable", Map.of("api_token", WorkableSimulator.API_TOKEN, "subdomain",
-                WorkableSimulator.SUBDOMAIN, "base_url", sandbox.workableUrl()));
+        String other = account.harness().account("workable", Map.of("api_token", WorkableSimulator.API_TOKEN, "subdomain",
+                WorkableSimulator.SUBDOMAIN, "base_url", account.sandbox().workableUrl()));
         String fileUrl = (String) attachments(WorkableSimulator.CANDIDATE_ID).get(0).get("file_url");
-        var foreign = download(other, fileUrl);
+        var foreign = account.download(other, fileUrl);
         assertEquals(400, foreign.statusCode(), "another account's link is not this account's");
-        assertEquals(before, sandbox.workable().resumeDownloads());
+        assertEquals(before, account.sandbox().workable().resumeDownloads());
     }
 
     @Test
     void aCandidateWithoutAResumeHasNoAttachmentsAndTheCandidateIsRequired() {
-        assertEquals(List.of(), attachments(sandbox.workable().candidateIds().get(20)));
-        var without = harness.get("/unified/ats/attachments?integrated_account_id=" + account);
+        assertEquals(List.of(), attachments(account.sandbox().workable().candidateIds().get(20)));
+        var without = account.get("attachments", "");
         assertEquals(400, without.statusCode(), without.body());
         assertTrue(without.body().contains("candidate_id"), without.body());
     }
@@ -145,42 +126,33 @@ class WorkableAttachmentsTest {
                 "applications", List.of(Map.of("job_id", "SANDB002")),
                 "remote_data", Map.of("candidate", Map.of("resume", Map.of("name", "with-resume.pdf",
                         "data", Base64.getEncoder().encodeToString(resume))))));
-        var created = harness.post("/unified/ats/candidates?integrated_account_id=" + account, body);
+        var created = account.harness().post(account.path("candidates", ""), body);
         assertEquals(201, created.statusCode(), created.body());
         String id = (String) Harness.json(created).get("id");
 
         var listed = attachments(id);
         assertEquals(1, listed.size(), listed.toString());
         assertEquals("with-resume.pdf", listed.get(0).get("file_name"));
-        var answer = download(account, (String) listed.get(0).get("file_url"));
+        var answer = account.download((String) listed.get(0).get("file_url"));
         assertEquals(200, answer.statusCode());
         assertArrayEquals(resume, answer.body());
     }
 
     @Test
     void anUploadIsRefusedWithTheReason() {
-        var refused = harness.post("/unified/ats/attachments?integrated_account_id=" + account,
-                "{\"candidate_id\": \"" + WorkableSimulator.CANDIDATE_ID + "\", \"file_name\": \"cv.pdf\", \"content\": \"JVBERi0=\"}");
+        var refused = account.harness().post(account.path("attachments", ""),
+                "{\"candidate_id\": \"" + WorkableSimulator.CANDIDATE_ID
+                        + "\", \"file_name\": \"cv.pdf\", \"content\": \"JVBERi0=\"}");
         assertEquals(400, refused.statusCode(), refused.body());
         assertTrue(refused.body().contains("job-candidates-create"), refused.body());
     }
 
     private static List<Map<String, Object>> attachments(String candidate) {
-        var page = harness.get("/unified/ats/attachments?integrated_account_id=" + account + "&candidate_id=" + candidate);
+        var page = account.get("attachments", "&candidate_id=" + candidate);
         assertEquals(200, page.statusCode(), page.body());
         @SuppressWarnings("unchecked")
         var result = (List<Map<String, Object>>) Harness.json(page).get("result");
         assertEquals(null, Harness.json(page).get("next_cursor"));
         return result;
-    }
-
-    private static HttpRequest downloadRequest(String accountId, String fileUrl) {
-        return HttpRequest.newBuilder(URI.create(harness.baseUrl() + "/unified/ats/attachments/download?integrated_account_id="
-                        + accountId + "&file_url=" + URLEncoder.encode(fileUrl, StandardCharsets.UTF_8)))
-                .header("Authorization", "Bearer " + Harness.TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build();
-    }
-
-    private static HttpResponse<byte[]> download(String accountId, String fileUrl) throws Exception {
-        return HttpClient.newHttpClient().send(downloadRequest(accountId, fileUrl), HttpResponse.BodyHandlers.ofByteArray());
     }
 }

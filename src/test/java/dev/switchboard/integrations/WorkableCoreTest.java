@@ -5,17 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.Harness;
-import dev.switchboard.sandbox.Sandbox;
 import dev.switchboard.sandbox.WorkableSimulator;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,30 +23,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class WorkableCoreTest {
 
-    static Sandbox sandbox;
-    static Harness harness;
-    static String account;
-
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start();
-        harness = Harness.start();
-        account = harness.demoAccounts(sandbox).get("workable");
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-        sandbox.close();
-    }
+    @RegisterExtension
+    static final SandboxAccount account = SandboxAccount.perClass("workable");
 
     @ParameterizedTest
     @ValueSource(ints = {7, 100})
     void everyCandidateComesBackOnceWithItsEmailAndCreationTime(int limit) {
-        List<String> world = sandbox.workable().candidateIds();
+        List<String> world = account.sandbox().workable().candidateIds();
         assertTrue(world.size() >= 120, "a page of 100 needs two Workable pages");
-        int refusedBefore = sandbox.workable().rateLimited();
-        var listed = walk("candidates", "", limit);
+        int refusedBefore = account.sandbox().workable().rateLimited();
+        var listed = account.walk("candidates", "", limit);
         List<Object> ids = listed.stream().map(item -> item.get("id")).toList();
         assertEquals(world.size(), new HashSet<>(ids).size(), "no candidate twice");
         assertEquals(world, ids, "each once, in Workable's order");
@@ -59,7 +42,7 @@ class WorkableCoreTest {
             assertEquals(List.of(Map.of("id", candidate.get("id"))), candidate.get("applications"),
                     "a Workable candidate is its one job's application, by the same id");
         }
-        assertEquals(refusedBefore, sandbox.workable().rateLimited(), "Workable never had to refuse a call");
+        assertEquals(refusedBefore, account.sandbox().workable().rateLimited(), "Workable never had to refuse a call");
     }
 
     @Test
@@ -69,66 +52,66 @@ class WorkableCoreTest {
         var found = page("candidates", "&email=" + URLEncoder.encode(email, StandardCharsets.UTF_8));
         assertEquals(List.of(first.get("id")), found.stream().map(c -> c.get("id")).toList());
 
-        var got = harness.get("/unified/ats/candidates/" + first.get("id") + "?integrated_account_id=" + account);
+        var got = account.get("candidates/" + first.get("id"), "");
         assertEquals(200, got.statusCode(), got.body());
         var candidate = Harness.json(got);
         assertEquals(first.get("first_name"), candidate.get("first_name"));
         assertEquals(first.get("last_name"), candidate.get("last_name"));
-        assertEquals(sandbox.workable().jobOf((String) first.get("id")),
+        assertEquals(account.sandbox().workable().jobOf((String) first.get("id")),
                 ((Map<?, ?>) ((Map<?, ?>) candidate.get("remote_data")).get("job")).get("shortcode"));
-        assertEquals(404, harness.get("/unified/ats/candidates/ffffff?integrated_account_id=" + account).statusCode());
+        assertEquals(404, account.get("candidates/ffffff", "").statusCode());
     }
 
     @Test
     void jobsAreListedAndFetchedByShortcode() {
-        var jobs = walk("jobs", "", 2);
+        var jobs = account.walk("jobs", "", 2);
         assertEquals(List.of("SANDB001", "SANDB002", "SANDB003"), jobs.stream().map(job -> job.get("id")).toList());
         assertEquals(List.of("open", "open", "closed"), jobs.stream().map(job -> job.get("status")).toList());
-        String shortcode = sandbox.workable().jobOf(WorkableSimulator.CANDIDATE_ID);
-        var got = harness.get("/unified/ats/jobs/" + shortcode + "?integrated_account_id=" + account);
+        String shortcode = account.sandbox().workable().jobOf(WorkableSimulator.CANDIDATE_ID);
+        var got = account.get("jobs/" + shortcode, "");
         assertEquals(200, got.statusCode(), got.body());
         assertEquals(shortcode, Harness.json(got).get("id"));
-        assertEquals(404, harness.get("/unified/ats/jobs/NOPE0001?integrated_account_id=" + account).statusCode());
+        assertEquals(404, account.get("jobs/NOPE0001", "").statusCode());
     }
 
     @Test
     void eachCandidateIsItsOneJobsApplicationListedByJobAndFetchedById() {
         String id = WorkableSimulator.CANDIDATE_ID;
-        var got = harness.get("/unified/ats/applications/" + id + "?integrated_account_id=" + account);
+        var got = account.get("applications/" + id, "");
         assertEquals(200, got.statusCode(), got.body());
         var application = Harness.json(got);
         assertEquals(id, application.get("id"));
         assertEquals(Map.of("id", id), application.get("candidate"));
-        assertEquals(Map.of("id", sandbox.workable().jobOf(id)), application.get("job"));
-        assertEquals(sandbox.workable().stageOf(id), ((Map<?, ?>) application.get("current_stage")).get("id"));
-        assertEquals(404, harness.get("/unified/ats/applications/ffffff?integrated_account_id=" + account).statusCode());
+        assertEquals(Map.of("id", account.sandbox().workable().jobOf(id)), application.get("job"));
+        assertEquals(account.sandbox().workable().stageOf(id), ((Map<?, ?>) application.get("current_stage")).get("id"));
+        assertEquals(404, account.get("applications/ffffff", "").statusCode());
 
-        var listed = walk("applications", "&job_id=SANDB002", 30);
-        var expected = sandbox.workable().candidateIds().stream()
-                .filter(candidate -> sandbox.workable().jobOf(candidate).equals("SANDB002")).toList();
+        var listed = account.walk("applications", "&job_id=SANDB002", 30);
+        var expected = account.sandbox().workable().candidateIds().stream()
+                .filter(candidate -> account.sandbox().workable().jobOf(candidate).equals("SANDB002")).toList();
         assertEquals(expected, listed.stream().map(item -> item.get("id")).toList(), "each of the job's once, in order");
         assertTrue(listed.stream().allMatch(item -> Map.of("id", "SANDB002").equals(item.get("job"))));
 
-        var byCandidate = harness.get("/unified/ats/applications?integrated_account_id=" + account + "&candidate_id=" + id);
+        var byCandidate = account.get("applications", "&candidate_id=" + id);
         assertEquals(400, byCandidate.statusCode(), "the candidate list has no candidate filter: get the application by id");
         assertTrue(byCandidate.body().contains("candidate_id"), byCandidate.body());
     }
 
     @Test
     void aNoteOnAListedCandidateAsAListedUserComesBackInItsActivities() {
-        var users = walk("users", "", 100);
+        var users = account.walk("users", "", 100);
         assertEquals(3, users.size(), users.toString());
         String user = (String) users.get(1).get("id");
-        var fetched = harness.get("/unified/ats/users/" + user + "?integrated_account_id=" + account);
+        var fetched = account.get("users/" + user, "");
         assertEquals(200, fetched.statusCode(), fetched.body());
         assertEquals(users.get(1).get("name"), Harness.json(fetched).get("name"));
-        assertEquals(404, harness.get("/unified/ats/users/13e0ff?integrated_account_id=" + account).statusCode());
+        assertEquals(404, account.get("users/13e0ff", "").statusCode());
 
         String candidate = (String) page("candidates", "&limit=5").get(4).get("id");
-        var created = harness.post(Harness.activities(account, "&remote_query[member_id]=" + user),
+        var created = account.harness().post(Harness.activities(account.id(), "&remote_query[member_id]=" + user),
                 "{\"candidate_id\": \"" + candidate + "\", \"body\": \"Written by a listed member\"}");
         assertEquals(201, created.statusCode(), created.body());
-        var notes = Pages.walk(harness, account, candidate, 100);
+        var notes = account.walk("activities", "&candidate_id=" + candidate, 100);
         var note = notes.stream().filter(n -> "Written by a listed member".equals(n.get("body"))).findFirst().orElseThrow();
         assertEquals(Map.of("id", user, "type", "user"), note.get("actor"));
     }
@@ -137,91 +120,74 @@ class WorkableCoreTest {
     void aCandidateIsCreatedInItsJobOnceForOneIdempotencyKey() {
         String body = "{\"first_name\": \"Keyed\", \"last_name\": \"Once\", \"emails\": [{\"email\": \"keyed.once@example.com\"}],"
                 + " \"applications\": [{\"job_id\": \"SANDB002\"}]}";
-        int before = sandbox.workable().createdCandidates();
+        int before = account.sandbox().workable().createdCandidates();
         var headers = Map.of("Authorization", "Bearer " + Harness.TOKEN, "Idempotency-Key", "workable-core-1");
-        var first = harness.send("POST", "/unified/ats/candidates?integrated_account_id=" + account, body, headers);
-        var second = harness.send("POST", "/unified/ats/candidates?integrated_account_id=" + account, body, headers);
+        var first = account.harness().send("POST", account.path("candidates", ""),
+                body, headers);
+        var second = account.harness().send("POST", account.path("candidates", ""),
+                body, headers);
         assertEquals(201, first.statusCode(), first.body());
         assertEquals(201, second.statusCode(), second.body());
-        assertEquals(before + 1, sandbox.workable().createdCandidates(), "one candidate for one key");
+        assertEquals(before + 1, account.sandbox().workable().createdCandidates(), "one candidate for one key");
         String id = (String) Harness.json(first).get("id");
         assertEquals(id, Harness.json(second).get("id"));
-        assertEquals("SANDB002", sandbox.workable().jobOf(id));
+        assertEquals("SANDB002", account.sandbox().workable().jobOf(id));
         var found = page("candidates", "&email=keyed.once%40example.com");
         assertEquals(List.of(id), found.stream().map(c -> c.get("id")).toList());
     }
 
     @Test
     void aCandidateIsCreatedWithoutAKeyAndItsJobIsRequiredBeforeAnyCall() {
-        int before = sandbox.workable().createdCandidates();
-        var created = harness.post("/unified/ats/candidates?integrated_account_id=" + account,
+        int before = account.sandbox().workable().createdCandidates();
+        var created = account.harness().post(account.path("candidates", ""),
                 "{\"first_name\": \"No\", \"last_name\": \"Key\", \"emails\": [{\"email\": \"no.key@example.com\"}],"
                         + " \"tags\": [{\"name\": \"referral\"}], \"applications\": [{\"job_id\": \"SANDB001\"}]}");
         assertEquals(201, created.statusCode(), created.body());
         assertEquals(List.of(Map.of("name", "referral")), Harness.json(created).get("tags"));
-        assertEquals(before + 1, sandbox.workable().createdCandidates());
+        assertEquals(before + 1, account.sandbox().workable().createdCandidates());
 
-        var jobless = harness.post("/unified/ats/candidates?integrated_account_id=" + account,
+        var jobless = account.harness().post(account.path("candidates", ""),
                 "{\"first_name\": \"No\", \"last_name\": \"Job\", \"emails\": [{\"email\": \"no.job@example.com\"}]}");
         assertEquals(400, jobless.statusCode(), jobless.body());
         assertTrue(jobless.body().contains("applications"), jobless.body());
-        assertEquals(before + 1, sandbox.workable().createdCandidates(), "nothing sent");
+        assertEquals(before + 1, account.sandbox().workable().createdCandidates(), "nothing sent");
 
-        var noJobId = harness.post("/unified/ats/candidates?integrated_account_id=" + account,
+        var noJobId = account.harness().post(account.path("candidates", ""),
                 "{\"first_name\": \"No\", \"last_name\": \"Id\", \"emails\": [{\"email\": \"no.id@example.com\"}],"
                         + " \"applications\": [{}]}");
         assertEquals(400, noJobId.statusCode(), noJobId.body());
         assertTrue(noJobId.body().contains("each item needs 'job_id'"), noJobId.body());
-        var twoJobs = harness.post("/unified/ats/candidates?integrated_account_id=" + account,
+        var twoJobs = account.harness().post(account.path("candidates", ""),
                 "{\"first_name\": \"Two\", \"last_name\": \"Jobs\", \"emails\": [{\"email\": \"two@example.com\"}],"
                         + " \"applications\": [{\"job_id\": \"SANDB001\"}, {\"job_id\": \"SANDB002\"}]}");
         assertEquals(400, twoJobs.statusCode(), "a Workable candidate is in one job: a second is refused, not dropped");
-        assertEquals(before + 1, sandbox.workable().createdCandidates(), "nothing sent");
+        assertEquals(before + 1, account.sandbox().workable().createdCandidates(), "nothing sent");
     }
 
     @Test
     void aFilterTheCandidateListDoesNotTakeIsRefused() {
-        var response = harness.get("/unified/ats/candidates?integrated_account_id=" + account + "&job_id=SANDB001");
+        var response = account.get("candidates", "&job_id=SANDB001");
         assertEquals(400, response.statusCode(), response.body());
         assertTrue(response.body().contains("job_id"), response.body());
     }
 
     @Test
     void aCreateWhoseAnswerWasLostIsFoundByItsEmailNotMadeTwice() {
-        int before = sandbox.workable().createdCandidates();
-        sandbox.workable().failNextCandidateCreateAfterWriting();
-        var created = harness.post("/unified/ats/candidates?integrated_account_id=" + account,
+        int before = account.sandbox().workable().createdCandidates();
+        account.sandbox().workable().failNextCandidateCreateAfterWriting();
+        var created = account.harness().post(account.path("candidates", ""),
                 "{\"first_name\": \"Lost\", \"last_name\": \"Answer\", \"emails\": [{\"email\": \"lost.answer@example.com\"}],"
                         + " \"applications\": [{\"job_id\": \"SANDB001\"}]}");
         assertEquals(201, created.statusCode(), created.body());
-        assertEquals(before + 1, sandbox.workable().createdCandidates(), "written once, found, not sent again");
-        var ids = sandbox.workable().candidateIds();
+        assertEquals(before + 1, account.sandbox().workable().createdCandidates(), "written once, found, not sent again");
+        var ids = account.sandbox().workable().candidateIds();
         assertEquals(ids.get(ids.size() - 1), Harness.json(created).get("id"));
     }
 
     private static List<Map<String, Object>> page(String resource, String query) {
-        var response = harness.get("/unified/ats/" + resource + "?integrated_account_id=" + account + query);
+        var response = account.get(resource, query);
         assertEquals(200, response.statusCode(), response.body());
         return items(Harness.json(response));
-    }
-
-    /** Every item of a unified list, following next_cursor to the end. */
-    private static List<Map<String, Object>> walk(String resource, String query, int limit) {
-        var items = new ArrayList<Map<String, Object>>();
-        String cursor = null;
-        for (int page = 0; page < 100; page++) {
-            var response = harness.get("/unified/ats/" + resource + "?integrated_account_id=" + account + query
-                    + "&limit=" + limit + (cursor == null ? "" : "&next_cursor="
-                    + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
-            assertEquals(200, response.statusCode(), response.body());
-            var body = Harness.json(response);
-            items.addAll(items(body));
-            cursor = (String) body.get("next_cursor");
-            if (cursor == null) {
-                return items;
-            }
-        }
-        throw new AssertionError("more than 100 pages");
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package dev.switchboard.integrations;
 
+import static dev.switchboard.integrations.SandboxAccount.ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,19 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.Harness;
-import dev.switchboard.sandbox.Sandbox;
+import dev.switchboard.mapping.Json;
 import dev.switchboard.sandbox.WorkableSimulator;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -30,30 +27,16 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class WorkableHiringTest {
 
-    static Sandbox sandbox;
-    static Harness harness;
-    static String account;
-
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start();
-        harness = Harness.start();
-        account = harness.demoAccounts(sandbox).get("workable");
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-        sandbox.close();
-    }
+    @RegisterExtension
+    static final SandboxAccount account = SandboxAccount.perClass("workable");
 
     private static WorkableSimulator workable() {
-        return sandbox.workable();
+        return account.sandbox().workable();
     }
 
     @Test
     void departmentsAreListedOnceWithTheirParent() {
-        var departments = walk("departments", "", 2);
+        var departments = account.walk("departments", "", 2);
         assertEquals(workable().departmentIds(), ids(departments));
         var sales = departments.stream().filter(d -> "Sales".equals(d.get("name"))).findFirst().orElseThrow();
         assertEquals(Map.of("id", "3ff4d641", "name", "Commercial"), sales.get("parent"));
@@ -63,29 +46,28 @@ class WorkableHiringTest {
 
     @Test
     void rejectReasonsAreTheAccountsDisqualificationReasons() {
-        var reasons = walk("reject_reasons", "", 2);
+        var reasons = account.walk("reject_reasons", "", 2);
         assertEquals(workable().reasonIds(), ids(reasons));
         assertEquals("Unsuccessful interview", reasons.get(1).get("name"));
     }
 
     @Test
     void aJobsStagesAreListedAndTheJobIsRequired() {
-        var stages = walk("job_interview_stages", "&job_id=SANDB001", 2);
+        var stages = account.walk("job_interview_stages", "&job_id=SANDB001", 2);
         assertEquals(workable().stagesOf("SANDB001"), ids(stages));
         assertEquals(Map.of("id", "SANDB001"), stages.get(3).get("job"));
         assertEquals("Technical Interview", stages.get(3).get("name"));
         assertEquals(3, ((Number) stages.get(3).get("position")).intValue());
 
-        var jobless = harness.get("/unified/ats/job_interview_stages?integrated_account_id=" + account);
+        var jobless = account.get("job_interview_stages", "");
         assertEquals(400, jobless.statusCode(), jobless.body());
         assertTrue(jobless.body().contains("job_id"), jobless.body());
-        assertEquals(404, harness.get("/unified/ats/job_interview_stages?integrated_account_id=" + account
-                + "&job_id=NOPE0001").statusCode());
+        assertEquals(404, account.get("job_interview_stages", "&job_id=NOPE0001").statusCode());
     }
 
     @Test
     void interviewsAreListedOnceAcrossPagesAndFilteredByCandidate() {
-        var interviews = walk("interviews", "", 2);
+        var interviews = account.walk("interviews", "", 2);
         assertEquals(workable().interviewIds(), ids(interviews), "every interview once, calls left out");
         assertEquals(interviews.size(), new HashSet<>(ids(interviews)).size());
         assertTrue(interviews.stream().anyMatch(i -> "cancelled".equals(i.get("status"))));
@@ -94,17 +76,16 @@ class WorkableHiringTest {
         assertEquals(Map.of("id", candidate), first.get("application"), "the application is the candidate");
         assertFalse(((List<?>) first.get("interviewers")).isEmpty());
 
-        var filtered = walk("interviews", "&candidate_id=" + candidate, 1);
+        var filtered = account.walk("interviews", "&candidate_id=" + candidate, 1);
         assertFalse(filtered.isEmpty());
         assertTrue(filtered.stream().allMatch(i -> Map.of("id", candidate).equals(i.get("candidate"))), filtered.toString());
         assertTrue(filtered.size() < interviews.size());
 
-        var got = harness.get("/unified/ats/interviews/" + first.get("id") + "?integrated_account_id=" + account);
+        var got = account.get("interviews/" + first.get("id"), "");
         assertEquals(200, got.statusCode(), got.body());
         assertEquals(first.get("start_at"), Harness.json(got).get("start_at"));
 
-        var byApplication = harness.get("/unified/ats/interviews?integrated_account_id=" + account
-                + "&application_id=" + candidate);
+        var byApplication = account.get("interviews", "&application_id=" + candidate);
         assertEquals(400, byApplication.statusCode(), "Workable filters events by candidate_id only");
     }
 
@@ -112,24 +93,24 @@ class WorkableHiringTest {
     void aCallIsNoInterview() {
         var ids = new ArrayList<>(workable().interviewIds());
         String call = Long.toHexString(Long.parseLong(ids.get(ids.size() - 1), 16) + 1);
-        assertEquals(404, harness.get("/unified/ats/interviews/" + call + "?integrated_account_id=" + account)
+        assertEquals(404, account.get("interviews/" + call, "")
                 .statusCode());
     }
 
     @Test
     void anApplicationsOfferIsItsCandidatesLatestOffer() {
         for (String candidate : workable().candidatesWithOffers()) {
-            var offers = walk("offers", "&application_id=" + candidate, 5);
+            var offers = account.walk("offers", "&application_id=" + candidate, 5);
             assertEquals(1, offers.size(), offers.toString());
             assertEquals(Map.of("id", candidate), offers.get(0).get("application"));
             assertNotNull(offers.get(0).get("start_date"));
         }
-        var sent = walk("offers", "&application_id=" + workable().candidatesWithOffers().get(1), 5).get(0);
+        var sent = account.walk("offers", "&application_id=" + workable().candidatesWithOffers().get(1), 5).get(0);
         assertEquals("sent", sent.get("status"));
-        var accepted = walk("offers", "&application_id=" + workable().candidatesWithOffers().get(0), 5).get(0);
+        var accepted = account.walk("offers", "&application_id=" + workable().candidatesWithOffers().get(0), 5).get(0);
         assertFalse(accepted.containsKey("status"), "accepted has no unified name: left in remote_data");
 
-        var without = harness.get("/unified/ats/offers?integrated_account_id=" + account);
+        var without = account.get("offers", "");
         assertEquals(400, without.statusCode(), without.body());
         assertTrue(without.body().contains("application_id"), without.body());
     }
@@ -222,7 +203,7 @@ class WorkableHiringTest {
     @Test
     void aRejectionWithAListedReasonIsShownByTheNextGet() {
         String application = candidate(14);
-        var reason = walk("reject_reasons", "", 10).get(2);
+        var reason = account.walk("reject_reasons", "", 10).get(2);
         int before = workable().disqualifications();
         var rejected = act("reject", Map.of("application_id", application, "reject_reason_id", reason.get("id"),
                 "note", "Budget is fixed for this role"), null);
@@ -230,7 +211,7 @@ class WorkableHiringTest {
         assertEquals(Map.of("id", reason.get("id")), Harness.json(rejected).get("reject_reason"));
         assertEquals(before + 1, workable().disqualifications());
 
-        var got = Harness.json(harness.get("/unified/ats/applications/" + application + "?integrated_account_id=" + account));
+        var got = Harness.json(account.get("applications/" + application, ""));
         assertEquals(Map.of("name", reason.get("name")), got.get("reject_reason"), "Workable shows the reason's text");
         assertNotNull(got.get("rejected_at"));
         assertEquals(reason.get("name"), workable().disqualificationOf(application));
@@ -265,8 +246,8 @@ class WorkableHiringTest {
     @ParameterizedTest
     @CsvSource({"offices,", "tags,", "scorecards,", "departments,/3ff4d641", "job_interview_stages,/applied"})
     void whatWorkableDoesNotDocumentIsRefusedWithTheReason(String resource, String id) {
-        var refused = harness.get("/unified/ats/" + resource + (id == null ? "" : id) + "?integrated_account_id="
-                + account);
+        var refused = account.harness().get("/unified/ats/" + resource + (id == null ? "" : id) + "?integrated_account_id="
+                + account.id());
         assertEquals(400, refused.statusCode(), refused.body());
         assertTrue(refused.body().contains("workable.readme.io"), refused.body());
     }
@@ -276,42 +257,12 @@ class WorkableHiringTest {
     }
 
     private static String stageOfApplication(String application) {
-        var got = harness.get("/unified/ats/applications/" + application + "?integrated_account_id=" + account);
+        var got = account.get("applications/" + application, "");
         assertEquals(200, got.statusCode(), got.body());
         return (String) ((Map<?, ?>) Harness.json(got).get("current_stage")).get("id");
     }
 
     private static HttpResponse<String> act(String action, Map<String, Object> body, String key) {
-        var headers = new LinkedHashMap<String, String>(Map.of("Authorization", "Bearer " + Harness.TOKEN));
-        if (key != null) {
-            headers.put("Idempotency-Key", key);
-        }
-        return harness.send("POST", "/unified/ats/applications/" + action + "?integrated_account_id=" + account,
-                dev.switchboard.mapping.Json.writeString(body), headers);
-    }
-
-    private static List<Object> ids(List<Map<String, Object>> items) {
-        return items.stream().map(item -> item.get("id")).toList();
-    }
-
-    /** Every item of a unified list, following next_cursor to the end. */
-    private static List<Map<String, Object>> walk(String resource, String query, int limit) {
-        var items = new ArrayList<Map<String, Object>>();
-        String cursor = null;
-        for (int page = 0; page < 100; page++) {
-            var response = harness.get("/unified/ats/" + resource + "?integrated_account_id=" + account + query
-                    + "&limit=" + limit + (cursor == null ? "" : "&next_cursor="
-                    + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
-            assertEquals(200, response.statusCode(), response.body());
-            var body = Harness.json(response);
-            @SuppressWarnings("unchecked")
-            var result = (List<Map<String, Object>>) body.getOrDefault("result", List.of());
-            items.addAll(result);
-            cursor = (String) body.get("next_cursor");
-            if (cursor == null) {
-                return items;
-            }
-        }
-        throw new AssertionError("more than 100 pages");
+        return account.post("applications/" + action, Json.writeString(body), key);
     }
 }

@@ -1,21 +1,20 @@
 package dev.switchboard.integrations;
 
+import static dev.switchboard.integrations.SandboxAccount.ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.Harness;
-import dev.switchboard.sandbox.Sandbox;
 import dev.switchboard.sandbox.WorkableSimulator;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Workable through the unified API, against the simulated Workable: comments as notes,
@@ -24,26 +23,12 @@ import org.junit.jupiter.api.Test;
  */
 class WorkableTest {
 
-    static Sandbox sandbox;
-    static Harness harness;
-    static String account;
-
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start();
-        harness = Harness.start();
-        account = harness.demoAccounts(sandbox).get("workable");
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-        sandbox.close();
-    }
+    @RegisterExtension
+    static final SandboxAccount account = SandboxAccount.perClass("workable");
 
     @Test
     void aCommentIsWrittenAsTheAccountsMemberAndListedAsANote() {
-        var created = harness.post(Harness.activities(account, ""),
+        var created = account.harness().post(Harness.activities(account.id(), ""),
                 "{\"candidate_id\": \"" + WorkableSimulator.CANDIDATE_ID + "\", \"body\": \"Workable e2e\"}");
         assertEquals(201, created.statusCode(), created.body());
         var note = Harness.json(created);
@@ -53,52 +38,53 @@ class WorkableTest {
         assertEquals(Map.of("id", WorkableSimulator.MEMBER_ID, "type", "user"), note.get("actor"));
         assertEquals("public", note.get("visibility"));
 
-        var listed = Pages.walk(harness, account, WorkableSimulator.CANDIDATE_ID, 100);
+        var listed = account.walk("activities", "&candidate_id=" + WorkableSimulator.CANDIDATE_ID, 100);
         assertTrue(listed.stream().anyMatch(item -> "Workable e2e".equals(item.get("body"))), listed.toString());
         // The feed also holds the application, which is no comment and is not listed as a note.
-        assertTrue(sandbox.workable().activitiesOf(WorkableSimulator.CANDIDATE_ID).stream()
+        assertTrue(account.sandbox().workable().activitiesOf(WorkableSimulator.CANDIDATE_ID).stream()
                 .anyMatch(activity -> activity.get("action").equals("applied")));
         assertTrue(listed.stream().allMatch(item -> "note".equals(item.get("activity_type"))));
-        assertEquals(listed.size(), sandbox.workable().activitiesOf(WorkableSimulator.CANDIDATE_ID).stream()
+        assertEquals(listed.size(), account.sandbox().workable().activitiesOf(WorkableSimulator.CANDIDATE_ID).stream()
                 .filter(activity -> activity.get("action").equals("comment")).count());
     }
 
     @Test
     void theRecordedLiveAnswerGivesTheId() {
-        sandbox.workable().answerCreatesWithId(true);
+        account.sandbox().workable().answerCreatesWithId(true);
         try {
-            var created = harness.post(Harness.activities(account, ""),
+            var created = account.harness().post(Harness.activities(account.id(), ""),
                     "{\"candidate_id\": \"" + WorkableSimulator.CANDIDATE_ID + "\", \"body\": \"with an id\"}");
             assertEquals(201, created.statusCode(), created.body());
             String id = (String) Harness.json(created).get("id");
-            assertTrue(Pages.ids(Pages.walk(harness, account, WorkableSimulator.CANDIDATE_ID, 100)).contains(id));
+            assertTrue(ids(account.walk("activities", "&candidate_id=" + WorkableSimulator.CANDIDATE_ID, 100)).contains(id));
         } finally {
-            sandbox.workable().answerCreatesWithId(false);
+            account.sandbox().workable().answerCreatesWithId(false);
         }
     }
 
     @Test
     void adminOnlyBecomesTheAdminPolicyAndPrivateIsRefused() {
-        var created = harness.post(Harness.activities(account, ""), "{\"candidate_id\": \""
+        var created = account.harness().post(Harness.activities(account.id(), ""), "{\"candidate_id\": \""
                 + WorkableSimulator.CANDIDATE_ID + "\", \"body\": \"admins only\", \"visibility\": \"admin_only\"}");
         assertEquals(201, created.statusCode(), created.body());
         assertEquals("admin_only", Harness.json(created).get("visibility"));
-        var stored = sandbox.workable().activitiesOf(WorkableSimulator.CANDIDATE_ID).stream()
+        var stored = account.sandbox().workable().activitiesOf(WorkableSimulator.CANDIDATE_ID).stream()
                 .filter(activity -> "admins only".equals(activity.get("body"))).findFirst().orElseThrow();
         assertEquals(List.of("admin"), stored.get("policy"));
 
         // No policy narrows a comment to its author: private would be widened, so it is refused.
-        int before = sandbox.workable().activitiesOf(WorkableSimulator.CANDIDATE_ID).size();
-        var refused = harness.post(Harness.activities(account, ""), "{\"candidate_id\": \""
+        int before = account.sandbox().workable().activitiesOf(WorkableSimulator.CANDIDATE_ID).size();
+        var refused = account.harness().post(Harness.activities(account.id(), ""), "{\"candidate_id\": \""
                 + WorkableSimulator.CANDIDATE_ID + "\", \"body\": \"secret\", \"visibility\": \"private\"}");
         assertEquals(400, refused.statusCode(), refused.body());
         assertTrue(refused.body().contains("visibility"), refused.body());
-        assertEquals(before, sandbox.workable().activitiesOf(WorkableSimulator.CANDIDATE_ID).size());
+        assertEquals(before, account.sandbox().workable().activitiesOf(WorkableSimulator.CANDIDATE_ID).size());
     }
 
     @Test
     void anotherMemberIsNamedInTheBodyNotTheQuery() {
-        var dry = harness.post(Harness.activities(account, "&remote_query[member_id]=" + WorkableSimulator.OTHER_MEMBER_ID
+        var dry = account.harness().post(Harness.activities(account.id(), "&remote_query[member_id]="
+                + WorkableSimulator.OTHER_MEMBER_ID
                 + "&switchboard_dry_run=true"), "{\"candidate_id\": \"" + WorkableSimulator.CANDIDATE_ID
                 + "\", \"body\": \"as Ben\"}");
         assertEquals(200, dry.statusCode(), dry.body());
@@ -108,7 +94,7 @@ class WorkableTest {
                 request.get("body"));
         assertNull(URI.create((String) request.get("url")).getQuery(), "member_id stays out of the query");
 
-        var created = harness.post(Harness.activities(account, "&remote_query[member_id]="
+        var created = account.harness().post(Harness.activities(account.id(), "&remote_query[member_id]="
                 + WorkableSimulator.OTHER_MEMBER_ID), "{\"candidate_id\": \"" + WorkableSimulator.CANDIDATE_ID
                 + "\", \"body\": \"as Ben\"}");
         assertEquals(Map.of("id", WorkableSimulator.OTHER_MEMBER_ID, "type", "user"), Harness.json(created).get("actor"));
@@ -116,31 +102,33 @@ class WorkableTest {
 
     @Test
     void withoutAnyMemberTheCreateIsRefusedBeforeSending() {
-        String bare = harness.account("workable", Map.of("api_token", WorkableSimulator.API_TOKEN,
-                "subdomain", WorkableSimulator.SUBDOMAIN, "base_url", sandbox.workableUrl()));
-        int before = sandbox.workable().activitiesOf(WorkableSimulator.CANDIDATE_ID).size();
-        var refused = harness.post(Harness.activities(bare, ""),
+        String bare = account.harness().account("workable", Map.of("api_token", WorkableSimulator.API_TOKEN,
+                "subdomain", WorkableSimulator.SUBDOMAIN, "base_url", account.sandbox().workableUrl()));
+        int before = account.sandbox().workable().activitiesOf(WorkableSimulator.CANDIDATE_ID).size();
+        var refused = account.harness().post(Harness.activities(bare, ""),
                 "{\"candidate_id\": \"" + WorkableSimulator.CANDIDATE_ID + "\", \"body\": \"nobody\"}");
         assertEquals(400, refused.statusCode(), refused.body());
         assertTrue(refused.body().contains("remote_query[member_id]"), refused.body());
         assertTrue(refused.body().contains("member_id' in the account's context"), refused.body());
-        assertEquals(before, sandbox.workable().activitiesOf(WorkableSimulator.CANDIDATE_ID).size());
+        assertEquals(before, account.sandbox().workable().activitiesOf(WorkableSimulator.CANDIDATE_ID).size());
     }
 
     @Test
     void theSubdomainChoosesTheHost() {
-        String acme = harness.account("workable", Map.of("api_token", "t", "subdomain", "acme",
+        String acme = account.harness().account("workable", Map.of("api_token", "t", "subdomain", "acme",
                 "member_id", WorkableSimulator.MEMBER_ID));
-        var dry = harness.post(Harness.activities(acme, "&switchboard_dry_run=true"),
+        var dry = account.harness().post(Harness.activities(acme, "&switchboard_dry_run=true"),
                 "{\"candidate_id\": \"3fc9a8\", \"body\": \"x\"}");
         assertEquals(200, dry.statusCode(), dry.body());
         assertEquals("https://acme.workable.com/spi/v3/candidates/3fc9a8/comments",
                 ((Map<?, ?>) Harness.json(dry).get("request")).get("url"));
         // A host of Workable's own is accepted as a base_url; another is not.
-        assertEquals(201, harness.post("/integrated-accounts?connect_check=skip", "{\"integration\": \"workable\", \"tenant_id\": \"t\", "
+        assertEquals(201, account.harness().post("/integrated-accounts?connect_check=skip",
+                "{\"integration\": \"workable\", \"tenant_id\": \"t\", "
                 + "\"context\": {\"api_token\": \"t\", \"subdomain\": \"acme\", \"base_url\": "
                 + "\"https://other.workable.com/spi/v3\"}}").statusCode());
-        var foreign = harness.post("/integrated-accounts?connect_check=skip", "{\"integration\": \"workable\", \"tenant_id\": \"t\", "
+        var foreign = account.harness().post("/integrated-accounts?connect_check=skip",
+                "{\"integration\": \"workable\", \"tenant_id\": \"t\", "
                 + "\"context\": {\"api_token\": \"t\", \"subdomain\": \"acme\", \"base_url\": "
                 + "\"https://acme.workable.com.evil.example/spi/v3\"}}");
         assertEquals(400, foreign.statusCode(), foreign.body());
@@ -149,17 +137,17 @@ class WorkableTest {
     @Test
     void aLongFeedIsWalkedByNextUrlWithinTheRateLimit() {
         String candidate = "walk-" + System.nanoTime();
-        sandbox.workable().addCandidate(candidate);
+        account.sandbox().workable().addCandidate(candidate);
         var written = new ArrayList<Object>();
         for (int i = 0; i < 23; i++) {
-            written.add(sandbox.workable().addComment(candidate, WorkableSimulator.MEMBER_ID, "comment " + i));
+            written.add(account.sandbox().workable().addComment(candidate, WorkableSimulator.MEMBER_ID, "comment " + i));
         }
-        int limitedBefore = sandbox.workable().rateLimited();
-        var listed = Pages.walk(harness, account, candidate, 5);
-        assertEquals(written, Pages.ids(listed), "each comment once, in order");
-        assertEquals(23, new HashSet<>(Pages.ids(listed)).size());
+        int limitedBefore = account.sandbox().workable().rateLimited();
+        var listed = account.walk("activities", "&candidate_id=" + candidate, 5);
+        assertEquals(written, ids(listed), "each comment once, in order");
+        assertEquals(23, new HashSet<>(ids(listed)).size());
         assertFalse(listed.isEmpty());
         // Switchboard kept under 10 calls per 10 s: Workable never had to refuse one.
-        assertEquals(limitedBefore, sandbox.workable().rateLimited());
+        assertEquals(limitedBefore, account.sandbox().workable().rateLimited());
     }
 }
