@@ -124,10 +124,6 @@ public final class Reconciler {
     }
 
     /**
-     * An action changed one item: read it back and see whether it shows what was sent (the
-     * application in the stage it was moved to). It does, or the outcome stays unknown.
-     */
-    /**
      * The item a write acts on, as it is before the write (its unified form, remote_data
      * included): read by the model's {@code get} with the id the match rule's {@code read_back}
      * names in the sent body.
@@ -154,6 +150,10 @@ public final class Reconciler {
         return pages.readOne(get.get(), account, query, List.of(), trace).item();
     }
 
+    /**
+     * An action changed one item: read it back and see whether it shows what was sent (the
+     * application in the stage it was moved to). It does, or the outcome stays unknown.
+     */
     private Optional<Map<String, Object>> readBack(Operation write, IntegratedAccount account, MatchRule rule,
             ItemMatch wanted, RequestTrace trace) {
         try {
