@@ -111,8 +111,7 @@ final class HiringWalk {
         if (!beyond.isEmpty()) {
             // Ashby rejects by a move to the job's Archived stage: which one is the caller's to choose.
             return "  (" + action + " on " + operation.integration().label() + " also needs " + String.join(", ", beyond)
-                    + ": " + beyond.stream().map(field -> field + ", " + operation.model().requestFields().get(field)
-                            .description()).collect(java.util.stream.Collectors.joining("; ")) + ")\n";
+                    + ", which this walk does not choose for you: $SWITCHBOARD/docs describes it)\n";
         }
         if (rules.required().contains("candidate_id") || rules.supported().contains("candidate_id")) {
             ServerQuestions.idOf(application, "candidate").ifPresent(id -> body.put("candidate_id", id));
