@@ -20,7 +20,7 @@ import java.util.Set;
  *                   {@code remote_data} sets there counts as that field when the body is checked
  * @param readsFirst  for a write on an existing item (an action): read the item by the model's
  *                    {@code get} first and give its unified form to the mappings as {@code current},
- *                    where the provider wants to be told the item's state (Greenhouse's move names
+ *                    where the provider wants to be told the item's state (a move that names
  *                    the stage it moves from)
  */
 public record Endpoint(@JsonProperty("method") String method, @JsonProperty("path") String path,

@@ -143,7 +143,7 @@ public final class Reconciler {
         }
         var query = new LinkedHashMap<String, Object>();
         query.put("id", String.valueOf(id.get()));
-        // What else the read needs that the write was sent (Lever reads an application under its opportunity).
+        // What else the read needs that the write was sent (an item read under its parent, by the parent's id).
         for (String name : get.get().method().query()) {
             ValuePaths.values(sent, name).stream().findFirst().ifPresent(value -> query.put(name, String.valueOf(value)));
         }
@@ -152,7 +152,7 @@ public final class Reconciler {
 
     /**
      * An action changed one item: read it back and see whether it shows what was sent (the
-     * application in the stage it was moved to). It does, or the outcome stays unknown.
+     * item in the state the action set). It does, or the outcome stays unknown.
      */
     private Optional<Map<String, Object>> readBack(Operation write, IntegratedAccount account, MatchRule rule,
             ItemMatch wanted, RequestTrace trace) {
