@@ -141,7 +141,7 @@ public final class ProviderClient {
     private static RemoteResponse readWhole(RemoteStream stream, int limit) throws RemoteFailure {
         var watch = DeadlineSweeper.watch(stream.body(), stream.deadline());
         try (watch; InputStream body = stream.body()) {
-            byte[] bytes = body.readNBytes(limit + 1);
+            byte[] bytes = readUpTo(body, limit + 1, declaredLength(stream));
             if (watch.expired()) {
                 throw new IOException("deadline passed");
             }
@@ -158,6 +158,36 @@ public final class ProviderClient {
             }
             throw new RemoteFailure(RemoteFailure.Kind.BROKEN, RemoteFailure.Cause.BROKEN,
                     "the connection broke while reading the provider's answer");
+        }
+    }
+
+    /**
+     * The body, up to {@code max} bytes. {@code InputStream.readNBytes(max)} starts a 16 KB
+     * buffer, then another to learn the end has come, then copies: 32 KB or more for each
+     * answer of a few hundred bytes, the most a note create allocated. Here an answer that
+     * says its length is read into an array of that length, and one that does not grows
+     * from a small array.
+     */
+    static byte[] readUpTo(InputStream body, int max, long declared) throws IOException {
+        if (declared >= 0 && declared < max) {
+            byte[] exact = body.readNBytes((int) declared + 1);
+            return exact; // one byte more than declared is asked for, so a longer body still shows
+        }
+        var buffer = new java.io.ByteArrayOutputStream(1024);
+        byte[] chunk = new byte[Math.min(max, 4096)];
+        int read;
+        while (buffer.size() < max && (read = body.read(chunk, 0, Math.min(chunk.length, max - buffer.size()))) >= 0) {
+            buffer.write(chunk, 0, read);
+        }
+        return buffer.toByteArray();
+    }
+
+    /** The answer's Content-Length, or -1 when it gives none (chunked, or read to the close). */
+    private static long declaredLength(RemoteStream stream) {
+        try {
+            return stream.header("content-length").map(Long::parseLong).filter(length -> length >= 0).orElse(-1L);
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

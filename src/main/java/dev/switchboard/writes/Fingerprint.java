@@ -18,7 +18,26 @@ public final class Fingerprint {
     private static final ObjectMapper CANONICAL = Json.MAPPER.copy()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
+    /** Looked up once: {@code MessageDigest.getInstance} finds the provider by reflection on every call. */
+    private static final MessageDigest SHA_256;
+
+    static {
+        try {
+            SHA_256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private Fingerprint() {
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String of(UnifiedRequest request) {
@@ -33,8 +52,8 @@ public final class Fingerprint {
         parts.put("exclude_fields", request.options().excludeFields());
         try {
             byte[] canonical = CANONICAL.writeValueAsBytes(parts);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            return HexFormat.of().formatHex(sha256().digest(canonical));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
