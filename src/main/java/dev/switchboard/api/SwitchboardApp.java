@@ -101,6 +101,11 @@ public final class SwitchboardApp {
             config.http.prefer405over404 = true;
             // Compression would buffer streamed bodies; providers' answers are small anyway.
             config.http.compressionStrategy = CompressionStrategy.NONE;
+            // Javalin copies every answer to Jetty through a buffer of this size, made afresh for
+            // each response (by default Jetty's 32 KB output buffer size): most of what a health
+            // check allocated, for answers of a few hundred bytes. Jetty's own buffer, pooled, is
+            // unchanged, so streamed downloads still reach the socket in 32 KB writes.
+            config.http.responseBufferSize = 8 * 1024;
             // Jetty's refusals before Javalin sees a request (bad URI, 414, 431) are JSON too.
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new JsonErrorPages());
