@@ -3,8 +3,6 @@ package dev.switchboard.observability;
 import dev.switchboard.mapping.Json;
 import java.io.Console;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -38,8 +36,6 @@ public record LogLine(Instant ts, String level, String logger, String requestId,
     }
 
     public static final String SETTING = "SWITCHBOARD_LOG_FORMAT";
-    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
     private static volatile Format format = initial(System.getenv(SETTING));
 
     /** The format lines are written in now. */
@@ -105,7 +101,7 @@ public record LogLine(Instant ts, String level, String logger, String requestId,
 
     private String json() {
         var line = new LinkedHashMap<String, Object>();
-        line.put("ts", TS.format(ts));
+        line.put("ts", LogTimestamp.format(ts));
         line.put("level", level);
         line.put("logger", logger);
         if (requestId != null) {
@@ -121,7 +117,7 @@ public record LogLine(Instant ts, String level, String logger, String requestId,
 
     private String text() {
         var out = new StringBuilder(160);
-        out.append(TS.format(ts)).append(' ').append(level);
+        out.append(LogTimestamp.format(ts)).append(' ').append(level);
         out.append(" ".repeat(Math.max(1, 6 - level.length())));
         out.append(logger.substring(logger.lastIndexOf('.') + 1)).append(' ').append(message);
         if (requestId != null) {
