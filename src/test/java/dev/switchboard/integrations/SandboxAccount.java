@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -34,17 +35,28 @@ final class SandboxAccount implements BeforeAllCallback, AfterAllCallback {
     private static final int MOST_PAGES = 500;
 
     private final String integration;
+    private final boolean rateLimited;
     private Sandbox sandbox;
     private Harness harness;
     private String id;
 
-    private SandboxAccount(String integration) {
+    private SandboxAccount(String integration, boolean rateLimited) {
         this.integration = integration;
+        this.rateLimited = rateLimited;
     }
 
     /** The demo account of this integration ("ashby", "greenhouse", …), started once for a test class. */
     static SandboxAccount perClass(String integration) {
-        return new SandboxAccount(integration);
+        return new SandboxAccount(integration, true);
+    }
+
+    /**
+     * The same account with the provider's rate limit off on both sides, Switchboard's pacing
+     * and the simulator's 429s: for a class whose subject is not the limit, so that its calls
+     * wait on nothing (Workable's 10 in 10 seconds would hold each test for seconds).
+     */
+    SandboxAccount withoutRateLimit() {
+        return new SandboxAccount(integration, false);
     }
 
     @Override
@@ -52,7 +64,15 @@ final class SandboxAccount implements BeforeAllCallback, AfterAllCallback {
         sandbox = Sandbox.start();
         // Token endpoints point at the sandbox as `serve --sandbox` sets them, whichever provider
         // the class tests: a provider signing in by API key never asks them.
-        harness = Harness.start(Harness.sandboxConfig(sandbox));
+        var config = Harness.sandboxConfig(sandbox);
+        if (!rateLimited) {
+            var environment = new HashMap<>(config.environment());
+            environment.put("SWITCHBOARD_" + integration.toUpperCase(Locale.ROOT) + "_RATE_LIMIT", "off");
+            config = config.withEnvironment(environment);
+            // Workable's is the one simulator that enforces its provider's limit.
+            sandbox.workable().limitCalls(false);
+        }
+        harness = Harness.start(config);
         id = harness.demoAccounts(sandbox).get(integration);
     }
 
