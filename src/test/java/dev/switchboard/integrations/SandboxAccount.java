@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -51,9 +50,8 @@ final class SandboxAccount implements BeforeAllCallback, AfterAllCallback {
     }
 
     /**
-     * The same account with the provider's rate limit off on both sides, Switchboard's pacing
-     * and the simulator's 429s: for a class whose subject is not the limit, so that its calls
-     * wait on nothing (Workable's 10 in 10 seconds would hold each test for seconds).
+     * The same account with rate limits off ({@link Harness#sandboxConfigWithoutRateLimits}):
+     * for a class whose subject is not the limit.
      */
     SandboxAccount withoutRateLimit() {
         return new SandboxAccount(integration, false);
@@ -64,15 +62,8 @@ final class SandboxAccount implements BeforeAllCallback, AfterAllCallback {
         sandbox = Sandbox.start();
         // Token endpoints point at the sandbox as `serve --sandbox` sets them, whichever provider
         // the class tests: a provider signing in by API key never asks them.
-        var config = Harness.sandboxConfig(sandbox);
-        if (!rateLimited) {
-            var environment = new HashMap<>(config.environment());
-            environment.put("SWITCHBOARD_" + integration.toUpperCase(Locale.ROOT) + "_RATE_LIMIT", "off");
-            config = config.withEnvironment(environment);
-            // Workable's is the one simulator that enforces its provider's limit.
-            sandbox.workable().limitCalls(false);
-        }
-        harness = Harness.start(config);
+        harness = Harness.start(rateLimited ? Harness.sandboxConfig(sandbox)
+                : Harness.sandboxConfigWithoutRateLimits(sandbox));
         id = harness.demoAccounts(sandbox).get(integration);
     }
 
