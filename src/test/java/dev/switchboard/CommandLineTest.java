@@ -21,6 +21,13 @@ import org.junit.jupiter.api.Test;
 /** The maintenance commands, run as a user runs them: a separate process on the same store. */
 class CommandLineTest {
 
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    /**
+     * A command's JVM lives seconds, most of them starting up: the quick compiler alone (C1)
+     * about halves that, and the command does and prints the same.
+     */
+    private static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1");
+
     record Run(int exitCode, String output) {
     }
 
@@ -245,7 +252,7 @@ class CommandLineTest {
         assertEquals(0, migrated.exitCode(), migrated.output());
         assertTrue(migrated.output().contains("applied "), migrated.output());
         assertTrue(run(Map.of("SWITCHBOARD_DATABASE_URL", url), "migrate").output().contains("up to date"));
-        try (var server = ChildServer.start(List.of(), List.of("serve"), env)) {
+        try (var server = ChildServer.start(QUICK_START, List.of("serve"), env)) {
             assertTrue(server.isAlive(), "a migrated store starts without migrating");
         }
     }
@@ -254,7 +261,7 @@ class CommandLineTest {
     void secretsMayComeFromFiles() throws Exception {
         Path file = TempDirs.create("secret").resolve("token");
         Files.writeString(file, "token-from-a-file-0123456789\n"); // as echo leaves it
-        try (var server = ChildServer.start(List.of(), List.of("serve"),
+        try (var server = ChildServer.start(QUICK_START, List.of("serve"),
                 Map.of("SWITCHBOARD_API_TOKEN_FILE", file.toString()))) {
             var http = java.net.http.HttpClient.newHttpClient();
             var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl()
@@ -275,8 +282,9 @@ class CommandLineTest {
         try (var socket = new java.net.ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.switchboard.Main", "webhooks", "listen",
+        var command = new ArrayList<>(List.of(JAVA));
+        command.addAll(QUICK_START);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.switchboard.Main", "webhooks", "listen",
                 "--port", String.valueOf(port), "--secret", secret));
         Process listener = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
@@ -344,7 +352,7 @@ class CommandLineTest {
 
     @Test
     void aServerWithoutTheApiTokenWarnsAndRuns() throws Exception {
-        try (var server = ChildServer.start(List.of(), List.of("serve"), Map.of("SWITCHBOARD_LOG_FORMAT", "text"))) {
+        try (var server = ChildServer.start(QUICK_START, List.of("serve"), Map.of("SWITCHBOARD_LOG_FORMAT", "text"))) {
             String warning = server.linesUntil("SWITCHBOARD_API_TOKEN is not set", java.time.Duration.ofSeconds(10))
                     .stream().filter(l -> l.contains("SWITCHBOARD_API_TOKEN is not set")).findFirst().orElseThrow();
             assertTrue(warning.matches(".{24} WARN +ServeCommand SWITCHBOARD_API_TOKEN is not set.*"), warning);
@@ -379,14 +387,7 @@ class CommandLineTest {
     }
 
     static Split runSplit(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dlogback.configurationFile=logback.xml", "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"),
-                "dev.switchboard.Main"));
-        command.addAll(List.of(args));
-        var builder = new ProcessBuilder(command);
-        builder.environment().keySet().removeIf(name -> name.startsWith("SWITCHBOARD_"));
-        builder.environment().putAll(env);
+        var builder = command(env, args);
         Path err = Files.createTempFile("switchboard", ".err");
         builder.redirectError(err.toFile());
         Process process = builder.start();
@@ -411,17 +412,22 @@ class CommandLineTest {
     }
 
     static Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dlogback.configurationFile=logback.xml", "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"),
-                "dev.switchboard.Main"));
-        command.addAll(List.of(args));
-        var builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(name -> name.startsWith("SWITCHBOARD_"));
-        builder.environment().putAll(env);
-        Process process = builder.start();
+        Process process = command(env, args).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return new Run(process.waitFor(), output);
+    }
+
+    /** {@code switchboard <args>} in a JVM of its own, with only these SWITCHBOARD_* settings. */
+    private static ProcessBuilder command(Map<String, String> env, String... args) {
+        var command = new ArrayList<>(List.of(JAVA));
+        command.addAll(QUICK_START);
+        command.addAll(List.of("-Dlogback.configurationFile=logback.xml", "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), "dev.switchboard.Main"));
+        command.addAll(List.of(args));
+        var builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(name -> name.startsWith("SWITCHBOARD_"));
+        builder.environment().putAll(env);
+        return builder;
     }
 
     private static String line(String output, String label) {

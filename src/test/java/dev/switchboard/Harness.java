@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -86,6 +87,21 @@ public final class Harness implements AutoCloseable, BeforeAllCallback, AfterAll
     public static ServerConfig sandboxConfig(Sandbox sandbox) {
         return sqliteConfig().withEnvironment(Map.of("SWITCHBOARD_GREENHOUSE_TOKEN_URL", sandbox.greenhouseTokenUrl(),
                 "SWITCHBOARD_LEVER_TOKEN_URL", sandbox.leverTokenUrl()));
+    }
+
+    /**
+     * {@link #sandboxConfig} with every provider's rate limit off on both sides, Switchboard's
+     * pacing and the simulators' 429s, as the training run has it: for tests whose subject is not
+     * the limit, so they wait on nothing (Workable's 10 calls in 10 seconds holds a walk for many).
+     */
+    public static ServerConfig sandboxConfigWithoutRateLimits(Sandbox sandbox) {
+        var config = sandboxConfig(sandbox);
+        var environment = new TreeMap<>(config.environment());
+        sandbox.baseUrls().keySet().forEach(integration ->
+                environment.put("SWITCHBOARD_" + integration.toUpperCase(Locale.ROOT) + "_RATE_LIMIT", "off"));
+        // Workable's is the one simulator that enforces its provider's limit.
+        sandbox.workable().limitCalls(false);
+        return config.withEnvironment(environment);
     }
 
     public String baseUrl() {

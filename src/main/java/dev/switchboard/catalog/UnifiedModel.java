@@ -12,10 +12,13 @@ import java.util.Map;
  * response fields, and per method what each integration requires and supports.
  *
  * @param noun what one item is called in messages ("candidate", "note")
+ * @param article the noun's indefinite article where its first letter misleads ("a" before
+ *     "user"); without it, "an" before a vowel letter and "a" before any other
  */
 public record UnifiedModel(
         @JsonProperty("resource") String resource,
         @JsonProperty("noun") String noun,
+        @JsonProperty("article") String article,
         @JsonProperty("description") String description,
         @JsonProperty("request_fields") Map<String, FieldSchema> requestFields,
         @JsonProperty("response_fields") Map<String, FieldSchema> responseFields,
@@ -65,6 +68,14 @@ public record UnifiedModel(
                 }
             }
         }
+    }
+
+    /** The noun after its indefinite article, for summaries and messages ("an application", "a note"). */
+    public String aNoun() {
+        if (article != null) {
+            return article + " " + noun;
+        }
+        return ("aeiou".indexOf(Character.toLowerCase(noun.charAt(0))) >= 0 ? "an " : "a ") + noun;
     }
 
     /** What several items are called in messages: the resource's last path segment ("candidates"). */

@@ -66,7 +66,7 @@ final class ResourceOperations {
     private Map<String, Object> create() {
         var operation = new LinkedHashMap<String, Object>();
         operation.put("operationId", "create" + names.singular());
-        operation.put("summary", "Create a " + model.noun());
+        operation.put("summary", "Create " + model.aNoun());
         operation.put("tags", List.of(names.tag()));
         var parts = new ArrayList<String>();
         if (model.description() != null) {
@@ -165,7 +165,7 @@ final class ResourceOperations {
     private Map<String, Object> action(String action, String name) {
         var operation = new LinkedHashMap<String, Object>();
         operation.put("operationId", Character.toLowerCase(name.charAt(0)) + name.substring(1) + names.singular());
-        operation.put("summary", name.replaceAll("([a-z])([A-Z])", "$1 $2") + " a " + model.noun());
+        operation.put("summary", actionSummary(action));
         operation.put("tags", List.of(names.tag()));
         var description = new ArrayList<String>();
         java.util.Optional.ofNullable(model.methods().get(action).description()).ifPresent(description::add);
@@ -184,16 +184,27 @@ final class ResourceOperations {
         return operation;
     }
 
+    /**
+     * The action's name read as a verb and what it acts on: "reject" gives "Reject an
+     * application", "move-stage" gives "Move stage of an application".
+     */
+    private String actionSummary(String action) {
+        String[] words = action.split("[-_]", 2);
+        String verb = Character.toUpperCase(words[0].charAt(0)) + words[0].substring(1);
+        String rest = words.length > 1 ? " " + words[1].replaceAll("[-_]", " ") + " of " : " ";
+        return verb + rest + model.aNoun();
+    }
+
     /** The bytes of a file whose link a list gave, streamed with the provider's type and length. */
     private Map<String, Object> download() {
         var operation = new LinkedHashMap<String, Object>();
         operation.put("operationId", "download" + names.singular());
-        operation.put("summary", "Download the file of a " + model.noun());
+        operation.put("summary", "Download the file of " + model.aNoun());
         var description = new ArrayList<String>();
         description.add("Integrations: " + String.join(", ", catalog.integrationNames().stream()
                 .filter(name -> model.methods().get(UnifiedModel.DOWNLOAD).integrations().containsKey(name))
                 .map(name -> catalog.integration(name).orElseThrow().label()).toList()) + ".");
-        description.add("file_url is a " + model.noun() + "'s file_url as this account was given it; any other is "
+        description.add("file_url is " + model.aNoun() + "'s file_url as this account was given it; any other is "
                 + "refused. Streamed: the file is never held whole, and one over SWITCHBOARD_MAX_FILE_BYTES is a 502.");
         operation.put("description", String.join(" ", description));
         operation.put("tags", List.of(names.tag()));

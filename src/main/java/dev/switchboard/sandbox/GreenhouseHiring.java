@@ -67,12 +67,7 @@ final class GreenhouseHiring {
         var department = new LinkedHashMap<String, Object>();
         department.put("id", id);
         department.put("name", name);
-        department.put("parent_id", parent);
-        department.put("child_ids", List.of());
-        department.put("external_id", null);
-        department.put("created_at", "2025-02-03T09:00:00.000Z");
-        department.put("updated_at", "2025-02-03T09:00:00.000Z");
-        departments.add(department);
+        departments.add(inTree(department, parent));
     }
 
     private void office(long id, String name, String location, Long parent) {
@@ -81,12 +76,17 @@ final class GreenhouseHiring {
         office.put("name", name);
         office.put("location", Map.of("name", location));
         office.put("primary_contact_user_id", 4080L);
-        office.put("parent_id", parent);
-        office.put("child_ids", List.of());
-        office.put("external_id", null);
-        office.put("created_at", "2025-02-03T09:00:00.000Z");
-        office.put("updated_at", "2025-02-03T09:00:00.000Z");
-        offices.add(office);
+        offices.add(inTree(office, parent));
+    }
+
+    /** The fields a department and an office end with alike: their place in a tree, and when they were made. */
+    private static Map<String, Object> inTree(Map<String, Object> item, Long parent) {
+        item.put("parent_id", parent);
+        item.put("child_ids", List.of());
+        item.put("external_id", null);
+        item.put("created_at", "2025-02-03T09:00:00.000Z");
+        item.put("updated_at", "2025-02-03T09:00:00.000Z");
+        return item;
     }
 
     /** A scheduled interview as _scheduled_interviews.md shows one: start/end date_time, organizer, interviewers. */

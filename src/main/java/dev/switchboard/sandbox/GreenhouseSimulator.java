@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * A simulated Greenhouse Harvest v3: a client-credentials token endpoint, and a
@@ -173,13 +174,8 @@ public final class GreenhouseSimulator {
         int perPage;
         int offset;
         if (ctx.queryParam("cursor") != null) {
-            if (ctx.queryParamMap().size() != 1) {
-                Simulator.json(ctx, 400, Map.of("message", "cursor must be the only parameter"));
-                return;
-            }
-            Optional<Map<String, Object>> position = readCursor(ctx.queryParam("cursor"));
+            Optional<Map<String, Object>> position = position(ctx, GreenhouseSimulator::readCursor);
             if (position.isEmpty()) {
-                Simulator.json(ctx, 400, Map.of("message", "Invalid cursor"));
                 return;
             }
             candidate = (String) position.get().get("c");
@@ -236,13 +232,8 @@ public final class GreenhouseSimulator {
         int perPage;
         long after;
         if (ctx.queryParam("cursor") != null) {
-            if (ctx.queryParamMap().size() != 1) {
-                Simulator.json(ctx, 400, Map.of("message", "cursor must be the only parameter"));
-                return;
-            }
-            Optional<Map<String, Object>> position = readPosition(ctx.queryParam("cursor"), resource);
+            Optional<Map<String, Object>> position = position(ctx, cursor -> readPosition(cursor, resource));
             if (position.isEmpty()) {
-                Simulator.json(ctx, 400, Map.of("message", "Invalid cursor"));
                 return;
             }
             @SuppressWarnings("unchecked")
@@ -338,6 +329,23 @@ public final class GreenhouseSimulator {
     /** The object field a filter compares: ids the object's own id, a parent filter its parent's id. */
     private static String field(String filter) {
         return filter.equals("ids") ? "id" : filter.substring(0, filter.length() - "s".length());
+    }
+
+    /**
+     * Where a {@code ?cursor=} left off, as the reader finds it in the cursor; empty once a 400
+     * is answered: a cursor comes alone, and only as this simulator made it.
+     */
+    private static Optional<Map<String, Object>> position(Context ctx,
+            Function<String, Optional<Map<String, Object>>> reader) {
+        if (ctx.queryParamMap().size() != 1) {
+            Simulator.json(ctx, 400, Map.of("message", "cursor must be the only parameter"));
+            return Optional.empty();
+        }
+        Optional<Map<String, Object>> position = reader.apply(ctx.queryParam("cursor"));
+        if (position.isEmpty()) {
+            Simulator.json(ctx, 400, Map.of("message", "Invalid cursor"));
+        }
+        return position;
     }
 
     private static Optional<Map<String, Object>> readPosition(String text, String resource) {

@@ -144,15 +144,10 @@ final class WorkableHiring {
     }
 
     void move(Context ctx) {
-        var candidate = world.candidate(ctx.pathParam("id")).orElse(null);
-        if (candidate == null) {
-            Simulator.json(ctx, 404, Map.of("error", "Not found"));
-            return;
-        }
-        var body = Simulator.jsonObject(ctx).orElse(Map.of());
-        if (refusedMember(ctx, body)) {
-            return;
-        }
+        action(ctx).ifPresent(action -> move(ctx, action.candidate(), action.body()));
+    }
+
+    private void move(Context ctx, Map<String, Object> candidate, Map<String, Object> body) {
         String shortcode = (String) ((Map<?, ?>) candidate.get("job")).get("shortcode");
         Object target = body.get("target_stage");
         Optional<Map<String, Object>> stage = PIPELINES.get(shortcode).stream()
@@ -171,15 +166,10 @@ final class WorkableHiring {
     }
 
     void disqualify(Context ctx) {
-        var candidate = world.candidate(ctx.pathParam("id")).orElse(null);
-        if (candidate == null) {
-            Simulator.json(ctx, 404, Map.of("error", "Not found"));
-            return;
-        }
-        var body = Simulator.jsonObject(ctx).orElse(Map.of());
-        if (refusedMember(ctx, body)) {
-            return;
-        }
+        action(ctx).ifPresent(action -> disqualify(ctx, action.candidate(), action.body()));
+    }
+
+    private void disqualify(Context ctx, Map<String, Object> candidate, Map<String, Object> body) {
         Object reasonId = body.get("disqualification_reason_id");
         Map<String, Object> reason = reasonId == null ? null
                 : REASONS.stream().filter(r -> r.get("id").equals(reasonId)).findFirst().orElse(null);
@@ -201,6 +191,24 @@ final class WorkableHiring {
         }
         disqualifications.incrementAndGet();
         answerWritten(ctx);
+    }
+
+    /** A move's or disqualification's candidate and body, once both are known good. */
+    private record Action(Map<String, Object> candidate, Map<String, Object> body) {
+    }
+
+    /** The action's candidate and body; empty when it was answered already: no such candidate, or a refused member. */
+    private Optional<Action> action(Context ctx) {
+        var candidate = world.candidate(ctx.pathParam("id")).orElse(null);
+        if (candidate == null) {
+            Simulator.json(ctx, 404, Map.of("error", "Not found"));
+            return Optional.empty();
+        }
+        var body = Simulator.jsonObject(ctx).orElse(Map.of());
+        if (refusedMember(ctx, body)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Action(candidate, body));
     }
 
     private void answerWritten(Context ctx) {

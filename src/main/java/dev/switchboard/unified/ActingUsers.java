@@ -36,7 +36,7 @@ public final class ActingUsers {
             String parameter = "remote_query[" + rule.get().parameter() + "]";
             String where = rule.get().contextKey() == null ? parameter
                     : parameter + ", or set '" + rule.get().contextKey() + "' in the account's context";
-            throw ApiException.invalid(operation.integration().label() + " writes a " + operation.model().noun()
+            throw ApiException.invalid(operation.integration().label() + " writes " + operation.model().aNoun()
                     + " as one of its users: name "
                     + "the user with " + where, "query", List.of(parameter), Map.of());
         }

@@ -34,17 +34,27 @@ final class SandboxAccount implements BeforeAllCallback, AfterAllCallback {
     private static final int MOST_PAGES = 500;
 
     private final String integration;
+    private final boolean rateLimited;
     private Sandbox sandbox;
     private Harness harness;
     private String id;
 
-    private SandboxAccount(String integration) {
+    private SandboxAccount(String integration, boolean rateLimited) {
         this.integration = integration;
+        this.rateLimited = rateLimited;
     }
 
     /** The demo account of this integration ("ashby", "greenhouse", …), started once for a test class. */
     static SandboxAccount perClass(String integration) {
-        return new SandboxAccount(integration);
+        return new SandboxAccount(integration, true);
+    }
+
+    /**
+     * The same account with rate limits off ({@link Harness#sandboxConfigWithoutRateLimits}):
+     * for a class whose subject is not the limit.
+     */
+    SandboxAccount withoutRateLimit() {
+        return new SandboxAccount(integration, false);
     }
 
     @Override
@@ -52,7 +62,8 @@ final class SandboxAccount implements BeforeAllCallback, AfterAllCallback {
         sandbox = Sandbox.start();
         // Token endpoints point at the sandbox as `serve --sandbox` sets them, whichever provider
         // the class tests: a provider signing in by API key never asks them.
-        harness = Harness.start(Harness.sandboxConfig(sandbox));
+        harness = Harness.start(rateLimited ? Harness.sandboxConfig(sandbox)
+                : Harness.sandboxConfigWithoutRateLimits(sandbox));
         id = harness.demoAccounts(sandbox).get(integration);
     }
 

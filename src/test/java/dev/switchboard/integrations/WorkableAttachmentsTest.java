@@ -22,12 +22,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Workable's resumes through the unified attachments: listed from the candidate's signed
  * {@code resume_url}, downloaded from the storage host without credentials and streamed, a
- * resume sent with a candidate's create, and the upload Workable does not have.
+ * resume sent with a candidate's create, and the upload Workable does not have. The rate limit
+ * is off: {@link WorkableRateLimitTest} keeps within it.
  */
 class WorkableAttachmentsTest {
 
     @RegisterExtension
-    static final SandboxAccount account = SandboxAccount.perClass("workable");
+    static final SandboxAccount account = SandboxAccount.perClass("workable").withoutRateLimit();
 
     @Test
     void aResumePdfIsListedAndDownloadsWithItsTypeLengthAndName() throws Exception {

@@ -23,12 +23,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Workable's hiring lookups (departments, disqualification reasons, a job's stages, interview
  * events, a candidate's offer) and the move and disqualify actions on a candidate, which is its
- * one job's application, through the unified API against the simulated Workable.
+ * one job's application, through the unified API against the simulated Workable, its rate
+ * limit off ({@link WorkableRateLimitTest} keeps within it).
  */
 class WorkableHiringTest {
 
     @RegisterExtension
-    static final SandboxAccount account = SandboxAccount.perClass("workable");
+    static final SandboxAccount account = SandboxAccount.perClass("workable").withoutRateLimit();
 
     private static WorkableSimulator workable() {
         return account.sandbox().workable();

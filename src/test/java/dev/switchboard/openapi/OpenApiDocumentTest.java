@@ -68,6 +68,24 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void summariesReadAsEnglish() {
+        var paths = (Map<String, Map<String, Map<String, Object>>>) Harness.json(
+                harness.send("GET", "/openapi.json", null, Map.of())).get("paths");
+        assertEquals("Create an attachment", paths.get("/unified/ats/attachments").get("post").get("summary"));
+        assertEquals("Create a note", paths.get("/unified/ats/activities").get("post").get("summary"));
+        assertEquals("Download the file of an attachment",
+                paths.get("/unified/ats/attachments/download").get("post").get("summary"));
+        assertEquals("Move stage of an application",
+                paths.get("/unified/ats/applications/move-stage").get("post").get("summary"));
+        assertEquals("Reject an application", paths.get("/unified/ats/applications/reject").get("post").get("summary"));
+        // "a" before a vowel letter is wrong for every noun the catalog has but "user", which states its own.
+        paths.forEach((path, methods) -> methods.forEach((method, operation) -> assertFalse(
+                Pattern.compile("\\ba [aeio]").matcher(String.valueOf(operation.get("summary"))).find(),
+                method + " " + path + ": " + operation.get("summary"))));
+    }
+
+    @Test
     void eachFieldSaysWhichIntegrationsRequireAndTakeIt() {
         var properties = properties("ActivityCreateRequest");
         var writers = List.of("ashby", "lever", "recruitee", "teamtailor", "workable"); // Greenhouse cannot write

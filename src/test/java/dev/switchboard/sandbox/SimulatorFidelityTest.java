@@ -158,6 +158,31 @@ class SimulatorFidelityTest {
         assertTrue(listed.stream().anyMatch(n -> ((Map<?, ?>) n).get("id").equals(note.get("id"))));
     }
 
+    @Test
+    void greenhouseTakesACursorAloneAndOnlyOneItMade() throws Exception {
+        var token = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.greenhouseTokenUrl()))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (GreenhouseSimulator.CLIENT_ID + ":" + GreenhouseSimulator.CLIENT_SECRET)
+                                .getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&sub="
+                        + GreenhouseSimulator.USER_ID)).build(), HttpResponse.BodyHandlers.ofString());
+        String bearer = "Bearer " + json(token).get("access_token");
+        for (String list : List.of("/candidates?per_page=1", "/notes?per_page=1&candidate_ids="
+                + GreenhouseSimulator.CANDIDATE_ID)) {
+            var first = call("GET", sandbox.greenhouseUrl() + list, bearer, null);
+            assertEquals(200, first.statusCode(), first.body());
+            String next = first.headers().firstValue("Link").orElseThrow().replaceAll("^<([^>]+)>.*", "$1");
+            assertEquals(200, call("GET", next, bearer, null).statusCode(), next);
+            var notAlone = call("GET", next + "&per_page=1", bearer, null);
+            assertEquals(400, notAlone.statusCode(), notAlone.body());
+            assertEquals("cursor must be the only parameter", json(notAlone).get("message"));
+            var foreign = call("GET", next.replaceAll("cursor=.*", "cursor=bm90LW91cnM"), bearer, null);
+            assertEquals(400, foreign.statusCode(), foreign.body());
+            assertEquals("Invalid cursor", json(foreign).get("message"));
+        }
+    }
+
     private static String basic(String key) {
         return "Basic " + Base64.getEncoder().encodeToString((key + ":").getBytes(StandardCharsets.UTF_8));
     }
