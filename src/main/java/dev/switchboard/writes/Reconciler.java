@@ -65,7 +65,11 @@ public final class Reconciler {
 
     /**
      * The unified item (with its {@code remote_data}) the create made, if it can be found
-     * beyond doubt.
+     * beyond doubt; empty when the search found none, or when nothing sent could tell its item
+     * from another.
+     *
+     * @throws SearchUnfinished when the search reached no verdict (a read failed, the pages ran
+     *                          out, several items match): the item may be there
      *
      * @param remoteQuery what the create passed to the provider (the acting user it named)
      * @param taken       items already known to belong to other requests, never claimed twice
@@ -116,11 +120,13 @@ public final class Reconciler {
             }
             LOG.warn("{} search for a {} of unknown outcome stopped after {} pages", create.integration().name(),
                     create.model().noun(), MAX_PAGES);
+            throw new SearchUnfinished("the search stopped after " + MAX_PAGES + " pages of "
+                    + create.model().plural());
         } catch (ApiException | IllegalStateException e) {
             LOG.warn("{} search for a {} of unknown outcome failed: {}", create.integration().name(),
                     create.model().noun(), e.getMessage());
+            throw new SearchUnfinished("listing the " + create.model().plural() + " to look for it failed");
         }
-        return Optional.empty();
     }
 
     /**
@@ -167,7 +173,7 @@ public final class Reconciler {
         } catch (ApiException | IllegalStateException e) {
             LOG.warn("{} read-back of a {} of unknown outcome failed: {}", write.integration().name(),
                     write.methodName(), e.getMessage());
-            return Optional.empty();
+            throw new SearchUnfinished("reading the " + write.model().noun() + " back failed");
         }
     }
 
@@ -196,6 +202,7 @@ public final class Reconciler {
         if (matches.size() > 1) {
             LOG.warn("{} create of unknown outcome matches {} items; the outcome stays unknown",
                     create.integration().name(), matches.size());
+            throw new SearchUnfinished(matches.size() + " " + create.model().plural() + " match it");
         }
         return Optional.empty();
     }

@@ -75,7 +75,7 @@ public final class SafeWrites {
             Instant firstSent = turn.earlierAttempt().orElse(Instant.now());
             try {
                 Optional<Executed> recovered = turn.earlierAttempt()
-                        .flatMap(sentAt -> recover(prepared, sentAt, Set::of));
+                        .flatMap(sentAt -> recoverEarlier(prepared, sentAt, Set::of));
                 Executed executed = recovered.isPresent() ? recovered.get() : settle(prepared, firstSent, Set::of);
                 if (executed.result() instanceof UnifiedResult.RawBody && executed.result().status() >= 500) {
                     turn.unknown(firstSent); // a raw provider fault, passed on as it came
@@ -100,7 +100,7 @@ public final class SafeWrites {
 
             @Override
             public Optional<Executed> recover(Instant sentAt, Supplier<Set<String>> taken) {
-                return SafeWrites.this.recover(prepared, sentAt, taken);
+                return recoverEarlier(prepared, sentAt, taken);
             }
         });
     }
@@ -121,11 +121,42 @@ public final class SafeWrites {
             return pipeline.execute(prepared);
         } catch (OutcomeUnknown unknown) {
             var model = prepared.operation().model();
-            return recover(prepared, sentAt, taken).orElseThrow(() -> new UnknownAfterSearch(unknown.error()
+            String searched;
+            try {
+                Optional<Executed> found = recover(prepared, sentAt, taken);
+                if (found.isPresent()) {
+                    return found.get();
+                }
+                searched = "it was not found among the listed " + model.plural();
+            } catch (SearchUnfinished unfinished) {
+                searched = "the search for it found no answer (" + unfinished.getMessage() + ")";
+            }
+            throw new UnknownAfterSearch(unknown.error()
                     .withInsight("outcome", "unknown")
                     .withInsight("detail", "The provider may or may not have created the " + model.noun()
-                            + ", and it was not found among the listed " + model.plural() + ". Retry with the same "
-                            + "Idempotency-Key: Switchboard looks for it again before sending.")));
+                            + ", and " + searched + ". Retry with the same "
+                            + "Idempotency-Key: Switchboard looks for it again before sending."));
+        }
+    }
+
+    /**
+     * Before a retry of a write whose outcome stayed unknown is sent: the item the earlier
+     * attempt may have made. A search that reaches no verdict sends nothing: the outcome is
+     * still unknown, and the retry hears so.
+     */
+    private Optional<Executed> recoverEarlier(UnifiedPipeline.Prepared prepared, Instant sentAt,
+            Supplier<Set<String>> taken) {
+        try {
+            return recover(prepared, sentAt, taken);
+        } catch (SearchUnfinished unfinished) {
+            var operation = prepared.operation();
+            var model = operation.model();
+            throw new UnknownAfterSearch(ApiException.of(502, "an earlier attempt of this write to "
+                    + operation.integration().label() + " may have acted, and the search for its " + model.noun()
+                    + " found no answer (" + unfinished.getMessage() + "); nothing was sent again")
+                    .withInsight("outcome", "unknown")
+                    .withInsight("detail", "Retry later with the same Idempotency-Key: Switchboard looks for the "
+                            + model.noun() + " again before sending, and never sends while it may exist."));
         }
     }
 

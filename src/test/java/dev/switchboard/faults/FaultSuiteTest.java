@@ -3,6 +3,7 @@ package dev.switchboard.faults;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -215,6 +216,30 @@ class FaultSuiteTest {
         failCreate(afterActing().withStatus(500).withBody("{\"code\": \"InternalServerError\"}"));
         assertOutcomeUnknown(create("Call went well", "public", ""), 502);
         assertEquals(2, sandbox.lever().notesOf(candidate).size());
+    }
+
+    @Test
+    void aSearchThatCannotFinishIsNeverTakenForNotFound() {
+        // The note lands, its answer is lost, and listing the notes to look for it fails too:
+        // the retry with the same key must not write a second note while the first may exist.
+        failCreate(afterActing().withStatus(500).withBody("{\"code\": \"InternalServerError\"}"));
+        lever.stubFor(get(urlPathMatching(CREATE)).atPriority(1).willReturn(aResponse().withStatus(503)));
+        var key = Map.of("Authorization", "Bearer " + Harness.TOKEN, "Idempotency-Key", "search-fails-" + candidate);
+        String body = "{\"candidate_id\": \"" + candidate + "\", \"body\": \"fault suite note\"}";
+        assertOutcomeUnknown(harness.send("POST", Harness.activities(account, ""), body, key), 502);
+        var retry = harness.send("POST", Harness.activities(account, ""), body, key);
+        assertOutcomeUnknown(retry, 502);
+        assertTrue(Harness.json(retry).get("message").toString().contains("nothing was sent again"), retry.body());
+        assertEquals(1, lever.findAll(postRequestedFor(urlPathMatching(CREATE))).size(), "never sent twice");
+
+        // Once the list answers, the next retry finds the note the first attempt wrote.
+        lever.resetAll();
+        lever.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(ForwardToSandbox.NAME)));
+        var found = harness.send("POST", Harness.activities(account, ""), body, key);
+        assertEquals(201, found.statusCode(), found.body());
+        assertEquals("true", found.headers().firstValue("x-switchboard-recovered").orElse(""));
+        assertEquals(1, sandbox.lever().notesOf(candidate).size());
+        assertEquals(0, lever.findAll(postRequestedFor(urlPathMatching(CREATE))).size(), "nothing sent after the reset");
     }
 
     @Test

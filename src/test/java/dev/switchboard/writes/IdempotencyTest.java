@@ -1,6 +1,7 @@
 package dev.switchboard.writes;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -149,6 +150,10 @@ class IdempotencyTest {
         assertEquals(503, first.statusCode());
         assertEquals("down for maintenance", first.body());
         provider.stubFor(post(urlPathMatching("/v1/opportunities/.*/notes")).willReturn(created()));
+        // Before it sends again the retry looks for a note the 503 may have hidden: the list answers,
+        // and has none (Lever's list shape, hire.lever.co/developer/documentation#list-all-notes).
+        provider.stubFor(get(urlPathMatching("/v1/opportunities/.*/notes")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"data\": [], \"hasNext\": false}")));
         var retried = harness.send("POST", Harness.activities(account, "&truto_response_format=raw"), NOTE,
                 Map.of("Authorization", "Bearer " + Harness.TOKEN, "Idempotency-Key", "key-raw"));
         assertEquals(201, retried.statusCode(), retried.body());
