@@ -58,6 +58,13 @@ public final class ProviderClient {
         if (System.getProperty("jdk.httpclient.keepalive.timeout") == null) {
             System.setProperty("jdk.httpclient.keepalive.timeout", "30");
         }
+        // The client reads each connection's answer into a buffer of this size, held while the call
+        // waits on the provider: its 16 KB default was the largest part of a waiting call's memory
+        // (at 1,000 calls in flight: 28.7 MB of byte arrays, 6.9 MB with 4 KB; live heap 120 → 83 MB).
+        // Provider answers are a few KB; a larger one is read in more, smaller pieces.
+        if (System.getProperty("jdk.httpclient.bufsize") == null) {
+            System.setProperty("jdk.httpclient.bufsize", "4096");
+        }
     }
 
     /** The JDK client fixes its connect timeout at build time: one client per timeout in use. */
