@@ -78,7 +78,7 @@ public record UnifiedModel(
         return ("aeiou".indexOf(Character.toLowerCase(noun.charAt(0))) >= 0 ? "an " : "a ") + noun;
     }
 
-    /** What several items are called in messages: the resource's last path segment ("candidates"). */
+    /** What several items are called in messages: the last segment of the resource's path. */
     public String plural() {
         return resource.substring(resource.lastIndexOf('/') + 1).replace('_', ' ');
     }

@@ -175,10 +175,10 @@ public final class ProviderClient {
      * says its length is read into an array of that length, and one that does not grows
      * from a small array.
      */
-    static byte[] readUpTo(InputStream body, int max, long declared) throws IOException {
+    private static byte[] readUpTo(InputStream body, int max, long declared) throws IOException {
         if (declared >= 0 && declared < max) {
-            byte[] exact = body.readNBytes((int) declared + 1);
-            return exact; // one byte more than declared is asked for, so a longer body still shows
+            // One byte more than declared is asked for, so a longer body still shows.
+            return body.readNBytes((int) declared + 1);
         }
         var buffer = new java.io.ByteArrayOutputStream(1024);
         byte[] chunk = new byte[Math.min(max, 4096)];
