@@ -46,7 +46,8 @@ final class ConnectOperations {
                 "WebhookDeliveryList", Map.of("404", "No such webhook in this environment.")))));
     }
 
-    static void addSchemas(Map<String, Object> schemas) {
+    /** @param integrations the catalog's integrations: the example offers the first two of them */
+    static void addSchemas(Map<String, Object> schemas, List<String> integrations) {
         var text = Map.of("type", "string");
         schemas.put("LinkTokenRequest", Map.of("type", "object", "properties", Map.of(
                 "tenant_id", Map.of("type", "string", "description", "The tenant a new account is for."),
@@ -54,7 +55,7 @@ final class ConnectOperations {
                 "integrations", Map.of("type", "array", "items", text, "description", "Which to offer; all by default."),
                 "redirect_uri", Map.of("type", "string", "format", "uri"),
                 "origin", Map.of("type", "string", "description", "The origin of the window that opens the page.")),
-                "example", ordered("tenant_id", "acme", "integrations", List.of("ashby", "lever"),
+                "example", ordered("tenant_id", "acme", "integrations", integrations.stream().limit(2).toList(),
                         "origin", "https://app.example.com")));
         schemas.put("LinkToken", Map.of("type", "object", "properties", Map.of("link_token", text,
                 "url", Map.of("type", "string", "format", "uri"), "expires_at", Map.of("type", "string",

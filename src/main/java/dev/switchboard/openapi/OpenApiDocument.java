@@ -96,7 +96,7 @@ public final class OpenApiDocument {
                 "response_fields", Map.of("type", "array", "items", Map.of("type", "string")))));
         AccountOperations.addSchemas(schemas, catalog);
         ProxyOperations.addSchemas(schemas);
-        ConnectOperations.addSchemas(schemas);
+        ConnectOperations.addSchemas(schemas, catalog.integrationNames());
         return Map.of("schemas", schemas,
                 "securitySchemes", Map.of("bearer", Map.of("type", "http", "scheme", "bearer")));
     }

@@ -86,6 +86,18 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theConnectExampleOffersIntegrationsTheCatalogHas() {
+        var schemas = new java.util.HashMap<String, Object>();
+        ConnectOperations.addSchemas(schemas, List.of("workable", "greenhouse", "teamtailor"));
+        var example = (Map<String, Object>) ((Map<String, Object>) schemas.get("LinkTokenRequest")).get("example");
+        assertEquals(List.of("workable", "greenhouse"), example.get("integrations"));
+        ConnectOperations.addSchemas(schemas, List.of("recruitee"));
+        example = (Map<String, Object>) ((Map<String, Object>) schemas.get("LinkTokenRequest")).get("example");
+        assertEquals(List.of("recruitee"), example.get("integrations"));
+    }
+
+    @Test
     void eachFieldSaysWhichIntegrationsRequireAndTakeIt() {
         var properties = properties("ActivityCreateRequest");
         var writers = List.of("ashby", "lever", "recruitee", "teamtailor", "workable"); // Greenhouse cannot write
