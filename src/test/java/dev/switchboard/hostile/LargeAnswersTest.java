@@ -20,8 +20,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A provider that answers a valid but huge note list: under the documented 128 MB heap the
- * server refuses answers it would have to hold whole, stays up, and goes on serving.
+ * A provider that answers a valid but huge note list, with its length and without one (chunked):
+ * under the documented 128 MB heap, with the launcher's collector, the server refuses answers it
+ * would have to hold whole, 20 of each at once, stays up, and goes on serving.
  */
 class LargeAnswersTest {
 
@@ -34,13 +35,25 @@ class LargeAnswersTest {
     @Test
     void fifteenMegabyteAnswersAreRefusedWithoutExhaustingA128MegabyteHeap() throws Exception {
         HttpServer provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        provider.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(16));
+        // A thread for each of the 40 answers, so they are all read at once.
+        provider.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(40));
         provider.createContext("/v1/opportunities/huge/notes", exchange -> {
             exchange.getRequestBody().readAllBytes();
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, HUGE.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(HUGE);
+            }
+        });
+        // The same page without a length (chunked): read until past the limit, then refused.
+        provider.createContext("/v1/opportunities/chunked/notes", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(HUGE);
+            } catch (java.io.IOException closedEarly) {
+                // Switchboard stops reading past its limit and closes the connection.
             }
         });
         provider.createContext("/v1/opportunities/small/notes", exchange -> {
@@ -53,7 +66,9 @@ class LargeAnswersTest {
             }
         });
         provider.start();
-        try (var switchboard = ChildServer.start(List.of("-Xmx128m", "-XX:+UseSerialGC"), List.of("serve"), Map.of(
+        // The launcher's collector, under the documented small heap.
+        var jvm = List.of("-Xmx128m", "-XX:+UseParallelGC", "-XX:GCTimeRatio=9");
+        try (var switchboard = ChildServer.start(jvm, List.of("serve"), Map.of(
                 "SWITCHBOARD_API_TOKEN", Harness.TOKEN, "SWITCHBOARD_ALLOWED_HOSTS", "http://127.0.0.1"))) {
             var http = HttpClient.newHttpClient();
             String account = account(http, switchboard.baseUrl(),
@@ -61,7 +76,7 @@ class LargeAnswersTest {
             String list = switchboard.baseUrl() + "/unified/ats/activities?integrated_account_id=" + account
                     + "&candidate_id=";
 
-            var answers = Concurrently.run(20, i -> get(http, list + "huge"));
+            var answers = Concurrently.run(40, i -> get(http, list + (i % 2 == 0 ? "huge" : "chunked")));
             for (var answer : answers) {
                 assertEquals(502, answer.statusCode(), answer.body());
                 assertTrue(answer.body().contains("SWITCHBOARD_MAX_ANSWER_BYTES"), answer.body());
