@@ -40,8 +40,13 @@ public final class ProviderClient {
      */
     public static final int DEFAULT_MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 
-    /** What an answer without a length is read in: small enough not to need a large free block of heap. */
-    private static final int PIECE_BYTES = 64 * 1024;
+    /**
+     * An answer without a length is read in pieces that start at 4 KB (most answers are a few
+     * KB, and a chunked one is as common as one with a length) and double up to 64 KB: small
+     * enough not to need a large free block of heap.
+     */
+    private static final int FIRST_PIECE_BYTES = 4 * 1024;
+    private static final int LARGEST_PIECE_BYTES = 64 * 1024;
 
     private final int maxAnswerBytes;
 
@@ -175,8 +180,8 @@ public final class ProviderClient {
      * {@code Content-Length} is over the limit is refused unread; one that says its length is
      * read into an array of that length ({@code InputStream.readNBytes(max)} would start a 16 KB
      * buffer, then another to learn the end has come, then copy: the most a note create
-     * allocated); one that does not is read in 64 KB pieces, no further than one byte past the
-     * limit, and joined only if it ends within it. Before, that last case grew a buffer to twice
+     * allocated); one that does not is read in pieces of 4 to 64 KB, no further than one byte past
+     * the limit, and joined only if it ends within it. Before, that last case grew a buffer to twice
      * the limit and copied it, 12 MB for a 4 MB limit, before refusing: 20 answers of 15 MB at
      * once ran a 128 MB heap out of memory.
      */
@@ -191,17 +196,22 @@ public final class ProviderClient {
         }
         var pieces = new ArrayList<byte[]>();
         long size = 0;
+        int pieceBytes = FIRST_PIECE_BYTES;
         while (size <= limit) {
-            byte[] piece = new byte[(int) Math.min(PIECE_BYTES, limit + 1L - size)];
+            byte[] piece = new byte[(int) Math.min(pieceBytes, limit + 1L - size)];
             int read = body.readNBytes(piece, 0, piece.length);
             pieces.add(read == piece.length ? piece : Arrays.copyOf(piece, read));
             size += read;
             if (read < piece.length) {
                 break; // the end of the answer
             }
+            pieceBytes = Math.min(pieceBytes * 2, LARGEST_PIECE_BYTES);
         }
         if (size > limit) {
             return Optional.empty();
+        }
+        if (pieces.size() == 1) {
+            return Optional.of(pieces.get(0));
         }
         byte[] whole = new byte[(int) size];
         int at = 0;
