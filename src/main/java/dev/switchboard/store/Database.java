@@ -23,6 +23,8 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final Dialect dialect;
+    /** SQLite's work, off the virtual threads' carriers; PostgreSQL's driver waits in Java and needs none. */
+    private final Optional<StoreThreads> storeThreads;
 
     static final int CONNECTION_TIMEOUT_MS = 2_000;
     private static final int READY_WITHIN_MS = 900;
@@ -36,6 +38,8 @@ public final class Database implements AutoCloseable {
     private Database(HikariDataSource pool, Dialect dialect) {
         this.pool = pool;
         this.dialect = dialect;
+        this.storeThreads = dialect == Dialect.SQLITE
+                ? Optional.of(new StoreThreads(pool.getMaximumPoolSize())) : Optional.empty();
     }
 
     /** The store, migrated to the current schema first. */
@@ -115,6 +119,11 @@ public final class Database implements AutoCloseable {
         return pool.getConnection();
     }
 
+    /** Runs JDBC work where this store's driver may wait: for SQLite, never on a virtual thread. */
+    <T> T run(java.util.function.Supplier<T> work) {
+        return storeThreads.isPresent() ? storeThreads.get().run(work) : work.get();
+    }
+
     /** True when a trivial query answers within a second: what readiness means for the store. */
     public boolean reachable() {
         var check = CompletableFuture.supplyAsync(() -> {
@@ -150,5 +159,6 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+        storeThreads.ifPresent(StoreThreads::close);
     }
 }

@@ -19,11 +19,13 @@ public final class Sql {
     }
 
     public <T> T run(Work<T> work) {
-        try (Connection connection = database.connection()) {
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw new StoreException("store operation failed: " + e.getMessage(), e);
-        }
+        return database.run(() -> {
+            try (Connection connection = database.connection()) {
+                return work.run(connection);
+            } catch (SQLException e) {
+                throw new StoreException("store operation failed: " + e.getMessage(), e);
+            }
+        });
     }
 
     /** Work in one transaction: committed if it returns, rolled back if it throws. */

@@ -171,6 +171,40 @@ class StarvationTest {
         }
     }
 
+    @Test
+    void aBodyThatTricklesIsAJson408ThoughItNeverGoesSilent() throws Exception {
+        // A byte every 400 ms under a 2 s idle timeout: the idle timeout alone never ends this body
+        // (200 bytes would take 80 s); the minimum rate, 1,024 bytes/s, does.
+        try (var quick = Harness.start(Harness.sqliteConfig()
+                .withEnvironment(Map.of("SWITCHBOARD_BODY_IDLE_TIMEOUT_MS", "2000")));
+                var socket = new Socket(URI.create(quick.baseUrl()).getHost(), URI.create(quick.baseUrl()).getPort())) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /unified/ats/activities?integrated_account_id=x HTTP/1.1\r\nHost: a\r\n"
+                    + "Authorization: Bearer " + Harness.TOKEN + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 200\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            long started = System.nanoTime();
+            int sent = 1;
+            while (socket.getInputStream().available() == 0 && sent < 200
+                    && System.nanoTime() - started < TimeUnit.SECONDS.toNanos(15)) {
+                Thread.sleep(400);
+                try {
+                    out.write(' ');
+                    out.flush();
+                    sent++;
+                } catch (IOException answeredMeanwhile) {
+                    break;
+                }
+            }
+            String answer = new String(socket.getInputStream().readNBytes(2_000), StandardCharsets.UTF_8);
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+            assertTrue(answer.startsWith("HTTP/1.1 408"), answer);
+            assertTrue(answer.contains("\"statusCode\":408"), answer);
+            assertTrue(sent < 30, "refused after " + sent + " bytes, " + seconds + " s");
+        }
+    }
+
     /** Accepts connections and never answers, as a provider stuck behind its load balancer does. */
     static final class HangingProvider implements AutoCloseable {
         private final ServerSocket server = new ServerSocket(0, 1000, InetAddress.getLoopbackAddress());

@@ -1,7 +1,14 @@
 package dev.switchboard.oauth;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import dev.switchboard.Concurrently;
 import dev.switchboard.Harness;
@@ -9,17 +16,26 @@ import dev.switchboard.config.ServerConfig;
 import dev.switchboard.sandbox.LeverSimulator;
 import dev.switchboard.sandbox.Sandbox;
 import dev.switchboard.store.TestDatabases;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Lever OAuth accounts against the simulated Lever, whose tokens expire and rotate. */
 class OAuthRefreshTest {
+
+    /** Lever's token endpoint behind a slow network: the simulator's answers, 1.5 s late. */
+    @RegisterExtension
+    static WireMockExtension slowTokens = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort()).build();
 
     Sandbox sandbox;
 
@@ -61,6 +77,51 @@ class OAuthRefreshTest {
             assertEquals(1, sandbox.lever().refreshCount());
         } finally {
             TestDatabases.dropPostgres(url);
+        }
+    }
+
+    /**
+     * On SQLite a refresh holds the store's write lock while it waits on the token endpoint (so
+     * a second process refreshes after it, not alongside). The other requests' writes wait for
+     * that lock inside SQLite's driver, in native code: on virtual threads that wait held every
+     * carrier, and the whole server, health included, stood still until SQLite gave up 10 s later.
+     */
+    @Test
+    void aSlowRefreshOnSqliteHoldsUpNoOtherRequest() throws Exception {
+        URI tokenUrl = URI.create(sandbox.leverTokenUrl());
+        slowTokens.stubFor(post(urlPathEqualTo(tokenUrl.getPath())).willReturn(aResponse()
+                .proxiedFrom(tokenUrl.getScheme() + "://" + tokenUrl.getAuthority()).withFixedDelay(1_500)));
+        var config = withClient(Harness.sqliteConfig());
+        var environment = new HashMap<>(config.environment());
+        environment.put("SWITCHBOARD_LEVER_TOKEN_URL", slowTokens.baseUrl() + tokenUrl.getPath());
+        try (var harness = Harness.start(config.withEnvironment(environment))) {
+            String refreshing = oauthAccount(harness, expiredTokens());
+            String other = oauthAccount(harness, sandbox.lever().issueTokens());
+
+            var refreshed = CompletableFuture.supplyAsync(() -> create(harness, refreshing, "after a refresh"));
+            Thread.sleep(400); // the refresh is waiting on the token endpoint, holding the write lock
+            long started = System.nanoTime();
+            var creates = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return Concurrently.run(8, i -> harness.send("POST", Harness.activities(other, ""),
+                            "{\"candidate_id\": \"" + LeverSimulator.OPPORTUNITY_ID + "\", \"body\": \"meanwhile "
+                                    + i + "\"}", Map.of("Authorization", "Bearer " + Harness.TOKEN, "Idempotency-Key", "meanwhile-" + i)));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(200);
+            long healthStarted = System.nanoTime();
+            assertEquals(200, harness.send("GET", "/health", null, Map.of()).statusCode());
+            long healthMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - healthStarted);
+
+            creates.get().forEach(response -> assertEquals(201, response.statusCode(), response.body()));
+            long createsMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            assertEquals(201, refreshed.get().statusCode(), refreshed.get().body());
+            assertTrue(healthMillis < 1_000, "health answered in " + healthMillis + " ms during the refresh");
+            // The creates' store writes wait for the refresh's (about 1.1 s more), then go on.
+            assertTrue(createsMillis < 4_000, "the other account's creates took " + createsMillis + " ms");
+            assertEquals(1, sandbox.lever().refreshCount());
         }
     }
 
