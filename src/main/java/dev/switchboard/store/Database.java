@@ -55,16 +55,17 @@ public final class Database implements AutoCloseable {
     public static Database open(String jdbcUrl, boolean migrate) {
         Dialect dialect = Dialect.of(jdbcUrl);
         var config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
+        if (dialect == Dialect.SQLITE) {
+            config.setDataSource(new SqliteSource(jdbcUrl));
+        } else {
+            config.setJdbcUrl(jdbcUrl);
+        }
         config.setPoolName("switchboard-store");
         // A store that is down is reported within about two seconds, not Hikari's default 30.
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         config.setValidationTimeout(1_000);
         config.setInitializationFailTimeout(CONNECTION_TIMEOUT_MS);
         if (dialect == Dialect.SQLITE) {
-            // WAL lets readers go on while one request writes; writers wait rather than fail.
-            config.addDataSourceProperty("journal_mode", "WAL");
-            config.addDataSourceProperty("busy_timeout", "10000");
             config.setMaximumPoolSize(4);
         } else {
             config.setMaximumPoolSize(16);
