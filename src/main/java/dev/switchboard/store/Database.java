@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -121,7 +122,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Runs JDBC work where this store's driver may wait: for SQLite, never on a virtual thread. */
-    <T> T run(java.util.function.Supplier<T> work) {
+    <T> T run(Supplier<T> work) {
         return storeThreads.isPresent() ? storeThreads.get().run(work) : work.get();
     }
 
