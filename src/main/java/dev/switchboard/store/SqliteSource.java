@@ -19,7 +19,7 @@ import org.sqlite.SQLiteDataSource;
 final class SqliteSource extends SQLiteDataSource {
 
     /** How long a write waits for the lock before it fails as SQLITE_BUSY (a 503). */
-    static final long LOCK_WAIT_MS = 10_000;
+    private static final long LOCK_WAIT_MS = 10_000;
 
     SqliteSource(String jdbcUrl) {
         super(walConfig());

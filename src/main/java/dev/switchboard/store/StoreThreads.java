@@ -5,7 +5,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.MDC;
 
@@ -22,12 +21,8 @@ final class StoreThreads implements AutoCloseable {
     private final ExecutorService threads;
 
     StoreThreads(int count) {
-        var numbers = new AtomicInteger();
-        this.threads = Executors.newFixedThreadPool(count, work -> {
-            Thread thread = new Thread(work, "switchboard-store-" + numbers.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.threads = Executors.newFixedThreadPool(count,
+                Thread.ofPlatform().name("switchboard-store-", 1).daemon().factory());
     }
 
     /**

@@ -32,7 +32,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Lever OAuth accounts against the simulated Lever, whose tokens expire and rotate. */
 class OAuthRefreshTest {
 
-    /** Lever's token endpoint behind a slow network: the simulator's answers, 1.5 s late. */
+    /**
+     * Lever's token endpoint behind a slow network: the simulated Lever's answers (LeverSimulator's
+     * {@code /oauth/token}, after hire.lever.co/developer/documentation#authentication), 1.5 s late.
+     */
     @RegisterExtension
     static WireMockExtension slowTokens = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort()).build();
